@@ -1,0 +1,88 @@
+/** A site's settings (stored as JSON on the site) and the public bootstrap the widget renders from. */
+import * as z from 'zod/mini';
+import { LIMITS } from './limits.ts';
+import { Kind, KINDS, Lang, Subject } from './submission.ts';
+import { ReviewsPage, Summary } from './review.ts';
+
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export const Theme = z.enum(THEMES);
+export type Theme = z.infer<typeof Theme>;
+
+export const FLAGS = [
+  'links',
+  'spam',
+  'repetition',
+  'abuse',
+  'blocked_word',
+  'finglish',
+  'bidi',
+  'duplicate',
+  'unverified',
+  'honeypot',
+  'too_fast',
+] as const;
+export const Flag = z.enum(FLAGS);
+export type Flag = z.infer<typeof Flag>;
+
+const hours = z.number().check(z.gt(0), z.lte(24 * 365));
+
+export const SiteSettings = z.object({
+  locales: z._default(z.array(Lang).check(z.minLength(1)), ['en', 'fa']),
+  defaultLang: z._default(Lang, 'en'),
+  theme: z._default(Theme, 'auto'),
+  kinds: z._default(z.array(Kind).check(z.minLength(1)), [...KINDS]),
+  brandColor: z._default(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)), '#4f46e5'),
+  /** The response time the merchant promises shoppers, in hours. Unset: no promise is shown. */
+  responseTimeHours: z.optional(hours),
+  /** `pre`: every item waits for staff; `auto`: items with no holding flag publish at once. */
+  moderation: z._default(z.enum(['pre', 'auto']), 'pre'),
+  blockedWords: z._default(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(500)), []),
+  /** Flags that hold an item for staff under `auto` moderation. */
+  holdFlags: z._default(z.array(Flag), [...FLAGS]),
+  /** Strings merchants override, per language, keyed like the widget's locale files. */
+  strings: z._default(z.record(z.string(), z.record(z.string(), z.string().check(z.maxLength(500)))), {}),
+  sla: z._default(
+    z.object({
+      firstResponseHours: z._default(hours, 24),
+      planHours: z._default(hours, 72),
+    }),
+    { firstResponseHours: 24, planHours: 72 },
+  ),
+  /** Follow-up invitation delay after a registered purchase, in days. */
+  followupDelayDays: z._default(z.number().check(z.gte(0), z.lte(365)), 30),
+  quietPeriodDays: z._default(z.number().check(z.gte(0), z.lte(365)), 90),
+  escalationOwner: z.optional(z.string().check(z.maxLength(LIMITS.name))),
+  turnstileSiteKey: z.optional(z.string().check(z.maxLength(200))),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+/** The part of the settings that any visitor may see. */
+export const PublicSite = z.object({
+  id: z.string(),
+  name: z.string(),
+  locales: z.array(Lang),
+  defaultLang: Lang,
+  theme: Theme,
+  kinds: z.array(Kind),
+  brandColor: z.string(),
+  responseTimeHours: z.nullable(z.number()),
+  strings: z.record(z.string(), z.record(z.string(), z.string())),
+  turnstileSiteKey: z.nullable(z.string()),
+});
+export type PublicSite = z.infer<typeof PublicSite>;
+
+export const WidgetQuery = z.strictObject({
+  subject: z._default(Subject, ''),
+  lang: z.optional(Lang),
+});
+
+/** `GET /v1/sites/{site}/widget`: everything for first render in one response. */
+export const WidgetBootstrap = z.object({
+  site: PublicSite,
+  subject: z.string(),
+  summary: Summary,
+  reviews: ReviewsPage,
+});
+export type WidgetBootstrap = z.infer<typeof WidgetBootstrap>;
+
+export const Health = z.object({ ok: z.boolean(), version: z.string(), time: z.string() });

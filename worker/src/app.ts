@@ -1,0 +1,59 @@
+/**
+ * Builds the Hono app: global middleware, one router per resource, one error handler.
+ * `index.ts` only wires this into the Worker's handlers.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { MAX_BODY_BYTES } from '../../shared/limits.ts';
+import type { AppEnv } from './types.ts';
+import { ProblemError, problemResponse, toProblemResponse } from './lib/problem.ts';
+import { loadSite, siteCors } from './middleware/site.ts';
+import { serveAsset } from './assets.ts';
+import { healthRoutes, pingRoutes } from './routes/health.ts';
+import { openapiRoutes } from './routes/openapi.ts';
+import { widgetRoutes } from './routes/widget.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+import { adminSessionRoutes } from './routes/admin-session.ts';
+import { adminSubmissionRoutes } from './routes/admin-submissions.ts';
+
+export function buildApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async function clock(c, next) {
+    c.set('now', Date.now());
+    await next();
+  });
+
+  app.use(
+    '/v1/*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'cross-origin',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ProblemError(413, 'body-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.use('/v1/sites/:site/*', loadSite, siteCors);
+
+  app.route('/v1', healthRoutes);
+  app.route('/v1', pingRoutes);
+  app.route('/v1', openapiRoutes);
+  app.route('/v1/sites/:site', widgetRoutes);
+  app.route('/v1/sites/:site', submissionRoutes);
+  app.route('/v1/admin', adminSessionRoutes);
+  app.route('/v1/admin', adminSubmissionRoutes);
+
+  app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  app.on(['GET', 'HEAD'], '*', serveAsset);
+  app.notFound(() => problemResponse(404, 'not-found', 'Nothing lives at this address.'));
+  app.onError((err) => toProblemResponse(err));
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

@@ -1,0 +1,5 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../types.ts';
+
+// Placeholder router: filled in by its own change.
+export const adminSubmissionRoutes = new Hono<AppEnv>();
