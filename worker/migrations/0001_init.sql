@@ -56,6 +56,11 @@ CREATE TABLE submissions (
   flags            TEXT NOT NULL DEFAULT '[]',
   helpful_count    INTEGER NOT NULL DEFAULT 0,
   client_hash      TEXT,
+  -- Outbox for recovery: set when the submission must open or join a case. The cron re-sends
+  -- any routed submission whose case has not appeared, so a failed queue send loses nothing.
+  case_ref         TEXT,
+  routing          TEXT,
+  routed_at        INTEGER,
   created_at       INTEGER NOT NULL,
   published_at     INTEGER,
   decided_at       INTEGER,
@@ -72,6 +77,7 @@ CREATE INDEX submissions_pub_rating ON submissions (site_id, subject, kind, rati
 CREATE INDEX submissions_pub_helpful ON submissions (site_id, subject, kind, helpful_count, published_at, id)
   WHERE status = 'published';
 CREATE INDEX submissions_by_email ON submissions (site_id, author_email) WHERE author_email IS NOT NULL;
+CREATE INDEX submissions_unrouted ON submissions (created_at) WHERE case_ref IS NOT NULL AND routed_at IS NULL;
 
 -- Per-subject rating summary, changed in the same batch as every publish/unpublish.
 -- subject '' holds the whole site's totals.

@@ -1,0 +1,62 @@
+/**
+ * Per-subject rating summaries. They change only in the same `batch()` as the publish or
+ * unpublish that causes the change, so reads never scan or count reviews.
+ */
+import type { Summary } from '../../../shared/review.ts';
+
+interface SummaryRecord {
+  count: number;
+  total: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  s5: number;
+}
+
+const EMPTY: Summary = { count: 0, average: null, distribution: [0, 0, 0, 0, 0] };
+
+function toSummary(row: SummaryRecord | null): Summary {
+  if (!row || row.count <= 0) return EMPTY;
+  return {
+    count: row.count,
+    average: Math.round((row.total / row.count) * 10) / 10,
+    distribution: [row.s1, row.s2, row.s3, row.s4, row.s5],
+  };
+}
+
+/** The summary of one subject; `''` is the whole site. One row read. */
+export async function readSummary(db: D1Database, siteId: string, subject: string): Promise<Summary> {
+  const row = await db
+    .prepare('SELECT count, total, s1, s2, s3, s4, s5 FROM rating_summaries WHERE site_id = ?1 AND subject = ?2')
+    .bind(siteId, subject)
+    .first<SummaryRecord>();
+  return toSummary(row);
+}
+
+/**
+ * Statements that add (`delta` = 1) or remove (`delta` = -1) one rating from the subject's
+ * summary and from the site-wide row. Put them in the same batch as the status change.
+ */
+export function summaryDelta(
+  db: D1Database,
+  siteId: string,
+  subject: string,
+  rating: number,
+  delta: 1 | -1,
+  nowMs: number,
+): D1PreparedStatement[] {
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError(`rating ${rating} is not 1..5`);
+  const star = `s${rating}`;
+  const subjects = subject === '' ? [''] : [subject, ''];
+  return subjects.map((s) =>
+    db
+      .prepare(
+        `INSERT INTO rating_summaries (site_id, subject, count, total, ${star}, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?3, ?5)
+         ON CONFLICT (site_id, subject) DO UPDATE SET
+           count = count + ?3, total = total + ?4, ${star} = ${star} + ?3, updated_at = ?5`,
+      )
+      .bind(siteId, s, delta, delta * rating, nowMs),
+  );
+}
