@@ -10,6 +10,9 @@ CREATE TABLE sites (
   signing_key   TEXT NOT NULL,
   origins       TEXT NOT NULL DEFAULT '[]',
   settings      TEXT NOT NULL DEFAULT '{}',
+  -- Bumped in the same batch as anything that changes what the public sees; part of the
+  -- edge-cache key of the widget bootstrap, so publishing invalidates it.
+  content_version INTEGER NOT NULL DEFAULT 0,
   created_at    INTEGER NOT NULL
 );
 
@@ -55,6 +58,10 @@ CREATE TABLE submissions (
   lang             TEXT NOT NULL DEFAULT 'en',
   flags            TEXT NOT NULL DEFAULT '[]',
   helpful_count    INTEGER NOT NULL DEFAULT 0,
+  -- Title and text folded by rules/normalize.ts for Persian-aware search.
+  search_text      TEXT NOT NULL DEFAULT '',
+  -- Optimistic concurrency: every status change is `WHERE version = ?expected`.
+  version          INTEGER NOT NULL DEFAULT 0,
   client_hash      TEXT,
   -- Outbox for recovery: set when the submission must open or join a case. The cron re-sends
   -- any routed submission whose case has not appeared, so a failed queue send loses nothing.

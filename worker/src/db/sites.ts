@@ -8,6 +8,7 @@ export interface SiteRow {
   signingKey: string;
   origins: string[];
   settings: SiteSettings;
+  contentVersion: number;
   createdAt: number;
 }
 
@@ -18,6 +19,7 @@ interface SiteRecord {
   signing_key: string;
   origins: string;
   settings: string;
+  content_version: number;
   created_at: number;
 }
 
@@ -40,6 +42,7 @@ function toSite(row: SiteRecord): SiteRow {
     signingKey: row.signing_key,
     origins: Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [],
     settings: settings.success ? settings.data : SiteSettings.parse({}),
+    contentVersion: row.content_version,
     createdAt: row.created_at,
   };
 }
@@ -76,4 +79,9 @@ export function insertSite(db: D1Database, site: NewSite): D1PreparedStatement {
 
 export async function updateSiteSettings(db: D1Database, id: string, settings: SiteSettings): Promise<void> {
   await db.prepare('UPDATE sites SET settings = ?2 WHERE id = ?1').bind(id, JSON.stringify(settings)).run();
+}
+
+/** Marks the site's public content as changed; run it in the batch that changes it. */
+export function bumpContentVersion(db: D1Database, siteId: string): D1PreparedStatement {
+  return db.prepare('UPDATE sites SET content_version = content_version + 1 WHERE id = ?1').bind(siteId);
 }
