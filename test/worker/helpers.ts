@@ -1,5 +1,5 @@
 /** Test fixtures shared by the workerd suites: real sites in the real (isolated) D1. */
-import { env } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { provisionSite, type SiteKeys } from '../../worker/src/lib/provision.ts';
 
 export const ORIGIN = 'https://shop.example';
@@ -30,6 +30,29 @@ export function jsonRequest(method: string, path: string, body: unknown, headers
   return new Request(`${BASE}${path}`, {
     method,
     headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+}
+
+/** Logs in with the site's staff token and returns the `Cookie` header value of the session. */
+export async function login(site: Pick<TestSite, 'staffToken'>): Promise<string> {
+  const res = await SELF.fetch(jsonRequest('POST', '/v1/admin/session', { token: site.staffToken }, { origin: BASE }));
+  if (res.status !== 201) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  if (!cookie) throw new Error('login set no cookie');
+  return cookie;
+}
+
+/** A same-origin staff request carrying the session cookie, as the moderation page sends it. */
+export function staffRequest(method: string, path: string, cookie: string, body?: unknown): Request {
+  return new Request(`${BASE}${path}`, {
+    method,
+    headers: {
+      cookie,
+      origin: BASE,
+      'sec-fetch-site': 'same-origin',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? null : JSON.stringify(body),
   });
 }

@@ -4,6 +4,7 @@ import type { SiteRow } from './db/sites.ts';
 export interface StaffContext {
   sessionHash: string;
   siteId: string;
+  siteName: string;
   staffId: string;
   staffName: string;
   expiresAt: number;
