@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { etagOf, matchesIfNoneMatch, readThrough } from './cache.ts';
+
+describe('matchesIfNoneMatch', () => {
+  it.each([
+    ['the same tag', '"abc"', true],
+    ['the weak form of the tag', 'W/"abc"', true],
+    ['one of a list', '"x", "abc"', true],
+    ['a wildcard', '*', true],
+    ['another tag', '"abd"', false],
+    ['no header', undefined, false],
+    ['an empty header', '', false],
+  ])('%s', (_name, header, expected) => {
+    expect(matchesIfNoneMatch(header, '"abc"')).toBe(expected);
+  });
+});
+
+describe('readThrough', () => {
+  it('builds once, then serves the same body and ETag from the cache', async () => {
+    const key = `https://rebound.test/cache-test/${crypto.randomUUID()}`;
+    let builds = 0;
+    const build = async () => {
+      builds += 1;
+      return JSON.stringify({ n: builds });
+    };
+    const first = await readThrough(key, 60, build);
+    const second = await readThrough(key, 60, build);
+    expect(first).toMatchObject({ body: '{"n":1}', hit: false });
+    expect(second).toEqual({ body: '{"n":1}', etag: first.etag, hit: true });
+    expect(first.etag).toBe(await etagOf('{"n":1}'));
+    expect(builds).toBe(1);
+  });
+
+  it('keeps keys apart', async () => {
+    const base = `https://rebound.test/cache-test/${crypto.randomUUID()}`;
+    await readThrough(`${base}?v=1`, 60, async () => 'one');
+    expect((await readThrough(`${base}?v=2`, 60, async () => 'two')).body).toBe('two');
+  });
+});
