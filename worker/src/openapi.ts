@@ -1,0 +1,172 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the worker validates with.
+ * Each operation names its schemas; JSON Schema comes from `z.toJSONSchema`, so the document
+ * cannot drift from what the API accepts.
+ */
+import * as z from 'zod/mini';
+import * as S from '../../shared/index.ts';
+
+type Schema = z.ZodMiniType;
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  tag: 'public' | 'server' | 'staff' | 'operations';
+  query?: z.ZodMiniObject;
+  body?: Schema;
+  headers?: { name: string; required: boolean; description: string }[];
+  ok: { status: number; schema?: Schema; description: string };
+  auth?: 'cookie' | 'secret';
+}
+
+const SITE = { name: 'site', description: 'The site public key (pk_...)' };
+
+export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/v1/health', summary: 'Liveness and a D1 read', tag: 'operations', ok: { status: 200, schema: S.Health, description: 'Healthy' } },
+  {
+    method: 'get',
+    path: '/v1/sites/{site}/widget',
+    summary: 'Everything for first render: settings, summary, first page of reviews',
+    tag: 'public',
+    query: S.WidgetQuery,
+    ok: { status: 200, schema: S.WidgetBootstrap, description: 'The bootstrap' },
+  },
+  {
+    method: 'get',
+    path: '/v1/sites/{site}/reviews',
+    summary: 'A keyset page of published reviews',
+    tag: 'public',
+    query: S.ReviewsQuery,
+    ok: { status: 200, schema: S.ReviewsPage, description: 'A page' },
+  },
+  {
+    method: 'post',
+    path: '/v1/sites/{site}/submissions',
+    summary: 'Submit a review, complaint or story',
+    tag: 'public',
+    body: S.SubmissionInput,
+    headers: [{ name: 'Idempotency-Key', required: true, description: 'Chosen by the client when first attempted; retries reuse it.' }],
+    ok: { status: 201, schema: S.SubmissionCreated, description: 'Stored (or replayed for a retry with the same key)' },
+  },
+  {
+    method: 'post',
+    path: '/v1/sites/{site}/reviews/{id}/helpful',
+    summary: 'Mark a review helpful, once per voter',
+    tag: 'public',
+    ok: { status: 200, schema: S.HelpfulVoted, description: 'The new count' },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/session',
+    summary: 'Log in with a staff token; sets the session cookie',
+    tag: 'staff',
+    body: S.LoginInput,
+    ok: { status: 200, schema: S.StaffSession, description: 'Logged in' },
+  },
+  { method: 'get', path: '/v1/admin/session', summary: 'The current session', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.StaffSession, description: 'Logged in' } },
+  { method: 'delete', path: '/v1/admin/session', summary: 'Log out', tag: 'staff', auth: 'cookie', ok: { status: 204, description: 'Logged out' } },
+  {
+    method: 'get',
+    path: '/v1/admin/submissions',
+    summary: 'The moderation queue',
+    tag: 'staff',
+    auth: 'cookie',
+    query: S.SubmissionsQuery,
+    ok: { status: 200, schema: S.AdminSubmissionsPage, description: 'A page' },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/submissions/{id}/decision',
+    summary: 'Approve, reject, mark as spam or hide',
+    tag: 'staff',
+    auth: 'cookie',
+    body: S.DecisionInput,
+    ok: { status: 200, schema: S.DecisionResult, description: 'Decided' },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/submissions/decision',
+    summary: 'The bulk form of a decision',
+    tag: 'staff',
+    auth: 'cookie',
+    body: S.BulkDecisionInput,
+    ok: { status: 200, schema: S.BulkDecisionResult, description: 'Decided' },
+  },
+  {
+    method: 'put',
+    path: '/v1/admin/submissions/{id}/reply',
+    summary: "Write or edit the merchant's public reply",
+    tag: 'staff',
+    auth: 'cookie',
+    body: S.ReplyInput,
+    ok: { status: 200, description: 'Saved' },
+  },
+  { method: 'delete', path: '/v1/admin/submissions/{id}/reply', summary: 'Remove the public reply', tag: 'staff', auth: 'cookie', ok: { status: 204, description: 'Removed' } },
+];
+
+function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const problemContent = { 'application/problem+json': { schema: jsonSchema(S.Problem, 'output') } };
+
+function operationObject(op: Operation) {
+  const parameters: Record<string, unknown>[] = [];
+  for (const match of op.path.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1] ?? '';
+    parameters.push({ name, in: 'path', required: true, description: name === 'site' ? SITE.description : undefined, schema: { type: 'string' } });
+  }
+  if (op.query) {
+    const query = jsonSchema(op.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+    }
+  }
+  for (const header of op.headers ?? []) {
+    parameters.push({ name: header.name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } });
+  }
+  return {
+    summary: op.summary,
+    tags: [op.tag],
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+    ...(op.auth === 'cookie' ? { security: [{ staffSession: [] }] } : op.auth === 'secret' ? { security: [{ secretKey: [] }] } : {}),
+    responses: {
+      [op.ok.status]: {
+        description: op.ok.description,
+        ...(op.ok.schema ? { content: { 'application/json': { schema: jsonSchema(op.ok.schema, 'output') } } } : {}),
+      },
+      '4XX': { description: 'A problem with the request', content: problemContent },
+    },
+  };
+}
+
+/** Builds the document; `extra` lets other modules register their operations. */
+export function buildOpenApi(serverUrl: string, extra: Operation[] = []) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of [...OPERATIONS, ...extra]) {
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = operationObject(op);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Rebound API',
+      version: '1',
+      description:
+        'Reviews, complaints and stories from an embeddable widget, and the recovery queue that wins unhappy customers back. Every error is application/problem+json (RFC 9457).',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        staffSession: { type: 'apiKey', in: 'cookie', name: 'rb_session', description: '`__Host-rb_session` over https' },
+        secretKey: { type: 'http', scheme: 'bearer', description: 'The site secret key (sk_...)' },
+      },
+    },
+    paths,
+  };
+}
+
+export type { Operation };
