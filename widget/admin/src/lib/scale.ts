@@ -1,0 +1,82 @@
+/**
+ * The arithmetic behind the dashboard's small SVG charts, kept apart from rendering: a "nice"
+ * axis maximum, linear scaling into a box, and polyline points. Every function copes with empty
+ * and all-zero series, which is what a new site has.
+ */
+
+/** The smallest of 1, 2, 2.5, 5 × 10^n at or above `max`, so axis ticks land on round numbers. */
+export function niceMax(max: number): number {
+  if (!Number.isFinite(max) || max <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  for (const step of [1, 2, 2.5, 5, 10]) {
+    if (step * magnitude >= max) return step * magnitude;
+  }
+  return 10 * magnitude;
+}
+
+/** Maps `value` in [0, domainMax] onto [0, size]; values outside are clamped. */
+export function scale(value: number, domainMax: number, size: number): number {
+  if (domainMax <= 0 || !Number.isFinite(value)) return 0;
+  return (Math.min(Math.max(value, 0), domainMax) / domainMax) * size;
+}
+
+export interface Bar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Bars for `values`, side by side across `width`, growing up from the bottom of `height`. */
+export function bars(values: readonly number[], width: number, height: number, gap = 2, max = niceMax(Math.max(0, ...values))): Bar[] {
+  if (!values.length) return [];
+  const slot = width / values.length;
+  const barWidth = Math.max(1, slot - gap);
+  return values.map((value, i) => {
+    const h = scale(value, max, height);
+    return { x: i * slot + gap / 2, y: height - h, width: barWidth, height: h };
+  });
+}
+
+/**
+ * Stacks several series per slot (e.g. submissions per day split by kind): each slot's
+ * segments sit on top of each other, in series order.
+ */
+export function stackedBars(series: ReadonlyArray<readonly number[]>, width: number, height: number, gap = 2): Bar[][] {
+  const slots = Math.max(0, ...series.map((s) => s.length));
+  if (!slots) return series.map(() => []);
+  const totals = Array.from({ length: slots }, (_, i) => series.reduce((sum, s) => sum + (s[i] ?? 0), 0));
+  const max = niceMax(Math.max(0, ...totals));
+  const slot = width / slots;
+  const base = new Array<number>(slots).fill(height);
+  return series.map((s) =>
+    Array.from({ length: slots }, (_, i) => {
+      const h = scale(s[i] ?? 0, max, height);
+      const y = (base[i] ?? height) - h;
+      base[i] = y;
+      return { x: i * slot + gap / 2, y, width: Math.max(1, slot - gap), height: h };
+    }),
+  );
+}
+
+/**
+ * SVG polyline points for a series on a fixed domain (ratings use 1..5). Missing values
+ * (null) break nothing: they are skipped, so a day without ratings leaves no false dip.
+ */
+export function linePoints(values: ReadonlyArray<number | null>, width: number, height: number, min: number, max: number): string {
+  if (!values.length || max <= min) return '';
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const points: string[] = [];
+  values.forEach((value, i) => {
+    if (value === null || !Number.isFinite(value)) return;
+    const clamped = Math.min(Math.max(value, min), max);
+    const y = height - ((clamped - min) / (max - min)) * height;
+    const x = values.length > 1 ? i * step : width / 2;
+    points.push(`${round(x)},${round(y)}`);
+  });
+  return points.join(' ');
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
