@@ -1,0 +1,44 @@
+/**
+ * Sends outbox entries. Keeps the decision (delivered / refused / retry) in `outbox.ts` and only
+ * does the I/O here; `send` is passed in so the caller chooses fetch and tests choose a stand-in.
+ */
+import { Problem } from '../../../shared/problem.ts';
+import { SubmissionCreated } from '../../../shared/submission.ts';
+import { classify, type Outbox, type OutboxEntry } from './outbox.ts';
+
+/** One HTTP answer, reduced to what delivery needs; status 0 means the network failed. */
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+export type Send = (entry: OutboxEntry) => Promise<Answer>;
+
+export type Outcome =
+  | { key: string; result: 'delivered'; created: SubmissionCreated | null }
+  | { key: string; result: 'refused'; problem: Problem | null; status: number }
+  | { key: string; result: 'retry'; nextAt: number | null };
+
+/** Tries one entry: removes it once the server has answered for good, else schedules a retry. */
+export async function deliver(outbox: Outbox, entry: OutboxEntry, send: Send, nowMs: () => number, random: () => number): Promise<Outcome> {
+  let answer: Answer;
+  try {
+    answer = await send(entry);
+  } catch {
+    answer = { status: 0, body: null };
+  }
+  const result = classify(answer.status);
+  if (result === 'retry') return { key: entry.key, result, nextAt: outbox.reschedule(entry.key, nowMs(), random()) };
+  outbox.remove(entry.key);
+  // The server has the submission either way; an answer we cannot read only loses the receipt.
+  if (result === 'delivered') return { key: entry.key, result, created: SubmissionCreated.safeParse(answer.body).data ?? null };
+  return { key: entry.key, result, status: answer.status, problem: Problem.safeParse(answer.body).data ?? null };
+}
+
+/** Tries every due entry once, in order. */
+export async function flush(outbox: Outbox, send: Send, nowMs: () => number, random: () => number): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const entry of outbox.due(nowMs())) outcomes.push(await deliver(outbox, entry, send, nowMs, random));
+  return outcomes;
+}
+

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { SubmissionInput } from '../../../shared/submission.ts';
+import { backoffMs, classify, newKey, Outbox, storageKey, type KeyValueStore } from './outbox.ts';
+import { flush, type Answer } from './deliver.ts';
+
+class MemoryStore implements KeyValueStore {
+  data = new Map<string, string>();
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+}
+
+const body: SubmissionInput = {
+  kind: 'review',
+  rating: 4,
+  body: 'Good kettle',
+  author: { name: 'Sara', email: 'sara@example.com' },
+  subject: 'sku-1',
+};
+
+function entry(key: string, nextAt = 0) {
+  return { key, body, attempts: 0, nextAt };
+}
+
+describe('backoffMs', () => {
+  it('doubles from two seconds and caps at five minutes', () => {
+    expect(backoffMs(1, 0.5)).toBe(2000);
+    expect(backoffMs(2, 0.5)).toBe(4000);
+    expect(backoffMs(4, 0.5)).toBe(16000);
+    expect(backoffMs(30, 0.5)).toBe(300_000);
+  });
+  it('jitters by at most a quarter either way', () => {
+    expect(backoffMs(3, 0)).toBe(6000);
+    expect(backoffMs(3, 1)).toBe(10000);
+  });
+});
+
+describe('classify', () => {
+  it('retries network failures, timeouts, rate limits and server errors', () => {
+    for (const status of [0, 408, 429, 500, 503]) expect(classify(status)).toBe('retry');
+  });
+  it('gives up on other client errors and succeeds on 2xx', () => {
+    for (const status of [400, 404, 409, 413, 422]) expect(classify(status)).toBe('refused');
+    expect(classify(201)).toBe('delivered');
+  });
+});
+
+describe('newKey', () => {
+  it('makes a key the API accepts as Idempotency-Key', () => {
+    const key = newKey((b) => b.map((_, i) => i * 17));
+    expect(key).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
+  });
+});
+
+describe('Outbox', () => {
+  it('keeps entries per site and replaces an entry with the same key', () => {
+    const store = new MemoryStore();
+    const a = new Outbox(store, 'pk_a');
+    a.put(entry('k1'));
+    a.put({ ...entry('k1'), attempts: 2 });
+    new Outbox(store, 'pk_b').put(entry('k2'));
+    expect(a.list()).toEqual([{ ...entry('k1'), attempts: 2 }]);
+    expect(new Outbox(store, 'pk_b').list().map((e) => e.key)).toEqual(['k2']);
+  });
+
+  it('leaves no storage key behind once the last entry is removed', () => {
+    const store = new MemoryStore();
+    const box = new Outbox(store, 'pk_a');
+    box.put(entry('k1'));
+    box.remove('k1');
+    expect(store.data.has(storageKey('pk_a'))).toBe(false);
+  });
+
+  it('treats unreadable storage as an empty outbox', () => {
+    const store = new MemoryStore();
+    store.setItem(storageKey('pk_a'), '{not json');
+    expect(new Outbox(store, 'pk_a').list()).toEqual([]);
+    store.setItem(storageKey('pk_a'), JSON.stringify([{ key: 1 }, entry('ok')]));
+    expect(new Outbox(store, 'pk_a').list().map((e) => e.key)).toEqual(['ok']);
+  });
+
+  it('offers only entries whose retry time has come', () => {
+    const box = new Outbox(new MemoryStore(), 'pk_a');
+    box.put(entry('now', 1000));
+    box.put(entry('later', 5000));
+    expect(box.due(1000).map((e) => e.key)).toEqual(['now']);
+  });
+});
+
+describe('flush', () => {
+  it('keeps a submission with its key through failures and delivers it once, leaving storage empty', async () => {
+    const store = new MemoryStore();
+    const box = new Outbox(store, 'pk_a');
+    box.put(entry('key-1234'));
+    let clock = 0;
+    const seen: string[] = [];
+    const answers: Answer[] = [{ status: 0, body: null }, { status: 503, body: null }, { status: 201, body: { id: 's1', kind: 'review', status: 'pending' } }];
+    const send = async (e: { key: string }) => {
+      seen.push(e.key);
+      const answer = answers.shift();
+      if (!answer) throw new Error('sent too often');
+      if (answer.status === 0) throw new TypeError('Failed to fetch');
+      return answer;
+    };
+
+    const first = await flush(box, send, () => clock, () => 0.5);
+    expect(first).toEqual([{ key: 'key-1234', result: 'retry', nextAt: 2000 }]);
+    expect(await flush(box, send, () => 1999, () => 0.5)).toEqual([]);
+    clock = 2000;
+    expect((await flush(box, send, () => clock, () => 0.5))[0]).toMatchObject({ result: 'retry', nextAt: 6000 });
+    clock = 6000;
+    const last = await flush(box, send, () => clock, () => 0.5);
+    expect(last).toEqual([{ key: 'key-1234', result: 'delivered', created: { id: 's1', kind: 'review', status: 'pending' } }]);
+    expect(seen).toEqual(['key-1234', 'key-1234', 'key-1234']);
+    expect(store.data.size).toBe(0);
+  });
+
+  it('drops a refused submission and hands back the problem', async () => {
+    const box = new Outbox(new MemoryStore(), 'pk_a');
+    box.put(entry('key-5678'));
+    const problem = { type: 'about:blank', title: 'Invalid body', status: 422, errors: [{ path: 'body', code: 'too_small', message: 'x' }] };
+    const [outcome] = await flush(box, async () => ({ status: 422, body: problem }), () => 0, () => 0.5);
+    expect(outcome).toEqual({ key: 'key-5678', result: 'refused', status: 422, problem });
+    expect(box.list()).toEqual([]);
+  });
+});
