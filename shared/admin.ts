@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { text } from './text.ts';
-import { ComplaintCategory, Kind, Lang, SubmissionStatus } from './submission.ts';
-import { Flag } from './site.ts';
+import { ComplaintCategory, Email, Kind, Lang, SubmissionStatus } from './submission.ts';
+import { Flag, SiteSettings } from './site.ts';
 
 export const LoginInput = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -95,7 +95,64 @@ export const DecisionResult = z.object({
   status: SubmissionStatus,
   previousStatus: SubmissionStatus,
 });
-export const BulkDecisionResult = z.object({ results: z.array(DecisionResult) });
+export type DecisionResult = z.infer<typeof DecisionResult>;
+/** Bulk decisions apply per item; unknown ids (or another site's) and lost races are listed apart. */
+export const BulkDecisionResult = z.object({
+  results: z.array(DecisionResult),
+  notFound: z.array(z.string()),
+  conflicts: z.array(z.string()),
+});
+export type BulkDecisionResult = z.infer<typeof BulkDecisionResult>;
 
 export const ReplyInput = z.strictObject({ body: text(1, LIMITS.reply) });
 export type ReplyInput = z.infer<typeof ReplyInput>;
+export type AdminReply = z.infer<typeof AdminReply>;
+
+export const SubmissionId = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+/** `GET /v1/admin/settings` and the answer to its PUT. */
+export const AdminSettings = z.object({
+  site: z.object({ id: z.string(), name: z.string() }),
+  origins: z.array(z.string()),
+  settings: SiteSettings,
+});
+export type AdminSettings = z.infer<typeof AdminSettings>;
+
+/** `PUT /v1/admin/settings`: replaces the settings (omitted ones take their defaults) and origins. */
+export const SettingsInput = z.strictObject({
+  name: z.optional(text(1, LIMITS.siteName)),
+  origins: z.array(z.string().check(z.maxLength(LIMITS.origin))).check(z.maxLength(50)),
+  settings: SiteSettings,
+});
+export type SettingsInput = z.infer<typeof SettingsInput>;
+
+export const AuditQuery = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(32))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(LIMITS.pageSize)), 50),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEntry = z.object({
+  id: z.int(),
+  /** The staff id that acted. */
+  actor: z.string(),
+  actorName: z.nullable(z.string()),
+  action: z.string(),
+  target: z.nullable(z.string()),
+  before: z.unknown(),
+  after: z.unknown(),
+  createdAt: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.nullable(z.string()) });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+export const ExportQuery = z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') });
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+export const EraseQuery = z.strictObject({ email: Email });
+
+/** What an erasure changed; the email itself is not echoed back or kept. */
+export const Erased = z.object({ submissions: z.int(), cases: z.int() });
+export type Erased = z.infer<typeof Erased>;

@@ -35,8 +35,21 @@ export async function readSummary(db: D1Database, siteId: string, subject: strin
 }
 
 /**
+ * Makes a statement run only while a submission is still at `version`. Guarded statements go
+ * in the batch BEFORE the `UPDATE ... WHERE version = ?expected` they belong to: the batch is
+ * one transaction, so if the guard holds, the update that follows succeeds too, and if a
+ * concurrent decision got there first, neither happens. (Guarding on `version + 1` after the
+ * update would not do: the winner's update leaves exactly that version behind.)
+ */
+export interface VersionGuard {
+  submissionId: string;
+  version: number;
+}
+
+/**
  * Statements that add (`delta` = 1) or remove (`delta` = -1) one rating from the subject's
- * summary and from the site-wide row. Put them in the same batch as the status change.
+ * summary and from the site-wide row. Put them in the same batch as the status change; with a
+ * `guard`, they apply only while the submission is still at the guarded version.
  */
 export function summaryDelta(
   db: D1Database,
@@ -45,18 +58,24 @@ export function summaryDelta(
   rating: number,
   delta: 1 | -1,
   nowMs: number,
+  guard?: VersionGuard,
 ): D1PreparedStatement[] {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError(`rating ${rating} is not 1..5`);
   const star = `s${rating}`;
   const subjects = subject === '' ? [''] : [subject, ''];
-  return subjects.map((s) =>
-    db
-      .prepare(
-        `INSERT INTO rating_summaries (site_id, subject, count, total, ${star}, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?3, ?5)
-         ON CONFLICT (site_id, subject) DO UPDATE SET
-           count = count + ?3, total = total + ?4, ${star} = ${star} + ?3, updated_at = ?5`,
-      )
-      .bind(siteId, s, delta, delta * rating, nowMs),
-  );
+  // The WHERE also settles SQLite's parse of INSERT ... SELECT ... ON CONFLICT.
+  const source = guard
+    ? 'SELECT ?1, ?2, ?3, ?4, ?3, ?5 WHERE EXISTS (SELECT 1 FROM submissions WHERE id = ?6 AND version = ?7)'
+    : 'VALUES (?1, ?2, ?3, ?4, ?3, ?5)';
+  return subjects.map((s) => {
+    const statement = db.prepare(
+      `INSERT INTO rating_summaries (site_id, subject, count, total, ${star}, updated_at)
+       ${source}
+       ON CONFLICT (site_id, subject) DO UPDATE SET
+         count = count + ?3, total = total + ?4, ${star} = ${star} + ?3, updated_at = ?5`,
+    );
+    return guard
+      ? statement.bind(siteId, s, delta, delta * rating, nowMs, guard.submissionId, guard.version)
+      : statement.bind(siteId, s, delta, delta * rating, nowMs);
+  });
 }
