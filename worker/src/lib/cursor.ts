@@ -14,7 +14,7 @@ import { fromBase64Url, hmacBase64Url, hmacVerify, toBase64Url } from './crypto.
 export type CursorKey = readonly (string | number)[];
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function signed(scope: string, payload: string): string {
   return `cursor\n${scope}\n${payload}`;

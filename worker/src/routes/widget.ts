@@ -1,5 +1,130 @@
+/**
+ * The widget's public reads and votes: the first-render bootstrap (edge-cached per content
+ * version), pages of published reviews, and helpful votes. Site loading and CORS run before
+ * these handlers (middleware/site.ts).
+ */
 import { Hono } from 'hono';
+import { ReviewsQuery, type HelpfulVoted, type ReviewsPage, type Sort } from '../../../shared/review.ts';
+import { WidgetQuery, type PublicSite, type WidgetBootstrap } from '../../../shared/site.ts';
 import type { AppEnv } from '../types.ts';
+import { bumpContentVersion, type SiteRow } from '../db/sites.ts';
+import { readSummary } from '../db/summaries.ts';
+import { incrementHelpful, readPublishedReview, readReviewsPage, sortKeySchema, type ReviewsPageRows } from '../db/submissions.ts';
+import { hasVoted, insertVote } from '../db/votes.ts';
+import { matchesIfNoneMatch, readThrough } from '../lib/cache.ts';
+import { clientIdentity, voterHash } from '../lib/client.ts';
+import { sha256Hex } from '../lib/crypto.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { ProblemError } from '../lib/problem.ts';
+import { valid } from '../lib/validate.ts';
 
-// Placeholder router: filled in by its own change.
-export const widgetRoutes = new Hono<AppEnv>();
+/** Browsers and shared caches may reuse a bootstrap briefly; the edge copy is keyed by version. */
+const BOOTSTRAP_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
+/** How long the edge keeps one version of a bootstrap; a newer version is a new key anyway. */
+const EDGE_TTL_SECONDS = 300;
+const FIRST_PAGE = 10;
+
+/** The settings any visitor may see: never the secrets, the signing key or staff matters. */
+export function publicSite(site: SiteRow): PublicSite {
+  const s = site.settings;
+  return {
+    id: site.id,
+    name: site.name,
+    locales: s.locales,
+    defaultLang: s.defaultLang,
+    theme: s.theme,
+    kinds: s.kinds,
+    brandColor: s.brandColor,
+    responseTimeHours: s.responseTimeHours ?? null,
+    strings: s.strings,
+    turnstileSiteKey: s.turnstileSiteKey ?? null,
+  };
+}
+
+/** Binds a cursor to the list it continues: another sort, subject or star filter cannot reuse it. */
+function cursorScope(sort: Sort, subject: string, stars: number | undefined): string {
+  return `reviews\n${sort}\n${subject}\n${stars ?? ''}`;
+}
+
+async function toPage(site: SiteRow, sort: Sort, subject: string, stars: number | undefined, rows: ReviewsPageRows): Promise<ReviewsPage> {
+  return {
+    items: rows.items,
+    nextCursor: rows.nextKey ? await encodeCursor(site.signingKey, cursorScope(sort, subject, stars), rows.nextKey) : null,
+  };
+}
+
+export const widgetRoutes = new Hono<AppEnv>()
+  .get('/widget', valid('query', WidgetQuery), async function widgetBootstrap(c) {
+    const site = c.get('site');
+    const { subject } = c.req.valid('query');
+    const visible = publicSite(site);
+    // Settings change without a content-version bump, so their fingerprint is part of the key too.
+    const fingerprint = (await sha256Hex(JSON.stringify(visible))).slice(0, 16);
+    const key = new URL(`/v1/sites/${encodeURIComponent(site.id)}/widget`, c.req.url);
+    key.search = new URLSearchParams({ subject, v: String(site.contentVersion), s: fingerprint }).toString();
+
+    const doc = await readThrough(key.toString(), EDGE_TTL_SECONDS, async function buildBootstrap() {
+      const [summary, rows] = await Promise.all([
+        readSummary(c.env.DB, site.id, subject),
+        readReviewsPage(c.env.DB, site.id, { subject, sort: 'newest', limit: FIRST_PAGE }),
+      ]);
+      const bootstrap: WidgetBootstrap = {
+        site: visible,
+        subject,
+        summary,
+        reviews: await toPage(site, 'newest', subject, undefined, rows),
+      };
+      return JSON.stringify(bootstrap);
+    });
+
+    const headers = { 'cache-control': BOOTSTRAP_CACHE_CONTROL, etag: doc.etag };
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), doc.etag)) return c.body(null, 304, headers);
+    return c.body(doc.body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+  })
+
+  .get('/reviews', valid('query', ReviewsQuery), async function listReviews(c) {
+    const site = c.get('site');
+    const { subject, sort, stars, cursor, limit } = c.req.valid('query');
+    let after;
+    if (cursor !== undefined) {
+      after = await decodeCursor(site.signingKey, cursorScope(sort, subject, stars), cursor, sortKeySchema(sort));
+      if (!after) {
+        throw new ProblemError(400, 'invalid-cursor', 'The cursor is not one this list gave out; start again without it.', [
+          { path: 'cursor', code: 'invalid_cursor', message: 'is not a cursor of this list' },
+        ]);
+      }
+    }
+    const rows = await readReviewsPage(c.env.DB, site.id, { subject, sort, stars, limit, after });
+    return c.json(await toPage(site, sort, subject, stars, rows));
+  })
+
+  .post('/reviews/:id/helpful', async function voteHelpful(c) {
+    const site = c.get('site');
+    const db = c.env.DB;
+    const id = c.req.param('id');
+    const review = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await readPublishedReview(db, site.id, id) : null;
+    if (!review) throw new ProblemError(404, 'review-not-found', 'There is no published review with this id on this site.');
+
+    const voter = await voterHash(site.signingKey, clientIdentity(c.req.raw.headers));
+    const notCounted = async (): Promise<HelpfulVoted> => ({
+      id,
+      helpful: (await readPublishedReview(db, site.id, id))?.helpful ?? review.helpful,
+      counted: false,
+    });
+    if (await hasVoted(db, id, voter)) return c.json(await notCounted());
+
+    let answer: HelpfulVoted;
+    try {
+      const results = await db.batch<{ helpful_count: number }>([
+        insertVote(db, id, voter, c.get('now')),
+        incrementHelpful(db, id),
+        bumpContentVersion(db, site.id),
+      ]);
+      answer = { id, helpful: results[1]?.results[0]?.helpful_count ?? review.helpful + 1, counted: true };
+    } catch (err) {
+      // The same voter's concurrent request won the vote's primary key; this batch changed nothing.
+      if (!(await hasVoted(db, id, voter))) throw err;
+      answer = await notCounted();
+    }
+    return c.json(answer);
+  });
