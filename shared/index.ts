@@ -7,3 +7,7 @@ export * from './review.ts';
 export * from './site.ts';
 export * from './admin.ts';
 export * from './queue.ts';
+export * from './cases.ts';
+export * from './orders.ts';
+export * from './webhooks.ts';
+export * from './metrics.ts';

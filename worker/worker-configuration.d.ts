@@ -4,6 +4,7 @@
 interface __BaseEnv_Env {
 	DB: D1Database;
 	RECOVERY: Queue;
+	WEBHOOKS: Queue;
 	ASSETS: Fetcher;
 }
 declare namespace Cloudflare {

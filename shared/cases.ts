@@ -1,0 +1,168 @@
+/** Recovery cases: the shopper's tracking view and re-rating, and the staff's recovery queue. */
+import * as z from 'zod/mini';
+import { LIMITS } from './limits.ts';
+import { text } from './text.ts';
+import { AdminSubmission } from './admin.ts';
+
+export const CASE_STATUSES = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'awaiting_customer',
+  'resolved',
+  'recovered',
+  'not_recovered',
+  'closed',
+] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** Statuses in which the case is still being worked: a new submission from the customer joins it. */
+export const OPEN_CASE_STATUSES = ['new', 'acknowledged', 'in_progress', 'awaiting_customer'] as const;
+
+export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
+export const Priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof Priority>;
+
+/** The fixed list staff pick from when closing, so root causes can be counted. */
+export const ROOT_CAUSES = [
+  'product_defect',
+  'wrong_item',
+  'delivery_delay',
+  'delivery_damage',
+  'billing_error',
+  'staff_behaviour',
+  'expectation_gap',
+  'policy',
+  'other',
+] as const;
+export const RootCause = z.enum(ROOT_CAUSES);
+export type RootCause = z.infer<typeof RootCause>;
+
+/** What a signed tracking link carries. */
+export const TrackTokenData = z.object({ ref: z.string() });
+/** What the one-time re-rating link sent at resolution carries. */
+export const RerateTokenData = z.object({ ref: z.string(), caseId: z.string() });
+
+export const TokenQuery = z.strictObject({ t: z.string().check(z.minLength(1), z.maxLength(4096)) });
+
+export const PublicCaseEvent = z.object({
+  type: z.string(),
+  /** For status changes, the new status; for staff messages to the customer, the text. */
+  body: z.nullable(z.string()),
+  at: z.string(),
+});
+
+/** `GET /v1/sites/{site}/cases/{ref}`: the customer's own view; never notes, never contact details. */
+export const PublicCase = z.object({
+  ref: z.string(),
+  status: CaseStatus,
+  openedAt: z.string(),
+  firstResponseDue: z.nullable(z.string()),
+  promisedAt: z.nullable(z.string()),
+  resolvedAt: z.nullable(z.string()),
+  /** True when the customer may still send their re-rating. */
+  canRate: z.boolean(),
+  rerating: z.nullable(z.int()),
+  timeline: z.array(PublicCaseEvent),
+});
+export type PublicCase = z.infer<typeof PublicCase>;
+
+export const FeedbackInput = z.strictObject({
+  rating: z.int().check(z.gte(1), z.lte(5)),
+  comment: z.optional(text(0, LIMITS.body)),
+});
+export type FeedbackInput = z.infer<typeof FeedbackInput>;
+
+export const FeedbackResult = z.object({
+  ref: z.string(),
+  status: CaseStatus,
+  rating: z.int(),
+  /** The new pending review made from the comment, if they wrote one. */
+  revisionId: z.nullable(z.string()),
+});
+
+export const AdminCasesQuery = z.strictObject({
+  /** Absent: every open case. */
+  status: z.optional(CaseStatus),
+  priority: z.optional(Priority),
+  assignee: z.optional(z.string().check(z.maxLength(LIMITS.name))),
+  sort: z._default(z.enum(['due']), 'due'),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(LIMITS.pageSize)), 25),
+});
+export type AdminCasesQuery = z.infer<typeof AdminCasesQuery>;
+
+export const AdminCase = z.object({
+  id: z.string(),
+  ref: z.string(),
+  status: CaseStatus,
+  priority: Priority,
+  reason: z.string(),
+  score: z.nullable(z.number()),
+  method: z.nullable(z.string()),
+  assignee: z.nullable(z.string()),
+  contactKey: z.string(),
+  orderRef: z.nullable(z.string()),
+  submissionId: z.string(),
+  dueAt: z.nullable(z.string()),
+  overdue: z.boolean(),
+  firstResponseDue: z.nullable(z.string()),
+  planDue: z.nullable(z.string()),
+  firstResponseAt: z.nullable(z.string()),
+  pausedAt: z.nullable(z.string()),
+  pausedMs: z.int(),
+  promisedAt: z.nullable(z.string()),
+  escalatedAt: z.nullable(z.string()),
+  breachedAt: z.nullable(z.string()),
+  rootCause: z.nullable(RootCause),
+  resolution: z.nullable(z.string()),
+  resolvedOk: z.nullable(z.boolean()),
+  resolvedAt: z.nullable(z.string()),
+  originalRating: z.nullable(z.int()),
+  rerating: z.nullable(z.int()),
+  closedAt: z.nullable(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AdminCase = z.infer<typeof AdminCase>;
+
+export const AdminCasesPage = z.object({ items: z.array(AdminCase), nextCursor: z.nullable(z.string()) });
+export type AdminCasesPage = z.infer<typeof AdminCasesPage>;
+
+export const CaseEvent = z.object({
+  id: z.int(),
+  type: z.string(),
+  public: z.boolean(),
+  body: z.nullable(z.string()),
+  actor: z.nullable(z.string()),
+  submissionId: z.nullable(z.string()),
+  at: z.string(),
+});
+
+export const AdminCaseDetail = z.object({
+  case: AdminCase,
+  refs: z.array(z.string()),
+  submissions: z.array(AdminSubmission),
+  timeline: z.array(CaseEvent),
+});
+export type AdminCaseDetail = z.infer<typeof AdminCaseDetail>;
+
+export const CasePatch = z
+  .strictObject({
+    status: z.optional(CaseStatus),
+    assignee: z.optional(z.nullable(text(1, LIMITS.name))),
+    priority: z.optional(Priority),
+    promisedAt: z.optional(z.nullable(z.iso.datetime())),
+    rootCause: z.optional(RootCause),
+    resolution: z.optional(text(0, LIMITS.note)),
+    /** Closing asks: was the customer's problem resolved? */
+    resolved: z.optional(z.boolean()),
+    /** A message to the customer, shown on their tracking page; counts as a staff response. */
+    publicMessage: z.optional(text(1, LIMITS.reply)),
+  })
+  .check(z.refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' }));
+export type CasePatch = z.infer<typeof CasePatch>;
+
+export const NoteInput = z.strictObject({ body: text(1, LIMITS.note) });
+export type NoteInput = z.infer<typeof NoteInput>;

@@ -1,0 +1,43 @@
+/** `POST /v1/sites/{site}/orders`: purchases registered server-to-server for the follow-up. */
+import * as z from 'zod/mini';
+import { LIMITS } from './limits.ts';
+import { text } from './text.ts';
+import { Email, Subject } from './submission.ts';
+
+const HttpsUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
+
+export const OrderItem = z.strictObject({
+  subject: Subject,
+  name: text(1, LIMITS.title),
+  /** The merchant's product page; the signed review link is this URL with `rb_order` added. */
+  reviewUrl: z.optional(HttpsUrl),
+});
+
+export const OrderInput = z.strictObject({
+  orderId: text(1, LIMITS.orderRef),
+  customer: z.strictObject({ name: text(1, LIMITS.name), email: Email }),
+  items: z.array(OrderItem).check(z.minLength(1), z.maxLength(50)),
+  purchasedAt: z.iso.datetime({ offset: true }),
+});
+export type OrderInput = z.infer<typeof OrderInput>;
+
+export const OrderReviewLink = z.object({
+  subject: z.string(),
+  /** The `rb_order` token; the widget sends it as the review's `orderToken`. */
+  token: z.string(),
+  /** `reviewUrl?rb_order=TOKEN`, when the item named a review URL. */
+  url: z.nullable(z.string()),
+});
+
+export const OrderRegistered = z.object({
+  orderId: z.string(),
+  /** False when this order id was registered before; the first registration stands. */
+  created: z.boolean(),
+  followupDueAt: z.string(),
+  links: z.array(OrderReviewLink),
+});
+export type OrderRegistered = z.infer<typeof OrderRegistered>;
+
+/** What a verified-purchase review link carries. */
+export const OrderTokenData = z.object({ orderId: z.string(), subject: z.string(), email: z.string() });
+export type OrderTokenData = z.infer<typeof OrderTokenData>;

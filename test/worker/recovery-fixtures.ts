@@ -1,0 +1,61 @@
+/** Fixtures for the recovery suites: submissions stored as the public route stores them. */
+import { env } from 'cloudflare:test';
+import type { RouteSubmissionMessage } from '../../shared/queue.ts';
+import { newCaseRef } from '../../worker/src/lib/case-ref.ts';
+
+let n = 0;
+
+export interface StoredSubmission {
+  id: string;
+  ref: string;
+  message: RouteSubmissionMessage;
+}
+
+/** Inserts a routed submission (case_ref + routing set, routed_at empty) and its queue message. */
+export async function storeRoutedSubmission(
+  siteId: string,
+  options: {
+    kind?: 'review' | 'complaint' | 'story';
+    rating?: number | null;
+    email?: string | null;
+    phone?: string | null;
+    orderRef?: string | null;
+    priority?: 'P1' | 'P2' | 'P3';
+    open?: boolean;
+    createdAt?: number;
+    status?: string;
+    subject?: string;
+  } = {},
+): Promise<StoredSubmission> {
+  n += 1;
+  const id = `sub_${Date.now().toString(36)}_${n}`;
+  const ref = newCaseRef();
+  const createdAt = options.createdAt ?? Date.now();
+  const open = options.open ?? true;
+  await env.DB.prepare(
+    `INSERT INTO submissions (id, site_id, kind, status, subject, rating, body, author_name, author_email, author_phone,
+       order_ref, case_ref, routing, created_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'It broke after a day.', 'Sam', ?7, ?8, ?9, ?10, ?11, ?12)`,
+  )
+    .bind(
+      id,
+      siteId,
+      options.kind ?? 'complaint',
+      options.status ?? 'pending',
+      options.subject ?? 'sku-1',
+      options.rating === undefined ? null : options.rating,
+      options.email === undefined ? 'sam@example.com' : options.email,
+      options.phone ?? null,
+      options.orderRef ?? null,
+      open ? ref : null,
+      JSON.stringify({ open, priority: open ? (options.priority ?? 'P2') : null, reason: 'complaint', score: -1, method: 'kind' }),
+      createdAt,
+    )
+    .run();
+  return { id, ref, message: { v: 1, type: 'route-submission', siteId, submissionId: id, caseRef: ref, receivedAt: createdAt } };
+}
+
+export async function casesOf(siteId: string) {
+  const { results } = await env.DB.prepare('SELECT * FROM cases WHERE site_id = ?1 ORDER BY created_at, id').bind(siteId).all<Record<string, unknown>>();
+  return results;
+}
