@@ -1,0 +1,66 @@
+/**
+ * A real `wrangler dev` for one bench part, with its own database under bench/tmp/ so runs
+ * never touch the developer's `.wrangler/` state or each other.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+import { ROOT, freePort, migrate, seedDemo, startWorker } from '../../scripts/dev-server.mjs';
+
+export const TMP = fileURLToPath(new URL('../tmp/', import.meta.url));
+export const SITE = 'pk_demo';
+
+/** A fresh, migrated persist directory. */
+export async function freshState(label) {
+  await mkdir(TMP, { recursive: true });
+  const persistTo = await mkdtemp(join(TMP, `${label}-`));
+  await migrate(persistTo);
+  return persistTo;
+}
+
+/** The SQLite file that wrangler's local D1 keeps for the `DB` binding under `persistTo`. */
+export function d1File(persistTo) {
+  const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const name = readdirSync(dir).find((n) => /^[0-9a-f]{64}\.sqlite$/.test(n));
+  if (!name) throw new Error(`no D1 database under ${dir}`);
+  return join(dir, name);
+}
+
+/** Opens the local D1 file directly, for bulk loads while no worker is running on it. */
+export function openD1(persistTo) {
+  const db = new DatabaseSync(d1File(persistTo));
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Seeds the demo site with the bench's origins and returns a staff token. Uses `npm run site`'s
+ * seeding when it exists; otherwise provisions the same site through the worker's own
+ * `provisionSite` so the bench does not depend on the CLI being present.
+ */
+export async function seedSite(persistTo, origins) {
+  if (existsSync(join(ROOT, 'scripts', 'site.mjs'))) return seedDemo({ persistTo, origins });
+  const { provisionSite } = await import('../../worker/src/lib/provision.ts');
+  const { keys, statements } = await provisionSite({ name: 'Demo Shop', origins, publicKey: SITE, nowMs: Date.now() });
+  const db = openD1(persistTo);
+  try {
+    for (const s of statements) db.prepare(s.sql).run(...s.params);
+  } finally {
+    db.close();
+  }
+  return keys.staffToken;
+}
+
+/** Starts wrangler dev on a free port over `persistTo`. */
+export async function runWorker(persistTo) {
+  const port = await freePort();
+  const server = await startWorker({ port, persistTo, timeoutMs: 120_000 });
+  return server;
+}
+
+export async function removeState(persistTo) {
+  if (process.env.BENCH_KEEP_STATE) return;
+  await rm(persistTo, { recursive: true, force: true });
+}

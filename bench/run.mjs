@@ -1,0 +1,65 @@
+/**
+ * `npm run bench [-- --quick] [-- --only widget,api,scale,recovery]`: measures the widget in
+ * Chromium, the API under load, the reviews list at 100k and 1M reviews, and the recovery
+ * pipeline, all on this machine in one run, then writes bench/results.json and bench/RESULTS.md.
+ * A part whose target is missing or fails is recorded with its error; the others still run.
+ */
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describeMachine } from './lib/machine.mjs';
+import { renderReport } from './report.mjs';
+
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+process.env.WRANGLER_SEND_METRICS = 'false';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only'));
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : null;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const PARTS = {
+  widget: async (ctx) => (await import('./widget.mjs')).benchWidget(ctx),
+  api: async (ctx) => (await import('./api.mjs')).benchApi(ctx),
+  scale: async (ctx) => (await import('./scale.mjs')).benchScale(ctx),
+  recovery: async (ctx) => (await import('./recovery.mjs')).benchRecovery(ctx),
+};
+
+const started = Date.now();
+const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
+const results = { machine: describeMachine(CHROMIUM), mode: quick ? 'quick' : 'full', parts: {} };
+
+for (const [name, run] of Object.entries(PARTS)) {
+  if (only && !only.includes(name)) continue;
+  log(`${name}: start`);
+  const t = Date.now();
+  try {
+    results.parts[name] = { ...(await run({ quick, log, chromium: CHROMIUM })), seconds: Math.round((Date.now() - t) / 1000) };
+    log(`${name}: done in ${Math.round((Date.now() - t) / 1000)} s`);
+  } catch (err) {
+    results.parts[name] = { error: String(err?.stack ?? err).slice(0, 4000), seconds: Math.round((Date.now() - t) / 1000) };
+    log(`${name}: FAILED: ${err?.message ?? err}`);
+  }
+}
+results.seconds = Math.round((Date.now() - started) / 1000);
+
+// A partial run (--only) updates its parts and keeps the others from the last full report.
+const resultsPath = fileURLToPath(new URL('./results.json', import.meta.url));
+if (only) {
+  try {
+    const previous = JSON.parse(await (await import('node:fs/promises')).readFile(resultsPath, 'utf8'));
+    results.parts = { ...previous.parts, ...results.parts };
+  } catch {
+    // no previous report: this run's parts only
+  }
+}
+await writeFile(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), renderReport(results));
+log(`wrote bench/results.json and bench/RESULTS.md`);
+const failed = Object.entries(results.parts).filter(([, p]) => p.error).map(([n]) => n);
+if (failed.length) {
+  console.error(`bench: parts failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
+// wrangler's proxies and autocannon may leave handles open; everything is written.
+setTimeout(() => process.exit(), 500).unref();
