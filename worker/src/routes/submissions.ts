@@ -1,5 +1,252 @@
-import { Hono } from 'hono';
+/**
+ * `POST /v1/sites/{site}/submissions`: a review, complaint or story. Exactly-once under retries
+ * (Idempotency-Key), verified purchases from signed order tokens, moderation flags, routing of
+ * unhappy signals to a recovery case, and one atomic batch. The submission row is the outbox of
+ * the recovery queue: if the queue send fails the cron re-sends, so the shopper still gets 201.
+ */
+import { Hono, type Context } from 'hono';
+import * as z from 'zod/mini';
+import { OrderTokenData } from '../../../shared/orders.ts';
+import type { RouteSubmissionMessage } from '../../../shared/queue.ts';
+import {
+  IdempotencyKey,
+  SubmissionInput,
+  type CaseReceipt,
+  type ComplaintCategory,
+  type SubmissionCreated,
+  type SubmissionStatus,
+} from '../../../shared/submission.ts';
 import type { AppEnv } from '../types.ts';
+import { bumpContentVersion, type SiteRow } from '../db/sites.ts';
+import { summaryDelta } from '../db/summaries.ts';
+import { insertSubmission, readContactCases, readRecentBodies } from '../db/submissions.ts';
+import { insertIdempotency, readIdempotency, requestHash, type IdempotencyRow } from '../db/idempotency.ts';
+import { newCaseRef } from '../lib/case-ref.ts';
+import { clientIdentity, dailyClientHash } from '../lib/client.ts';
+import { newId } from '../lib/crypto.ts';
+import { ProblemError } from '../lib/problem.ts';
+import { signToken, verifyToken } from '../lib/signed.ts';
+import { iso } from '../lib/time.ts';
+import { requireJson, valid } from '../lib/validate.ts';
+import { contactKey } from '../rules/contact.ts';
+import { flagSubmission } from '../rules/flags.ts';
+import { guessLang } from '../rules/lang.ts';
+import { searchText } from '../rules/normalize.ts';
+import { decideRouting, type RoutingDecision } from '../rules/routing.ts';
 
-// Placeholder router: filled in by its own change.
-export const submissionRoutes = new Hono<AppEnv>();
+const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
+
+const HOUR_MS = 3_600_000;
+
+/** The columns every kind fills, from whichever kind arrived. Empty optional text is no text. */
+interface Fields {
+  rating: number | null;
+  title: string | null;
+  body: string;
+  category: ComplaintCategory | null;
+  expected: string | null;
+  desiredOutcome: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  orderRef: string | null;
+}
+
+function fieldsOf(input: SubmissionInput): Fields {
+  switch (input.kind) {
+    case 'review':
+      return {
+        rating: input.rating,
+        title: input.title || null,
+        body: input.body,
+        category: null,
+        expected: input.expected || null,
+        desiredOutcome: null,
+        name: input.author.name,
+        email: input.author.email ?? null,
+        phone: null,
+        orderRef: null,
+      };
+    case 'complaint':
+      return {
+        rating: null,
+        title: null,
+        body: input.body,
+        category: input.category,
+        expected: input.expected || null,
+        desiredOutcome: input.desiredOutcome || null,
+        name: input.author.name,
+        email: input.author.email ?? null,
+        phone: input.author.phone ?? null,
+        orderRef: input.orderRef || null,
+      };
+    case 'story':
+      return {
+        rating: null,
+        title: input.title || null,
+        body: input.body,
+        category: null,
+        expected: null,
+        desiredOutcome: null,
+        name: input.author.name,
+        email: input.author.email ?? null,
+        phone: null,
+        orderRef: null,
+      };
+  }
+}
+
+/**
+ * The order behind a review's token when the site signed it for this very subject; otherwise
+ * null. A bad token is not an error: the review simply is not marked as a verified purchase.
+ */
+async function verifiedOrder(site: SiteRow, input: SubmissionInput, nowMs: number): Promise<OrderTokenData | null> {
+  if (input.kind !== 'review' || !input.orderToken) return null;
+  const data = OrderTokenData.safeParse(await verifyToken(site.signingKey, 'order', input.orderToken, nowMs));
+  return data.success && data.data.subject === input.subject ? data.data : null;
+}
+
+/** Replays the first answer given under this key, or refuses a key reused for another body. */
+function replay(c: Context<AppEnv>, row: IdempotencyRow, hash: string): Response {
+  if (row.requestHash !== hash) {
+    throw new ProblemError(
+      422,
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used for a different submission. Use a new key for new content.',
+    );
+  }
+  return c.body(row.response, 201, { 'content-type': 'application/json; charset=utf-8', 'idempotency-replayed': 'true' });
+}
+
+/** The receipt the shopper keeps: a ref, a tracking link and a due time only if one was promised. */
+async function caseReceipt(c: Context<AppEnv>, site: SiteRow, ref: string, nowMs: number): Promise<CaseReceipt> {
+  const token = await signToken(site.signingKey, 'track', { ref });
+  const trackUrl = new URL('/track/', c.req.url);
+  trackUrl.search = new URLSearchParams({ site: site.id, ref, t: token }).toString();
+  const hours = site.settings.responseTimeHours;
+  return {
+    ref,
+    trackUrl: trackUrl.toString(),
+    ...(hours !== undefined ? { firstResponseDue: iso(nowMs + hours * HOUR_MS) } : {}),
+  };
+}
+
+export const submissionRoutes = new Hono<AppEnv>().post(
+  '/submissions',
+  requireJson,
+  valid('header', IdempotencyHeader),
+  valid('json', SubmissionInput),
+  async function createSubmission(c) {
+    const site = c.get('site');
+    const now = c.get('now');
+    const db = c.env.DB;
+    const input = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+
+    const hash = await requestHash(input);
+    const earlier = await readIdempotency(db, site.id, key);
+    if (earlier) return replay(c, earlier, hash);
+
+    const f = fieldsOf(input);
+    const order = await verifiedOrder(site, input, now);
+    // The merchant already holds a verified buyer's email; keeping it privately lets an unhappy
+    // verified review be followed up even when the shopper left the email field empty.
+    const email = f.email ?? order?.email ?? null;
+    const orderRef = f.orderRef ?? order?.orderId ?? null;
+    const contact = contactKey({ email: email ?? undefined, phone: f.phone ?? undefined, orderRef: orderRef ?? undefined });
+
+    const [recentBodies, contactCases] = await Promise.all([
+      readRecentBodies(db, site.id),
+      readContactCases(db, site.id, contact, email),
+    ]);
+    const flags = flagSubmission(
+      { title: f.title ?? undefined, body: f.body, expected: f.expected ?? undefined, desiredOutcome: f.desiredOutcome ?? undefined, authorName: f.name },
+      {
+        blockedWords: site.settings.blockedWords,
+        verified: order !== null,
+        kind: input.kind,
+        recentBodies,
+        honeypot: input.meta?.hp,
+        elapsedMs: input.meta?.elapsedMs,
+      },
+    );
+    const routing: RoutingDecision = decideRouting(
+      {
+        kind: input.kind,
+        rating: f.rating ?? undefined,
+        title: f.title ?? undefined,
+        body: f.body,
+        expected: f.expected ?? undefined,
+        desiredOutcome: f.desiredOutcome ?? undefined,
+      },
+      { settings: site.settings, priorCases: contactCases.priorCases },
+    );
+
+    // Publishing depends on content flags only, never on the rating or on routing.
+    const holding = flags.filter((flag) => site.settings.holdFlags.includes(flag));
+    const status: SubmissionStatus = site.settings.moderation === 'auto' && holding.length === 0 ? 'published' : 'pending';
+    const caseRef = routing.open ? (contactCases.openRef ?? newCaseRef()) : null;
+
+    const id = newId(now);
+    const answer: SubmissionCreated = {
+      id,
+      kind: input.kind,
+      status,
+      ...(caseRef ? { case: await caseReceipt(c, site, caseRef, now) } : {}),
+    };
+    const response = JSON.stringify(answer);
+
+    const statements = [
+      // First: if a concurrent retry already claimed the key, the whole batch fails here.
+      insertIdempotency(db, site.id, key, { requestHash: hash, submissionId: id, response, createdAt: now }),
+      insertSubmission(db, {
+        id,
+        siteId: site.id,
+        kind: input.kind,
+        status,
+        subject: input.subject,
+        rating: f.rating,
+        title: f.title,
+        body: f.body,
+        category: f.category,
+        expected: f.expected,
+        desiredOutcome: f.desiredOutcome,
+        authorName: f.name,
+        authorEmail: email,
+        authorPhone: f.phone,
+        orderRef,
+        verified: order !== null,
+        lang: guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]),
+        flags,
+        searchText: searchText([f.title, f.body, f.expected, f.desiredOutcome, f.name]),
+        clientHash: await dailyClientHash(site.signingKey, clientIdentity(c.req.raw.headers), now),
+        caseRef,
+        routing: caseRef ? JSON.stringify(routing) : null,
+        createdAt: now,
+        publishedAt: status === 'published' ? now : null,
+      }),
+    ];
+    if (status === 'published' && f.rating !== null) {
+      statements.push(...summaryDelta(db, site.id, input.subject, f.rating, 1, now), bumpContentVersion(db, site.id));
+    }
+
+    try {
+      await db.batch(statements);
+    } catch (err) {
+      // Lost the race to a concurrent request with the same key: answer as that request did.
+      const winner = await readIdempotency(db, site.id, key);
+      if (!winner) throw err;
+      return replay(c, winner, hash);
+    }
+
+    if (caseRef) {
+      const message: RouteSubmissionMessage = { v: 1, type: 'route-submission', siteId: site.id, submissionId: id, caseRef, receivedAt: now };
+      try {
+        await c.env.RECOVERY.send(message);
+      } catch (err) {
+        console.error('recovery queue send failed; the outbox sweep will resend', { submissionId: id, err });
+      }
+    }
+    return c.body(response, 201, { 'content-type': 'application/json; charset=utf-8' });
+  },
+);
