@@ -16,6 +16,9 @@ import { widgetRoutes } from './routes/widget.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { adminSessionRoutes } from './routes/admin-session.ts';
 import { adminSubmissionRoutes } from './routes/admin-submissions.ts';
+import { adminSettingsRoutes } from './routes/admin-settings.ts';
+import { adminAuditRoutes } from './routes/admin-audit.ts';
+import { adminDataRoutes } from './routes/admin-data.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -48,6 +51,9 @@ export function buildApp() {
   app.route('/v1/sites/:site', submissionRoutes);
   app.route('/v1/admin', adminSessionRoutes);
   app.route('/v1/admin', adminSubmissionRoutes);
+  app.route('/v1/admin', adminSettingsRoutes);
+  app.route('/v1/admin', adminAuditRoutes);
+  app.route('/v1/admin', adminDataRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

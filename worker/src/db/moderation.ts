@@ -16,6 +16,7 @@ import {
 } from '../../../shared/submission.ts';
 import type { DecisionState } from '../rules/decision.ts';
 import { iso, isoOrNull } from '../lib/time.ts';
+import { searchText } from '../rules/normalize.ts';
 import type { VersionGuard } from './summaries.ts';
 
 export interface SubmissionRecord {
@@ -208,4 +209,74 @@ export function upsertReply(db: D1Database, siteId: string, submissionId: string
 
 export function deleteReply(db: D1Database, siteId: string, submissionId: string): D1PreparedStatement {
   return db.prepare('DELETE FROM replies WHERE submission_id = ?1 AND site_id = ?2').bind(submissionId, siteId);
+}
+
+/** One page of every submission of the site, oldest first, for exports (keyset on created_at, id). */
+export async function listForExport(
+  db: D1Database,
+  siteId: string,
+  after: { createdAt: number; id: string } | null,
+  limit: number,
+): Promise<ModeratedSubmission[]> {
+  const { results } = await db
+    .prepare(`${SELECT} WHERE s.site_id = ?1 AND (s.created_at, s.id) > (?2, ?3) ORDER BY s.created_at, s.id LIMIT ?4`)
+    .bind(siteId, after?.createdAt ?? -1, after?.id ?? '', limit)
+    .all<SubmissionRecord>();
+  return results.map(toModerated);
+}
+
+/** What search matches in a submission: the shopper's words, never their contact details. */
+export function submissionSearchText(parts: { title: string | null; body: string; expected: string | null; desiredOutcome: string | null }): string {
+  return searchText([parts.title, parts.body, parts.expected, parts.desiredOutcome]);
+}
+
+interface ErasableRecord {
+  id: string;
+  title: string | null;
+  body: string;
+  expected: string | null;
+  desired_outcome: string | null;
+}
+
+/** The site's submissions written with this email (compared without case). */
+export async function findByEmail(db: D1Database, siteId: string, email: string): Promise<ErasableRecord[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, title, body, expected, desired_outcome FROM submissions
+       WHERE site_id = ?1 AND author_email IS NOT NULL AND lower(author_email) = ?2`,
+    )
+    .bind(siteId, email.trim().toLowerCase())
+    .all<ErasableRecord>();
+  return results;
+}
+
+/**
+ * Statements that remove one shopper's personal data from their submissions and cases. What
+ * they said stays (it is the merchant's record, and the rating stays in the summary, as do
+ * helpful votes); who they are goes: name, email, phone, order reference and client hash.
+ * Their cases keep working but no longer point at them: the contact key becomes `erased:<case id>`.
+ */
+export function eraseStatements(db: D1Database, siteId: string, email: string, rows: readonly ErasableRecord[], nowMs: number): D1PreparedStatement[] {
+  const ids = rows.map((r) => r.id);
+  return [
+    ...rows.map((row) =>
+      db
+        .prepare(
+          `UPDATE submissions SET author_name = 'Anonymous', author_email = NULL, author_phone = NULL, order_ref = NULL,
+             client_hash = NULL, search_text = ?3
+           WHERE id = ?1 AND site_id = ?2`,
+        )
+        .bind(
+          row.id,
+          siteId,
+          submissionSearchText({ title: row.title, body: row.body, expected: row.expected, desiredOutcome: row.desired_outcome }),
+        ),
+    ),
+    db
+      .prepare(
+        `UPDATE cases SET contact_key = 'erased:' || id, order_ref = NULL, updated_at = ?4
+         WHERE site_id = ?1 AND (contact_key = ?2 OR submission_id IN (SELECT value FROM json_each(?3)))`,
+      )
+      .bind(siteId, `email:${email.trim().toLowerCase()}`, JSON.stringify(ids), nowMs),
+  ];
 }

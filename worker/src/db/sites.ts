@@ -85,3 +85,14 @@ export async function updateSiteSettings(db: D1Database, id: string, settings: S
 export function bumpContentVersion(db: D1Database, siteId: string): D1PreparedStatement {
   return db.prepare('UPDATE sites SET content_version = content_version + 1 WHERE id = ?1').bind(siteId);
 }
+
+/** The statement that replaces a site's name, allowed origins and settings; batch it with its audit entry. */
+export function writeSiteConfig(
+  db: D1Database,
+  id: string,
+  config: { name: string; origins: readonly string[]; settings: SiteSettings },
+): D1PreparedStatement {
+  return db
+    .prepare('UPDATE sites SET name = ?2, origins = ?3, settings = ?4 WHERE id = ?1')
+    .bind(id, config.name, JSON.stringify(config.origins), JSON.stringify(config.settings));
+}

@@ -1,0 +1,167 @@
+import { env, SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createSite, login, staffRequest } from './helpers.ts';
+import { insertSubmission, summaryRow } from './admin-fixtures.ts';
+
+/** Parses RFC 4180 CSV (quoted cells, doubled quotes, line breaks inside quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
+
+describe('export', () => {
+  it('exports every submission of the site as CSV, quoted, with formulas defused', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const cookie = await login(site);
+    const tricky = await insertSubmission(site, { title: '=HYPERLINK("http://evil")', body: 'line one\nline "two", three', authorName: '@admin', phone: '+98 912 000' });
+    const persian = await insertSubmission(site, { body: 'کیفیت عالی', status: 'published', lang: 'fa' });
+    await insertSubmission(other, { body: 'not yours' });
+    const res = await SELF.fetch(staffRequest('GET', '/v1/admin/export?format=csv', cookie));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain(`rebound-${site.publicKey}-submissions.csv`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // A UTF-8 byte-order mark first, so spreadsheets read the Persian text right.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const [header, ...rows] = parseCsv(text);
+    expect(header?.slice(0, 3)).toEqual(['id', 'kind', 'status']);
+    expect(rows.map((r) => r[0])).toEqual([tricky, persian]);
+    const col = (name: string) => header?.indexOf(name) ?? -1;
+    const first = rows[0] ?? [];
+    expect(first[col('title')]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(first[col('body')]).toBe('line one\nline "two", three');
+    expect(first[col('author_name')]).toBe(`'@admin`);
+    expect(first[col('author_phone')]).toBe(`'+98 912 000`);
+    expect(first[col('author_email')]).toBe('sara@example.com');
+    expect(rows[1]?.[col('body')]).toBe('کیفیت عالی');
+    expect(text).not.toContain('not yours');
+  });
+
+  it('exports as a JSON array of staff items across many pages', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const ids: string[] = [];
+    // More than one export page (500), to cross a keyset boundary.
+    const rows = Array.from({ length: 520 }, (_, i) => i);
+    for (const i of rows) ids.push(await insertSubmission(site, { body: `review ${i}` }));
+    const res = await SELF.fetch(staffRequest('GET', '/v1/admin/export', cookie));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const items = await res.json<{ id: string; author: { email: string } }[]>();
+    expect(items.map((i) => i.id)).toEqual(ids);
+    expect(items[0]?.author.email).toBe('sara@example.com');
+  });
+
+  it('answers an empty site with an empty array', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const res = await SELF.fetch(staffRequest('GET', '/v1/admin/export?format=json', cookie));
+    expect(await res.json()).toEqual([]);
+  });
+
+  it('rejects an unknown format with 400', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    expect((await SELF.fetch(staffRequest('GET', '/v1/admin/export?format=xlsx', cookie))).status).toBe(400);
+  });
+});
+
+describe('erasing a person', () => {
+  it("removes the shopper's personal data but keeps their words, rating, votes and case", async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const id = await insertSubmission(site, {
+      email: 'Sara.K@Example.com',
+      authorName: 'Sara Karimi',
+      phone: '+98 912 111 2222',
+      orderRef: 'ORD-7',
+      title: 'Great',
+      body: 'کیفیت عالی',
+      rating: 5,
+      status: 'pending',
+    });
+    const keep = await insertSubmission(site, { email: 'someone@else.com', authorName: 'Ali' });
+    await SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${id}/decision`, cookie, { decision: 'approve' }));
+    await env.DB.prepare("INSERT INTO helpful_votes (submission_id, voter_hash, created_at) VALUES (?1, 'v1', 1)").bind(id).run();
+    await env.DB.prepare('UPDATE submissions SET helpful_count = 1 WHERE id = ?1').bind(id).run();
+    await env.DB.prepare(
+      `INSERT INTO cases (id, site_id, ref, priority, contact_key, order_ref, submission_id, reason, track_token_hash, created_at, updated_at)
+       VALUES ('case_1', ?1, 'RB-ERASE1', 'P2', 'email:sara.k@example.com', 'ORD-7', ?2, 'complaint', 'h', 1, 1)`,
+    )
+      .bind(site.publicKey, id)
+      .run();
+
+    const res = await SELF.fetch(staffRequest('DELETE', `/v1/admin/people?email=${encodeURIComponent('sara.k@example.com')}`, cookie));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ submissions: 1, cases: 1 });
+
+    const row = await env.DB.prepare(
+      'SELECT author_name, author_email, author_phone, order_ref, client_hash, search_text, body, rating, status, helpful_count FROM submissions WHERE id = ?1',
+    )
+      .bind(id)
+      .first();
+    expect(row).toEqual({
+      author_name: 'Anonymous',
+      author_email: null,
+      author_phone: null,
+      order_ref: null,
+      client_hash: null,
+      search_text: 'great کیفیت عالی',
+      body: 'کیفیت عالی',
+      rating: 5,
+      status: 'published',
+      helpful_count: 1,
+    });
+    expect(await summaryRow(site.publicKey, '')).toMatchObject({ count: 1, total: 5 });
+    const votes = await env.DB.prepare('SELECT count(*) AS n FROM helpful_votes WHERE submission_id = ?1').bind(id).first<{ n: number }>();
+    expect(votes?.n).toBe(1);
+    expect(await env.DB.prepare("SELECT contact_key, order_ref FROM cases WHERE id = 'case_1'").first()).toEqual({ contact_key: 'erased:case_1', order_ref: null });
+    expect((await env.DB.prepare('SELECT author_name FROM submissions WHERE id = ?1').bind(keep).first())?.author_name).toBe('Ali');
+
+    const audit = await env.DB.prepare("SELECT after FROM audit_log WHERE site_id = ?1 AND action = 'person.erase'").bind(site.publicKey).first<{ after: string }>();
+    expect(audit?.after).not.toMatch(/sara/i);
+    expect(JSON.parse(audit?.after ?? '')).toMatchObject({ emailHash: expect.any(String), submissions: [id] });
+  });
+
+  it("does not touch another site's shopper with the same email", async () => {
+    const a = await createSite();
+    const b = await createSite();
+    const theirs = await insertSubmission(a, { email: 'same@example.com', authorName: 'Kept' });
+    const cookie = await login(b);
+    const res = await SELF.fetch(staffRequest('DELETE', '/v1/admin/people?email=same%40example.com', cookie));
+    expect(await res.json()).toEqual({ submissions: 0, cases: 0 });
+    expect((await env.DB.prepare('SELECT author_email FROM submissions WHERE id = ?1').bind(theirs).first())?.author_email).toBe('same@example.com');
+  });
+
+  it('rejects a missing or malformed email with 400', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    expect((await SELF.fetch(staffRequest('DELETE', '/v1/admin/people', cookie))).status).toBe(400);
+    expect((await SELF.fetch(staffRequest('DELETE', '/v1/admin/people?email=%25', cookie))).status).toBe(400);
+  });
+});
