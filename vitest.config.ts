@@ -25,7 +25,8 @@ export default defineConfig({
         ],
         test: {
           name: 'worker',
-          include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/security/**/*.test.ts'],
+          exclude: ['test/security/browser/**', '**/node_modules/**'],
           setupFiles: ['./test/worker/apply-migrations.ts'],
         },
       },
@@ -47,7 +48,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'node',
-          include: ['test/browser/**/*.test.ts'],
+          include: ['test/browser/**/*.test.ts', 'test/security/browser/**/*.test.ts'],
           globalSetup: ['./test/browser/server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -53,6 +53,8 @@ export const SiteSettings = z.object({
   quietPeriodDays: z._default(z.number().check(z.gte(0), z.lte(365)), 90),
   escalationOwner: z.optional(z.string().check(z.maxLength(LIMITS.name))),
   turnstileSiteKey: z.optional(z.string().check(z.maxLength(200))),
+  /** The secret paired with `turnstileSiteKey`, for server-side verification. Never sent to a browser. */
+  turnstileSecretKey: z.optional(z.string().check(z.maxLength(200))),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

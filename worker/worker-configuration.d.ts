@@ -4,6 +4,8 @@
 interface __BaseEnv_Env {
 	DB: D1Database;
 	RECOVERY: Queue;
+	SUBMIT_LIMITER: RateLimit;
+	READ_LIMITER: RateLimit;
 	WEBHOOKS: Queue;
 	ASSETS: Fetcher;
 }

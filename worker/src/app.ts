@@ -9,6 +9,8 @@ import { MAX_BODY_BYTES } from '../../shared/limits.ts';
 import type { AppEnv } from './types.ts';
 import { ProblemError, problemResponse, toProblemResponse } from './lib/problem.ts';
 import { loadSite, siteCors } from './middleware/site.ts';
+import { rateLimit, RATE_LIMITS } from './middleware/rate-limit.ts';
+import { requireTurnstile } from './middleware/turnstile.ts';
 import { serveAsset } from './assets.ts';
 import { healthRoutes, pingRoutes } from './routes/health.ts';
 import { openapiRoutes } from './routes/openapi.ts';
@@ -43,6 +45,13 @@ export function buildApp() {
     }),
   );
   app.use('/v1/sites/:site/*', loadSite, siteCors);
+  // Abuse controls run after the site is known and before any route reads the body.
+  app.use('/v1/sites/:site/submissions', rateLimit(RATE_LIMITS.submit), requireTurnstile());
+  app.use('/v1/sites/:site/reviews/:id/helpful', rateLimit(RATE_LIMITS.vote));
+  app.use('/v1/sites/:site/cases/:ref/feedback', rateLimit(RATE_LIMITS.feedback));
+  app.use('/v1/sites/:site/widget', rateLimit(RATE_LIMITS.read));
+  app.use('/v1/sites/:site/reviews', rateLimit(RATE_LIMITS.read));
+  app.use('/v1/sites/:site/cases/:ref', rateLimit(RATE_LIMITS.read));
 
   app.route('/v1', healthRoutes);
   app.route('/v1', pingRoutes);
