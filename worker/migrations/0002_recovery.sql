@@ -83,3 +83,6 @@ CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (created_at) WHERE
 -- routed at the same moment cannot both open a case; the loser retries and joins.
 CREATE UNIQUE INDEX cases_one_open_per_contact ON cases (site_id, contact_key)
   WHERE status IN ('new', 'acknowledged', 'in_progress', 'awaiting_customer');
+
+-- The tracking page may be opened before the queue created the case: its ref is found here.
+CREATE INDEX submissions_by_case_ref ON submissions (case_ref) WHERE case_ref IS NOT NULL;

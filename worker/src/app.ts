@@ -18,6 +18,8 @@ import { widgetRoutes } from './routes/widget.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { adminSessionRoutes } from './routes/admin-session.ts';
 import { adminSubmissionRoutes } from './routes/admin-submissions.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { adminCaseRoutes } from './routes/admin-cases.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminDataRoutes } from './routes/admin-data.ts';
@@ -60,6 +62,8 @@ export function buildApp() {
   app.route('/v1/sites/:site', submissionRoutes);
   app.route('/v1/admin', adminSessionRoutes);
   app.route('/v1/admin', adminSubmissionRoutes);
+  app.route('/v1/sites/:site', caseRoutes);
+  app.route('/v1/admin', adminCaseRoutes);
   app.route('/v1/admin', adminSettingsRoutes);
   app.route('/v1/admin', adminAuditRoutes);
   app.route('/v1/admin', adminDataRoutes);

@@ -1,0 +1,144 @@
+/**
+ * The shopper's side of a recovery case, reached through the signed link they were given:
+ * `GET /cases/{ref}?t=` shows status and the public timeline (never staff notes, never contact
+ * details); `POST /cases/{ref}/feedback?t=` takes their one re-rating after resolution.
+ * A bad, expired or mismatched token answers the same 404 as an unknown ref, so a link never
+ * tells anyone whether a case exists.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../types.ts';
+import { FeedbackInput, type PublicCase, RerateTokenData, TokenQuery, TrackTokenData } from '../../../shared/cases.ts';
+import { insertCaseEvent, listCaseEvents, readCaseByRef, type CaseRecord } from '../db/cases.ts';
+import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
+import { newId } from '../lib/crypto.ts';
+import { ProblemError } from '../lib/problem.ts';
+import { verifyToken } from '../lib/signed.ts';
+import { iso, isoOrNull } from '../lib/time.ts';
+import { requireJson, valid } from '../lib/validate.ts';
+import { fold } from '../rules/normalize.ts';
+import { isRecovered } from '../rules/recovery.ts';
+
+const REF = /^[A-Za-z0-9-]{1,32}$/;
+
+function notFound(): ProblemError {
+  return new ProblemError(404, 'case-not-found', 'There is no case for this link.');
+}
+
+type Access = { via: 'track' } | { via: 'rerate'; caseId: string };
+
+/** Which link the shopper holds, if it was signed by this site for this ref and is unexpired. */
+async function readAccess(c: Context<AppEnv>, ref: string, token: string): Promise<Access | null> {
+  const site = c.get('site');
+  const now = c.get('now');
+  const track = TrackTokenData.safeParse(await verifyToken(site.signingKey, 'track', token, now));
+  if (track.success && track.data.ref === ref) return { via: 'track' };
+  const rerate = RerateTokenData.safeParse(await verifyToken(site.signingKey, 'rerate', token, now));
+  if (rerate.success && rerate.data.ref === ref) return { via: 'rerate', caseId: rerate.data.caseId };
+  return null;
+}
+
+async function caseFor(c: Context<AppEnv>, ref: string, access: Access): Promise<CaseRecord | null> {
+  const found = await readCaseByRef(c.env.DB, c.get('site').id, ref);
+  if (found && access.via === 'rerate' && found.id !== access.caseId) return null;
+  return found;
+}
+
+function publicView(row: CaseRecord, ref: string, timeline: PublicCase['timeline']): PublicCase {
+  return {
+    ref,
+    status: row.status,
+    openedAt: iso(row.created_at),
+    firstResponseDue: isoOrNull(row.first_response_at === null ? row.first_response_due : null),
+    promisedAt: isoOrNull(row.promised_at),
+    resolvedAt: isoOrNull(row.resolved_at),
+    canRate: row.status === 'resolved' && row.rerating === null,
+    rerating: row.rerating,
+    timeline,
+  };
+}
+
+export const caseRoutes = new Hono<AppEnv>()
+  .get('/cases/:ref', valid('query', TokenQuery), async function trackCase(c) {
+    const ref = c.req.param('ref');
+    if (!REF.test(ref)) throw notFound();
+    const access = await readAccess(c, ref, c.req.valid('query').t);
+    if (!access) throw notFound();
+    const site = c.get('site');
+    const row = await caseFor(c, ref, access);
+    if (!row) {
+      // The shopper may open the link before the queue has created the case.
+      const pending = await c.env.DB.prepare('SELECT created_at FROM submissions WHERE case_ref = ?1 AND site_id = ?2 LIMIT 1')
+        .bind(ref, site.id)
+        .first<{ created_at: number }>();
+      if (!pending || access.via !== 'track') throw notFound();
+      const answer: PublicCase = {
+        ref,
+        status: 'new',
+        openedAt: iso(pending.created_at),
+        firstResponseDue: null,
+        promisedAt: null,
+        resolvedAt: null,
+        canRate: false,
+        rerating: null,
+        timeline: [{ type: 'opened', body: null, at: iso(pending.created_at) }],
+      };
+      return c.json(answer, 200, { 'cache-control': 'no-store' });
+    }
+    const events = await listCaseEvents(c.env.DB, row.id, true);
+    const timeline = events.map((e) => ({ type: e.type, body: e.body, at: iso(e.created_at) }));
+    return c.json(publicView(row, ref, timeline), 200, { 'cache-control': 'no-store' });
+  })
+  .post('/cases/:ref/feedback', requireJson, valid('query', TokenQuery), valid('json', FeedbackInput), async function rateCase(c) {
+    const ref = c.req.param('ref');
+    if (!REF.test(ref)) throw notFound();
+    const access = await readAccess(c, ref, c.req.valid('query').t);
+    if (!access) throw notFound();
+    const row = await caseFor(c, ref, access);
+    if (!row) throw notFound();
+    const { rating, comment } = c.req.valid('json');
+    if (row.rerating !== null) throw new ProblemError(409, 'already-rated', 'This case has already been rated.');
+    if (row.status !== 'resolved') throw new ProblemError(409, 'not-resolved', 'The case can be rated once it is resolved.');
+
+    const now = c.get('now');
+    const site = c.get('site');
+    const db = c.env.DB;
+    const status = isRecovered(row.original_rating, rating) ? 'recovered' : 'not_recovered';
+    // Everything after the update happens only if this request is the one that rated the case.
+    const won = `EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND rerated_at = ?2 AND rerating = ?3)`;
+    const revisionId = comment ? `sub_${newId(now)}` : null;
+    const statements = [
+      db
+        .prepare(
+          `UPDATE cases SET rerating = ?2, status = ?3, rerated_at = ?4, updated_at = ?4
+           WHERE id = ?1 AND status = 'resolved' AND rerating IS NULL`,
+        )
+        .bind(row.id, rating, status, now),
+      db
+        .prepare(
+          `INSERT INTO case_events (case_id, type, public, body, created_at) SELECT ?1, 'rerated', 1, ?4, ?2 WHERE ${won}`,
+        )
+        .bind(row.id, now, rating, `${rating}`),
+    ];
+    if (revisionId && comment) {
+      // The comment is a new pending revision of their review; moderation decides as for any review.
+      statements.push(
+        db
+          .prepare(
+            `INSERT INTO submissions (id, site_id, kind, status, subject, rating, body, author_name, author_email,
+               author_phone, order_ref, verified, lang, search_text, revises_id, created_at)
+             SELECT ?4, s.site_id, 'review', 'pending', s.subject, ?3, ?5, s.author_name, s.author_email,
+               s.author_phone, s.order_ref, s.verified, s.lang, ?6, s.id, ?2
+             FROM submissions s WHERE s.id = ?7 AND ${won}`,
+          )
+          .bind(row.id, now, rating, revisionId, comment, fold(comment), row.submission_id),
+      );
+    }
+    const hooks =
+      status === 'recovered'
+        ? [webhookEvent(db, site.id, 'case.recovered', { caseId: row.id, ref: row.ref, rating, originalRating: row.original_rating }, now)]
+        : [];
+    const [update] = await batchWithWebhooks(c.env, statements, hooks);
+    if ((update?.meta.changes ?? 0) === 0) throw new ProblemError(409, 'already-rated', 'This case has already been rated.');
+    return c.json({ ref, status, rating, revisionId }, 201);
+  });
