@@ -1,6 +1,6 @@
 /** What the figures were measured on: they mean little without the machine, date and commit. */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 
 function git(args) {
   try {
@@ -30,6 +30,8 @@ export function describeMachine(chromiumPath) {
     chromium: chromiumVersion(chromiumPath),
     date: new Date().toISOString(),
     commit: git(['rev-parse', '--short', 'HEAD']),
+    // Load average before the run: other work on the machine skews absolute figures.
+    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
     // Other work in the tree at measuring time makes the commit an approximation; say so.
     uncommittedChanges: Boolean(dirty),
   };
