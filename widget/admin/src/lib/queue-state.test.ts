@@ -4,6 +4,7 @@ import {
   current,
   initialQueue,
   move,
+  reinsert,
   removeDecided,
   restoreLast,
   setAllSelected,
@@ -111,5 +112,26 @@ describe('decisions and undo', () => {
   it('ignores a decision on ids that are not in the list', () => {
     const s = initialQueue(items('a'));
     expect(removeDecided(s, ['zz'], 'approve')).toBe(s);
+  });
+});
+
+describe('refused decisions', () => {
+  it('puts refused items back and forgets them as the undoable decision', () => {
+    let s = initialQueue(items('a', 'b', 'c'));
+    s = removeDecided(s, ['b'], 'approve');
+    const refused = s.last?.removed ?? [];
+    s = reinsert(s, refused);
+    expect(s.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(s.last).toBeNull();
+  });
+
+  it('keeps a later decision undoable when an earlier one is refused', () => {
+    let s = initialQueue(items('a', 'b', 'c'));
+    s = removeDecided(s, ['a'], 'approve');
+    const first = s.last?.removed ?? [];
+    s = removeDecided(s, ['b'], 'spam');
+    s = reinsert(s, first);
+    expect(s.items.map((i) => i.id)).toEqual(['a', 'c']);
+    expect(s.last?.decision).toBe('spam');
   });
 });

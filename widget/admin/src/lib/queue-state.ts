@@ -112,3 +112,18 @@ export function restoreLast<T extends Identified>(state: QueueState<T>): QueueSt
   const cursor = first ? items.findIndex((i) => i.id === first.item.id) : state.cursor;
   return { ...state, items, cursor, last: null };
 }
+
+/**
+ * Puts back items whose decision the server refused (the list removes them before the answer
+ * arrives, so fast keyboard triage never waits). Clears `last` if it was that decision.
+ */
+export function reinsert<T extends Identified>(state: QueueState<T>, removed: Decided<T>['removed']): QueueState<T> {
+  const present = new Set(state.items.map((i) => i.id));
+  const items = [...state.items];
+  for (const { item, index } of removed) {
+    if (!present.has(item.id)) items.splice(Math.min(index, items.length), 0, item);
+  }
+  const last = state.last && state.last.removed === removed ? null : state.last;
+  const cursor = state.cursor < 0 && items.length ? 0 : state.cursor;
+  return { ...state, items, cursor, last };
+}

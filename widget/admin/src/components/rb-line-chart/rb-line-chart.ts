@@ -1,0 +1,96 @@
+/**
+ * @summary A small inline-SVG line chart on a fixed domain (average rating uses 1..5). Days
+ * without data are gaps rather than dips; with no data at all it shows `empty` text.
+ *
+ * @cssproperty --rb-chart-1 - the line colour.
+ */
+import { LitElement, css, html, svg } from 'lit';
+import { linePoints } from '../../lib/scale.ts';
+import { base } from '../../styles/base.ts';
+
+const W = 300;
+const H = 100;
+
+export class RbLineChart extends LitElement {
+  static override styles = [
+    base,
+    css`
+      /* Time and star order read in the page's direction, like the axis labels below. */
+      :host(:dir(rtl)) svg {
+        transform: scaleX(-1);
+      }
+      svg {
+        inline-size: 100%;
+        block-size: auto;
+        display: block;
+        overflow: visible;
+      }
+      polyline {
+        fill: none;
+        stroke: var(--rb-chart-1, #3730a3);
+        stroke-width: 2;
+        vector-effect: non-scaling-stroke;
+      }
+      line {
+        stroke: var(--rb-border);
+        vector-effect: non-scaling-stroke;
+      }
+      .axis {
+        display: flex;
+        justify-content: space-between;
+        font-size: 0.75rem;
+        color: var(--rb-muted);
+      }
+      @media (forced-colors: active) {
+        polyline {
+          stroke: CanvasText;
+        }
+      }
+    `,
+  ];
+  static override properties = {
+    label: { type: String },
+    labels: { attribute: false },
+    values: { attribute: false },
+    min: { type: Number },
+    max: { type: Number },
+    format: { attribute: false },
+    empty: { type: String },
+  };
+
+  declare label: string;
+  declare labels: string[];
+  declare values: Array<number | null>;
+  declare min: number;
+  declare max: number;
+  declare format: (n: number) => string;
+  declare empty: string;
+
+  constructor() {
+    super();
+    this.label = '';
+    this.labels = [];
+    this.values = [];
+    this.min = 0;
+    this.max = 1;
+    this.format = (n) => String(n);
+    this.empty = '';
+  }
+
+  override render() {
+    const points = linePoints(this.values, W, H, this.min, this.max);
+    if (!points) return html`<p class="muted">${this.empty}</p>`;
+    const summary = this.values
+      .map((v, i) => (v === null ? null : `${this.labels[i] ?? ''}: ${this.format(v)}`))
+      .filter((s): s is string => s !== null)
+      .join('; ');
+    return html`
+      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${`${this.label}. ${summary}`} preserveAspectRatio="none">
+        ${svg`<line x1="0" y1=${H} x2=${W} y2=${H}></line><polyline points=${points}></polyline>`}
+      </svg>
+      <div class="axis" aria-hidden="true"><span>${this.labels[0] ?? ''}</span><span>${this.labels[this.labels.length - 1] ?? ''}</span></div>
+    `;
+  }
+}
+
+if (!customElements.get('rb-line-chart')) customElements.define('rb-line-chart', RbLineChart);

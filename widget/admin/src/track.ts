@@ -1,0 +1,3 @@
+/** Entry of the customer's case tracking page (`/track/`). */
+import './admin.css';
+import './components/rb-track/rb-track.ts';
