@@ -25,6 +25,9 @@ export const Flag = z.enum(FLAGS);
 export type Flag = z.infer<typeof Flag>;
 
 const hours = z.number().check(z.gt(0), z.lte(24 * 365));
+const slaTargets = z.object({ firstResponseHours: z.optional(hours), planHours: z.optional(hours) });
+/** A sentiment score threshold (rules/sentiment.ts: negative is unhappy). */
+const score = z.number().check(z.gte(-50), z.lte(0));
 
 export const SiteSettings = z.object({
   locales: z._default(z.array(Lang).check(z.minLength(1)), ['en', 'fa']),
@@ -45,8 +48,26 @@ export const SiteSettings = z.object({
     z.object({
       firstResponseHours: z._default(hours, 24),
       planHours: z._default(hours, 72),
+      /** Targets for one priority (e.g. a tighter P1); what is unset falls back to the two above. */
+      byPriority: z._default(z.object({ P1: z.optional(slaTargets), P2: z.optional(slaTargets), P3: z.optional(slaTargets) }), {}),
     }),
-    { firstResponseHours: 24, planHours: 72 },
+    { firstResponseHours: 24, planHours: 72, byPriority: {} },
+  ),
+  /** When a submission opens a recovery case (see worker/src/rules/routing.ts). */
+  recovery: z._default(
+    z.object({
+      /** Ratings at or below this always open a case. */
+      lowRating: z._default(z.int().check(z.gte(0), z.lte(5)), 2),
+      /** A text scoring at or below this is negative: opens a case for a rating of 3 or a story. */
+      negativeScore: z._default(score, -1),
+      /** At or below this the text is clearly negative: P2, and a case even under a high rating. */
+      clearlyNegativeScore: z._default(score, -3),
+      /** Customers with at least this many earlier cases are repeat complainers: P1. */
+      repeatCases: z._default(z.int().check(z.gte(1), z.lte(100)), 1),
+      /** Whether complaint phrases (refund, never again, مرجوع ...) open a case on their own. */
+      intents: z._default(z.boolean(), true),
+    }),
+    { lowRating: 2, negativeScore: -1, clearlyNegativeScore: -3, repeatCases: 1, intents: true },
   ),
   /** Follow-up invitation delay after a registered purchase, in days. */
   followupDelayDays: z._default(z.number().check(z.gte(0), z.lte(365)), 30),

@@ -37,6 +37,9 @@ describe('submissions as the outbox of the recovery queue', () => {
   it('still answers 201 and keeps the routed row for the sweep when the queue send fails', async () => {
     const site = await createSite();
     const failing: Queue = {
+      metrics: async () => {
+        throw new Error('queue unavailable');
+      },
       send: async () => {
         throw new Error('queue unavailable');
       },

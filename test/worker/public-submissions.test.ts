@@ -283,6 +283,16 @@ describe('POST /v1/sites/{site}/submissions: idempotency', () => {
     expect(await count('submissions', site.publicKey)).toBe(1);
   });
 
+  it('replays a retry whose anti-abuse signals changed', async () => {
+    const site = await createSite();
+    const first = await submit(site.publicKey, story({ meta: { elapsedMs: 9000 } }), { key: 'retry-key-2' });
+    const again = await submit(site.publicKey, story({ meta: { elapsedMs: 65000, turnstile: 'fresh-token' } }), { key: 'retry-key-2' });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(await again.text()).toBe(await first.text());
+    expect(await count('submissions', site.publicKey)).toBe(1);
+  });
+
   it('answers 422 problem when a key is reused for another body, and changes nothing', async () => {
     const site = await createSite();
     await submit(site.publicKey, story(), { key: 'reused-key-1' });

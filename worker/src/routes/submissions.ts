@@ -143,7 +143,10 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     const input = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
 
-    const hash = await requestHash(input);
+    // The hash covers what the shopper said, not the anti-abuse signals: a retry may carry a
+    // fresh Turnstile token or a longer elapsed time and is still the same submission.
+    const { meta: _signals, ...content } = input;
+    const hash = await requestHash(content);
     const earlier = await readIdempotency(db, site.id, key);
     if (earlier) return replay(c, earlier, hash);
 

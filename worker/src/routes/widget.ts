@@ -56,6 +56,8 @@ async function toPage(site: SiteRow, sort: Sort, subject: string, stars: number 
 export const widgetRoutes = new Hono<AppEnv>()
   .get('/widget', valid('query', WidgetQuery), async function widgetBootstrap(c) {
     const site = c.get('site');
+    // `lang` is accepted but changes nothing: the answer carries every locale's strings, so one
+    // cached copy serves both languages.
     const { subject } = c.req.valid('query');
     const visible = publicSite(site);
     // Settings change without a content-version bump, so their fingerprint is part of the key too.
