@@ -1,9 +1,16 @@
 /**
- * Placeholder routing interface; the recovery rules replace the body with the full
- * English/Persian sentiment and intent scoring. The signature is the contract.
+ * Which submissions open (or join) a recovery case, and how urgent the case is.
+ *
+ * A case opens for a rating at or below the site's `lowRating` (2), every complaint, a rating of 3
+ * or a story whose text is negative, a high rating whose text is clearly negative (irony, or a
+ * shopper who misread the stars), and any text with complaint phrases in either language.
+ * Priority: P1 for one star, churn, legal, fraud or safety words, or a repeat complainer; P2 for
+ * other unhappy customers; P3 for the mildly negative. Publication never depends on any of this.
  */
 import type { SiteSettings } from '../../../shared/site.ts';
-import type { Kind } from '../../../shared/submission.ts';
+import type { Kind, Lang } from '../../../shared/submission.ts';
+import type { Intent } from './lexicon/types.ts';
+import { scoreText } from './sentiment.ts';
 
 export type Priority = 'P1' | 'P2' | 'P3';
 
@@ -14,6 +21,10 @@ export interface RoutingInput {
   body: string;
   expected?: string | undefined;
   desiredOutcome?: string | undefined;
+  /** The complaint's category, named in the reason ("complaint: delivery"). */
+  category?: string | undefined;
+  /** The language the shopper used, a hint for text without letters. */
+  lang?: Lang | undefined;
 }
 
 export interface RoutingContext {
@@ -26,17 +37,88 @@ export interface RoutingDecision {
   /** True when the submission must open or join a recovery case. */
   open: boolean;
   priority: Priority | null;
-  /** Why, in words staff can read: "rating 1", "complaint", "negative story: refund". */
+  /** Why, in words staff can read: "rating 1", "complaint: delivery", "negative story: refund". */
   reason: string;
   /** Sentiment score, negative is unhappy. */
   score: number;
   method: string;
+  /** Complaint intents found in the text (refund, churn, safety, ...). */
+  intents: Intent[];
 }
 
-export function decideRouting(input: RoutingInput, _ctx: RoutingContext): RoutingDecision {
-  if (input.kind === 'complaint') return { open: true, priority: 'P2', reason: 'complaint', score: -1, method: 'kind' };
-  if (input.kind === 'review' && input.rating !== undefined && input.rating <= 2) {
-    return { open: true, priority: input.rating === 1 ? 'P1' : 'P2', reason: `rating ${input.rating}`, score: -1, method: 'rating' };
+/** Intents that make a case P1 on their own: the customer may leave, sue, or be in danger. */
+export const URGENT_INTENTS: ReadonlySet<Intent> = new Set(['churn', 'legal', 'fraud', 'safety', 'chargeback']);
+/** Intents that a happy text may mention in passing ("arrived late but works great"). */
+const SOFT_INTENTS: ReadonlySet<Intent> = new Set(['defect', 'delay']);
+
+const DEFAULT_RECOVERY: SiteSettings['recovery'] = {
+  lowRating: 2,
+  negativeScore: -1,
+  clearlyNegativeScore: -3,
+  repeatCases: 1,
+  intents: true,
+};
+
+const RANK: Record<Priority, number> = { P1: 1, P2: 2, P3: 3 };
+function atLeast(current: Priority, floor: Priority): Priority {
+  return RANK[floor] < RANK[current] ? floor : current;
+}
+
+function evidence(hits: readonly string[], limit = 3): string {
+  return [...new Set(hits)].slice(0, limit).join(', ');
+}
+
+export function decideRouting(input: RoutingInput, ctx: RoutingContext): RoutingDecision {
+  // Sites stored before `recovery` existed parse with the default, but a hand-built settings
+  // object (tests, scripts) may lack it.
+  const rules = ctx.settings.recovery ?? DEFAULT_RECOVERY;
+  const text = [input.title, input.body, input.expected, input.desiredOutcome].filter(Boolean).join('. ');
+  const s = scoreText(text, input.lang);
+  const rating = input.kind === 'review' ? input.rating : undefined;
+  const negative = s.score <= rules.negativeScore;
+  const clearlyNegative = s.score <= rules.clearlyNegativeScore;
+  const urgent = s.intents.filter((i) => URGENT_INTENTS.has(i));
+  const hard = s.intents.filter((i) => !SOFT_INTENTS.has(i));
+  // Intent phrases first: they say best what the customer wants. Then the negative words.
+  const why = evidence([
+    ...s.details.filter((d) => d.intent).map((d) => d.label),
+    ...s.details.filter((d) => !d.intent && d.value < 0).sort((a, b) => a.value - b.value).map((d) => d.label),
+  ]);
+
+  let priority: Priority | null = null;
+  let reason = '';
+  if (rating !== undefined && rating <= rules.lowRating) {
+    priority = rating <= 1 ? 'P1' : 'P2';
+    reason = `rating ${rating}`;
+  } else if (input.kind === 'complaint') {
+    priority = 'P2';
+    reason = input.category ? `complaint: ${input.category}` : 'complaint';
+  } else if (rating === 3 && negative) {
+    priority = clearlyNegative ? 'P2' : 'P3';
+    reason = 'rating 3, negative text';
+  } else if (input.kind === 'story' && negative) {
+    priority = clearlyNegative ? 'P2' : 'P3';
+    reason = 'negative story';
+  } else if (rating !== undefined && clearlyNegative) {
+    priority = 'P2';
+    reason = `rating ${rating}, clearly negative text`;
+  } else if (rules.intents && (urgent.length > 0 || (s.intents.length > 0 && (hard.length > 0 ? s.score < 1 : negative)))) {
+    // A complaint phrase in an otherwise glowing text ("the refund came in a day, great
+    // service") is no reason for a case, unless it is about churn, the law or safety.
+    priority = hard.length > 0 ? 'P2' : 'P3';
+    reason = 'complaint words';
   }
-  return { open: false, priority: null, reason: 'not unhappy', score: 0, method: 'rating' };
+
+  if (priority === null) {
+    return { open: false, priority: null, reason: 'not unhappy', score: s.score, method: s.method, intents: s.intents };
+  }
+  if (hard.length > 0) priority = atLeast(priority, 'P2');
+  if (clearlyNegative) priority = atLeast(priority, 'P2');
+  if (urgent.length > 0) priority = atLeast(priority, 'P1');
+  if (why) reason += input.kind === 'complaint' && input.category ? ` (${why})` : `: ${why}`;
+  if (ctx.priorCases >= rules.repeatCases) {
+    priority = 'P1';
+    reason += `; repeat customer (${ctx.priorCases} earlier ${ctx.priorCases === 1 ? 'case' : 'cases'})`;
+  }
+  return { open: true, priority, reason, score: s.score, method: s.method, intents: s.intents };
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { SiteSettings } from '../../../shared/site.ts';
+import { decideRouting, type RoutingInput } from './routing.ts';
+
+const settings = SiteSettings.parse({});
+const decide = (input: RoutingInput, priorCases = 0, s: SiteSettings = settings) =>
+  decideRouting(input, { settings: s, priorCases });
+
+describe('decideRouting: when a case opens', () => {
+  it.each<[string, RoutingInput, boolean]>([
+    ['rating 1, even with kind words', { kind: 'review', rating: 1, body: 'Nice people' }, true],
+    ['rating 2', { kind: 'review', rating: 2, body: 'ok' }, true],
+    ['rating 3 with negative text', { kind: 'review', rating: 3, body: 'not happy with the finish' }, true],
+    ['rating 3 with neutral text', { kind: 'review', rating: 3, body: 'It is a kettle' }, false],
+    ['rating 3 with positive text', { kind: 'review', rating: 3, body: 'good enough' }, false],
+    ['rating 4 with praise', { kind: 'review', rating: 4, body: 'Good value, fast delivery' }, false],
+    ['rating 5 with ironic text', { kind: 'review', rating: 5, body: 'great, another broken kettle. useless, terrible' }, true],
+    ['every complaint, even a polite one', { kind: 'complaint', body: 'Just letting you know', category: 'other' }, true],
+    ['a negative story', { kind: 'story', body: 'راضی نیستم، خیلی بد بود' }, true],
+    ['a happy story', { kind: 'story', body: 'عالی بود، ممنون' }, false],
+    ['complaint words in a 4-star review', { kind: 'review', rating: 4, body: 'I want a refund for the second one' }, true],
+    ['Persian complaint words in a story', { kind: 'story', body: 'هنوز نرسیده' }, true],
+    ['safety words under five stars', { kind: 'review', rating: 5, body: 'love it but the plug caught fire once' }, true],
+    ['a refund mentioned in praise', { kind: 'review', rating: 5, body: 'The refund came in a day, great service, thanks!' }, false],
+    ['a passing delay in a happy review', { kind: 'review', rating: 5, body: 'A day late but works great and looks lovely' }, false],
+    ['the desired outcome counts', { kind: 'story', body: 'About my order', desiredOutcome: 'پولم را برگردانید' }, true],
+  ])('%s → %s', (_name, input, open) => {
+    expect(decide(input).open).toBe(open);
+  });
+});
+
+describe('decideRouting: priority', () => {
+  it.each<[string, RoutingInput, number, string | null]>([
+    ['1 star is P1', { kind: 'review', rating: 1, body: 'meh' }, 0, 'P1'],
+    ['2 stars is P2', { kind: 'review', rating: 2, body: 'meh' }, 0, 'P2'],
+    ['a complaint is P2', { kind: 'complaint', body: 'late', category: 'delivery' }, 0, 'P2'],
+    ['a complaint about safety is P1', { kind: 'complaint', body: 'خطرناک است، برق گرفت', category: 'product' }, 0, 'P1'],
+    ['legal words are P1', { kind: 'story', body: 'I am calling my lawyer' }, 0, 'P1'],
+    ['churn words are P1', { kind: 'review', rating: 3, body: 'دیگه ازتون نمیخرم' }, 0, 'P1'],
+    ['a repeat complainer is P1', { kind: 'review', rating: 2, body: 'bad' }, 1, 'P1'],
+    ['a mildly negative 3 is P3', { kind: 'review', rating: 3, body: 'a bit disappointed' }, 0, 'P3'],
+    ['a clearly negative 3 is P2', { kind: 'review', rating: 3, body: 'terrible, awful, waste of money' }, 0, 'P2'],
+    ['a mildly negative story is P3', { kind: 'story', body: 'not great' }, 0, 'P3'],
+    ['a refund request is at least P2', { kind: 'story', body: 'refund please' }, 0, 'P2'],
+    ['no case, no priority', { kind: 'review', rating: 5, body: 'lovely' }, 0, null],
+  ])('%s', (_name, input, prior, priority) => {
+    expect(decide(input, prior).priority).toBe(priority);
+  });
+});
+
+describe('decideRouting: reason, score and method', () => {
+  it.each<[RoutingInput, number, string]>([
+    [{ kind: 'review', rating: 1, body: 'fine' }, 0, 'rating 1'],
+    [{ kind: 'complaint', body: 'Where is it?', category: 'delivery' }, 0, 'complaint: delivery'],
+    [{ kind: 'complaint', body: 'I want a refund', category: 'billing' }, 0, 'complaint: billing (refund)'],
+    [{ kind: 'story', body: 'I want a refund, never again' }, 0, 'negative story: refund, never again'],
+    [{ kind: 'review', rating: 3, body: 'not happy' }, 0, 'rating 3, negative text: not happy'],
+    [{ kind: 'review', rating: 2, body: 'meh' }, 2, 'rating 2: meh; repeat customer (2 earlier cases)'],
+  ])('%j → %s', (input, prior, reason) => {
+    expect(decide(input, prior).reason).toBe(reason);
+  });
+
+  it('returns the score and method so they are stored on the case', () => {
+    const d = decide({ kind: 'story', body: 'خیلی بد بود' });
+    expect(d.score).toBeLessThan(-1);
+    expect(d.method).toBe('lexicon-v1');
+  });
+});
+
+describe('decideRouting: site thresholds', () => {
+  it('opens for a 3 when the merchant lowers the bar', () => {
+    const strict = SiteSettings.parse({ recovery: { lowRating: 3 } });
+    expect(decide({ kind: 'review', rating: 3, body: 'fine' }, 0, strict).open).toBe(true);
+  });
+
+  it('needs a more negative text when the merchant raises the threshold', () => {
+    const lenient = SiteSettings.parse({ recovery: { negativeScore: -5 } });
+    expect(decide({ kind: 'story', body: 'not great' }, 0, lenient).open).toBe(false);
+  });
+
+  it('ignores complaint phrases when the merchant turns them off', () => {
+    const off = SiteSettings.parse({ recovery: { intents: false } });
+    expect(decide({ kind: 'review', rating: 4, body: 'I want a refund for the second one' }, 0, off).open).toBe(false);
+  });
+
+  it('counts repeat complainers from the site threshold', () => {
+    const three = SiteSettings.parse({ recovery: { repeatCases: 3 } });
+    expect(decide({ kind: 'review', rating: 2, body: 'bad' }, 2, three).priority).toBe('P2');
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { SENTIMENT_METHOD, scoreText } from './sentiment.ts';
+
+describe('scoreText: polarity', () => {
+  it.each([
+    ['plain praise', 'Great kettle, works perfectly'],
+    ['Persian praise', 'کیفیت عالی بود، ممنون'],
+    ['negated negative is mildly positive', 'not bad at all'],
+    ['Persian "not bad"', 'بد نبود'],
+    ['stretched letters', 'خیلیییی عالیییی'],
+    ['Arabic letter forms', 'خيلي خوب بود'],
+    ['Finglish praise', 'kheili khoob bood mersi'],
+    ['a complaint word negated', 'arrived on time and nothing was broken'],
+    ['emoji', '😍👍'],
+    ['a QWERTY slip of Persian praise', 'o,f hsj'],
+  ])('%s is positive', (_name, text) => {
+    expect(scoreText(text).score).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['plain complaint', 'Terrible quality, very disappointed'],
+    ['English negation', 'not happy with this'],
+    ['never good', 'it was never good'],
+    ['contraction', "I don't like it"],
+    ['Persian negated copula', 'راضی نیستم'],
+    ['Persian "was not good"', 'خوب نبود'],
+    ['Persian verb negation prefix', 'اصلا نپسندیدم'],
+    ['نه چندان', 'نه چندان خوب'],
+    ['sarcasm in English', 'great, another broken kettle'],
+    ['thanks for nothing', 'thanks for nothing'],
+    ['sarcasm in Persian', 'عالی بود، دو هفته منتظر'],
+    ['Finglish complaint', 'kalaa kharab bood'],
+    ['Finglish negation', 'aslan razi nistam'],
+    ['mixed Persian and English', 'product خراب بود، refund please'],
+    ['half-spaces missing', 'کار نمی کند'],
+    ['a QWERTY slip of a Persian complaint', 'ovhf fn'],
+    ['a Persian-layout slip of English', 'ذقخنثد'],
+    ['the verdict after "but"', 'Nice box but the kettle is useless'],
+    ['angry emoji', 'seriously 😡👎'],
+  ])('%s is negative', (_name, text) => {
+    expect(scoreText(text).score).toBeLessThan(0);
+  });
+
+  it('weighs intensifiers', () => {
+    expect(scoreText('very bad').score).toBeLessThan(scoreText('bad').score);
+    expect(scoreText('خیلی بد').score).toBeLessThan(scoreText('بد').score);
+    expect(scoreText('slightly bad').score).toBeGreaterThan(scoreText('bad').score);
+  });
+
+  it('is neutral on text with no opinion', () => {
+    expect(scoreText('I bought it on Monday for my brother').score).toBe(0);
+    expect(scoreText('سفارش را دوشنبه ثبت کردم').score).toBe(0);
+  });
+});
+
+describe('scoreText: intents', () => {
+  it.each([
+    ['I want a refund', 'refund'],
+    ['I will file a chargeback', 'chargeback'],
+    ['never again', 'churn'],
+    ['still waiting for my parcel', 'waiting'],
+    ['please cancel my order', 'churn'],
+    ['my lawyer will hear about this', 'legal'],
+    ['the charger caught fire', 'safety'],
+    ['it burned my hand', 'safety'],
+    ['پول را برگردانید', 'refund'],
+    ['پولم رو لطفا پس بدید', 'refund'],
+    ['میخواهم مرجوع کنم', 'return'],
+    ['هنوز نرسیده', 'waiting'],
+    ['سه بار پیگیری کردم', 'waiting'],
+    ['شکایت میکنم', 'legal'],
+    ['دیگر نمی‌خرم', 'churn'],
+    ['دیگه هیچوقت ازتون نمیخرم', 'churn'],
+    ['کلاهبرداری است', 'fraud'],
+    ['خطرناک است', 'safety'],
+    ['شارژر آتش گرفت', 'safety'],
+    ['poolamo pas bedid', 'refund'],
+  ])('%s → %s', (text, intent) => {
+    const result = scoreText(text);
+    expect(result.intents).toContain(intent);
+    expect(result.score).toBeLessThan(0);
+  });
+
+  it('keeps a complaint intent when it is negated: "no refund" is still about a refund', () => {
+    expect(scoreText('they gave me no refund').intents).toContain('refund');
+  });
+
+  it('drops a defect when it is negated', () => {
+    expect(scoreText('not broken, not late').intents).toEqual([]);
+  });
+
+  it('says which phrases counted', () => {
+    expect(scoreText('not happy, I want a refund').hits).toEqual(['not happy', 'refund']);
+    expect(scoreText('راضی نیستم').hits).toEqual(['راضی نیستم']);
+  });
+});
+
+describe('scoreText: language and method', () => {
+  it.each([
+    ['The kettle is fine', 'en'],
+    ['کتری خوب است', 'fa'],
+    ['kheili kharab bood', 'fa'],
+    ['the kettle خراب بود and I want a refund', 'mixed'],
+  ] as const)('%s is %s', (text, lang) => {
+    expect(scoreText(text).lang).toBe(lang);
+  });
+
+  it('uses the hint for text with no letters', () => {
+    expect(scoreText('👍', 'fa').lang).toBe('fa');
+  });
+
+  it('names its method', () => {
+    expect(scoreText('ok').method).toBe(SENTIMENT_METHOD);
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * Is this shopper unhappy? A lexicon scorer for English, Persian and Finglish that runs inside
+ * the Worker with no external service. Text is folded (normalize.ts), keyboard-layout slips are
+ * undone, then words and phrases are looked up with negation, intensity, contrast ("..., but")
+ * and sarcasm taken into account. The result says why: the phrases that counted and the intents
+ * (refund, churn, safety, ...) they signal.
+ */
+import type { Lang } from '../../../shared/submission.ts';
+import { EN } from './lexicon/en.ts';
+import { FA } from './lexicon/fa.ts';
+import type { Intent, LanguagePack, LexValue } from './lexicon/types.ts';
+import { fixLayoutSlips, foldForMatching, isLikelyFinglish, scriptCounts } from './normalize.ts';
+
+/** Stored on the case with the score, so a later change of method is visible in the data. */
+export const SENTIMENT_METHOD = 'lexicon-v1';
+
+export type SentimentLang = Lang | 'mixed';
+
+export interface Sentiment {
+  /** Sum of the weighted hits; below zero is unhappy, -1 or lower clearly so. */
+  score: number;
+  lang: SentimentLang;
+  method: string;
+  /** The words and phrases that counted, as folded, negated ones with their negation. */
+  hits: string[];
+  /** Distinct intents in order of appearance. */
+  intents: Intent[];
+  /** Each hit with its weight after negation and intensity, and its intent. */
+  details: { label: string; value: number; intent?: Intent | undefined }[];
+}
+
+type Kind = 'lex' | 'neg' | 'post' | 'int' | 'contrast';
+interface Entry {
+  kind: Kind;
+  w: number;
+  intent?: Intent | undefined;
+  sarcasm?: boolean;
+}
+
+// Intents that stay complaints when negated: "no refund", "never arrived" are still unhappy,
+// while "not broken" or "not late" are the opposite of a defect or a delay.
+const STICKY: ReadonlySet<Intent> = new Set(['refund', 'chargeback', 'return', 'waiting', 'churn', 'legal', 'fraud', 'complaint']);
+
+const table = new Map<string, Entry>();
+let longest = 1;
+const persianVocab = new Set<string>();
+const latinVocab = new Set<string>();
+
+function addVocab(phrase: string): void {
+  for (const word of phrase.split(' ')) {
+    if (/^\p{Script=Arabic}+$/u.test(word)) persianVocab.add(word);
+    else if (/^[a-z]+$/.test(word)) latinVocab.add(word);
+  }
+}
+
+function add(key: string, entry: Entry): void {
+  const folded = foldForMatching(key);
+  const existing = table.get(folded);
+  // A lexicon weight wins over a grammatical role when a key is listed twice.
+  if (existing && existing.kind === 'lex' && entry.kind !== 'lex') return;
+  table.set(folded, entry);
+  longest = Math.max(longest, folded.split(' ').length);
+  addVocab(folded);
+}
+
+function load(pack: LanguagePack): void {
+  const sarcasm = new Set(pack.sarcasmProne.map(foldForMatching));
+  for (const [key, value] of Object.entries(pack.words) as [string, LexValue][]) {
+    const [w, intent] = typeof value === 'number' ? [value, undefined] : value;
+    add(key, { kind: 'lex', w, intent, sarcasm: sarcasm.has(foldForMatching(key)) });
+  }
+  for (const key of pack.negators) add(key, { kind: 'neg', w: 0 });
+  for (const key of pack.postNegators) add(key, { kind: 'post', w: 0 });
+  for (const [key, w] of Object.entries(pack.intensifiers)) add(key, { kind: 'int', w });
+  for (const key of pack.contrast) add(key, { kind: 'contrast', w: 0 });
+  for (const key of pack.common) addVocab(foldForMatching(key));
+}
+load(EN);
+load(FA);
+
+const patterns: { re: RegExp; w: number; intent: Intent }[] = [...EN.patterns, ...FA.patterns].map(
+  ([source, w, intent]) => ({ re: new RegExp(source, 'u'), w, intent }),
+);
+
+const vocab = { persian: persianVocab, english: latinVocab };
+
+// Suffixes tried when a word is not listed as typed: spoken copula (خوبه), person endings
+// (راضیم), plural and comparative; English plural, past and adverb endings.
+const FA_SUFFIXES = ['ترین', 'هایی', 'های', 'ها', 'تر', 'است', 'ست', 'شون', 'مون', 'تون', 'اش', 'یه', 'ام', 'یم', 'ید', 'ند', 'ه', 'م', 'ی', 'ش', 'ن'];
+const EN_SUFFIXES = ['ing', 'ed', 'es', 'ly', 's', 'd'];
+
+interface Lookup {
+  entry: Entry;
+  /** True when the word itself carries the negation (نپسندیدم, نمی‌ارزه). */
+  negated: boolean;
+}
+
+function lexOnly(word: string): Entry | undefined {
+  const entry = table.get(word);
+  return entry && entry.kind === 'lex' ? entry : undefined;
+}
+
+function lookupWord(word: string): Lookup | undefined {
+  const direct = table.get(word);
+  if (direct) return { entry: direct, negated: false };
+  if (/^[a-z']+$/.test(word)) {
+    const single = word.replace(/([a-z])\1+/g, '$1');
+    const candidates = [single, ...EN_SUFFIXES.filter((s) => word.endsWith(s)).map((s) => word.slice(0, -s.length))];
+    for (const c of candidates) {
+      const hit = c.length >= 3 ? lexOnly(c) : undefined;
+      if (hit) return { entry: hit, negated: false };
+    }
+    return undefined;
+  }
+  if (!/^\p{Script=Arabic}+$/u.test(word)) return undefined;
+  for (const suffix of FA_SUFFIXES) {
+    // Shorter stems are too often another word: "بدید" (give) is not "بد" (bad) + ید.
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      const hit = lexOnly(word.slice(0, -suffix.length));
+      if (hit) return { entry: hit, negated: false };
+    }
+  }
+  // Verb negation: نمی + a listed می-form, or ن + a listed word of three letters or more.
+  if (word.startsWith('نمی')) {
+    const hit = lexOnly('می' + word.slice(3));
+    if (hit) return { entry: hit, negated: true };
+  } else if (word.startsWith('ن') && word.length >= 4) {
+    const hit = lexOnly(word.slice(1));
+    if (hit) return { entry: hit, negated: true };
+  }
+  return undefined;
+}
+
+interface Token {
+  text: string;
+  boundary: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}']+|[.!?؟;]+|\p{Extended_Pictographic}|:-?[()]/gu;
+
+function tokenize(prepared: string): Token[] {
+  const out: Token[] = [];
+  for (const m of prepared.matchAll(TOKEN)) {
+    const raw = m[0].replace(/^'+|'+$/g, '');
+    if (!raw) continue;
+    out.push({ text: raw, boundary: /^[.!?؟;]+$/.test(raw) });
+  }
+  return out;
+}
+
+function expandContractions(text: string): string {
+  return text
+    .replace(/\bcan't\b|\bcannot\b/g, 'can not')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\b(\w+)n't\b/g, '$1 not')
+    .replace(/\b(dont|didnt|doesnt|isnt|wasnt|wont|havent|hasnt|arent|werent|cant|couldnt|wouldnt)\b/g, (w) =>
+      w === 'wont' ? 'will not' : w === 'cant' ? 'can not' : `${w.slice(0, -2)} not`,
+    );
+}
+
+interface Hit {
+  label: string;
+  value: number;
+  intent?: Intent | undefined;
+  sarcasm: boolean;
+  negated: boolean;
+  sentence: number;
+  /** 0 before a contrast word in its sentence, 1 after it, -1 when the sentence has none. */
+  side: number;
+  index: number;
+}
+
+function negate(value: number): number {
+  // "not happy" is clearly negative; "not bad" only mildly positive.
+  return value > 0 ? -0.75 * value : -0.5 * value;
+}
+
+function detectLang(folded: string, hint: Lang | undefined): SentimentLang {
+  const { persian, latin } = scriptCounts(folded);
+  const total = persian + latin;
+  if (total === 0) return hint ?? 'en';
+  const latinIsPersian = latin > 0 && isLikelyFinglish(folded);
+  if (persian / total >= 0.15 && latin / total >= 0.15 && !latinIsPersian) return 'mixed';
+  if (persian >= latin || latinIsPersian) return 'fa';
+  return 'en';
+}
+
+/** Scores one text. `lang` is a hint for text with no letters; mixed text is scored in both. */
+export function scoreText(text: string, lang?: Lang): Sentiment {
+  const folded = foldForMatching(text);
+  const repaired = fixLayoutSlips(folded, vocab);
+  const tokens = tokenize(expandContractions(repaired));
+
+  const hits: Hit[] = [];
+  let sentence = 0;
+  let contrastAt = -1;
+  let negLeft = 0;
+  let negLabel = '';
+  let intensity = 1;
+  let intLeft = 0;
+  const contrastSentences = new Set<number>();
+
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i];
+    if (!token) break;
+    if (token.boundary) {
+      sentence += 1;
+      contrastAt = -1;
+      negLeft = 0;
+      intLeft = 0;
+      i += 1;
+      continue;
+    }
+    // Longest phrase first, never across a sentence boundary.
+    let matched: { entry: Entry; negated: boolean; length: number; label: string } | undefined;
+    for (let n = Math.min(longest, tokens.length - i); n >= 1; n -= 1) {
+      const span = tokens.slice(i, i + n);
+      if (span.some((t) => t.boundary)) continue;
+      const key = span.map((t) => t.text).join(' ');
+      const found = n === 1 ? lookupWord(key) : table.has(key) ? { entry: table.get(key) as Entry, negated: false } : undefined;
+      if (found) {
+        matched = { ...found, length: n, label: key };
+        break;
+      }
+    }
+    i += matched?.length ?? 1;
+    if (!matched) {
+      if (negLeft > 0) negLeft -= 1;
+      if (intLeft > 0) intLeft -= 1;
+      continue;
+    }
+    const { entry } = matched;
+    switch (entry.kind) {
+      case 'neg':
+        negLeft = 3;
+        negLabel = matched.label;
+        break;
+      case 'int':
+        intensity = intLeft > 0 ? intensity * entry.w : entry.w;
+        intLeft = 2;
+        break;
+      case 'contrast':
+        contrastAt = i;
+        contrastSentences.add(sentence);
+        for (const h of hits) if (h.sentence === sentence) h.side = 0;
+        break;
+      case 'post': {
+        const last = hits[hits.length - 1];
+        if (last && last.sentence === sentence && !last.negated && i - matched.length - last.index <= 2) {
+          flip(last, `${last.label} ${matched.label}`);
+        }
+        break;
+      }
+      case 'lex': {
+        const value = entry.w * (intLeft > 0 ? intensity : 1);
+        const hit: Hit = {
+          label: matched.label,
+          value,
+          intent: entry.intent,
+          sarcasm: Boolean(entry.sarcasm) && entry.w > 0,
+          negated: false,
+          sentence,
+          side: contrastAt >= 0 ? 1 : -1,
+          index: i,
+        };
+        hits.push(hit);
+        if (matched.negated) flip(hit, hit.label);
+        if (negLeft > 0) {
+          flip(hit, `${negLabel} ${hit.label}`);
+          negLeft = 0;
+        }
+        intLeft = 0;
+        break;
+      }
+    }
+  }
+
+  function flip(hit: Hit, label: string): void {
+    if (hit.intent && STICKY.has(hit.intent)) return;
+    hit.value = negate(hit.value);
+    hit.negated = true;
+    hit.intent = undefined;
+    hit.sarcasm = false;
+    hit.label = label;
+  }
+
+  // Praise next to a complaint, with no "but" to mark the text as mixed, is usually irony:
+  // "great, another broken kettle", "عالی بود، دو هفته منتظر".
+  // Praise that outnumbers the complaint is more likely sincere ("the refund came in a day,
+  // great service, thanks").
+  const negatives = hits.filter((h) => h.value < 0);
+  const praise = hits.filter((h) => h.sarcasm && h.value > 0);
+  const complaint = negatives.reduce((sum, h) => sum + h.value, 0) <= -2 || negatives.some((h) => h.intent !== undefined);
+  if (complaint && praise.length <= negatives.length && contrastSentences.size === 0) {
+    for (const h of hits) {
+      if (h.sarcasm && h.value > 0) {
+        h.value = -0.5 * h.value;
+        h.label = `${h.label} (sarcasm)`;
+      }
+    }
+  }
+
+  let score = 0;
+  for (const h of hits) {
+    // In a sentence with "but", what follows it is the verdict.
+    const weight = !contrastSentences.has(h.sentence) ? 1 : h.side === 0 ? 0.5 : h.side === 1 ? 1.5 : 1;
+    score += h.value * weight;
+  }
+  const intents: Intent[] = [];
+  for (const h of hits) if (h.intent && !intents.includes(h.intent)) intents.push(h.intent);
+  const spaced = tokens.map((t) => t.text).join(' ');
+  for (const p of patterns) {
+    if (intents.includes(p.intent)) continue;
+    const m = p.re.exec(spaced);
+    if (!m) continue;
+    score += p.w;
+    hits.push({ label: m[0].trim(), value: p.w, intent: p.intent, sarcasm: false, negated: false, sentence: 0, side: -1, index: 0 });
+    intents.push(p.intent);
+  }
+  return {
+    score: Math.round(score * 100) / 100,
+    lang: detectLang(repaired, lang),
+    method: SENTIMENT_METHOD,
+    hits: hits.map((h) => h.label),
+    intents,
+    details: hits.map((h) => ({ label: h.label, value: Math.round(h.value * 100) / 100, intent: h.intent })),
+  };
+}
