@@ -18,6 +18,8 @@ import { widgetRoutes } from './routes/widget.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { adminSessionRoutes } from './routes/admin-session.ts';
 import { adminSubmissionRoutes } from './routes/admin-submissions.ts';
+import { adminWebhookRoutes } from './routes/admin-webhooks.ts';
+import { orderRoutes } from './routes/orders.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { adminCaseRoutes } from './routes/admin-cases.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
@@ -62,6 +64,8 @@ export function buildApp() {
   app.route('/v1/sites/:site', submissionRoutes);
   app.route('/v1/admin', adminSessionRoutes);
   app.route('/v1/admin', adminSubmissionRoutes);
+  app.route('/v1/admin', adminWebhookRoutes);
+  app.route('/v1/sites/:site', orderRoutes);
   app.route('/v1/sites/:site', caseRoutes);
   app.route('/v1/admin', adminCaseRoutes);
   app.route('/v1/admin', adminSettingsRoutes);

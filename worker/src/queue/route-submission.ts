@@ -156,6 +156,8 @@ export async function handleRecoveryBatch(batch: MessageBatch<unknown>, env: Env
       if (err instanceof PoisonMessage) {
         console.error('recovery: poison message, dead-lettered', message.id, err.message);
         await recordDeadLetter(env.DB, batch.queue, message, nowMs);
+        // Kept in dead_letters for staff; marked routed so the outbox sweep stops re-sending it.
+        await markRouted(env.DB, parsed.data.submissionId, nowMs).run();
         message.ack();
         continue;
       }

@@ -1,0 +1,107 @@
+import { createExecutionContext, createScheduledController, env, SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../../worker/src/index.ts';
+import { verifyToken } from '../../worker/src/lib/signed.ts';
+import { BASE, createSite, login, staffRequest, type TestSite } from './helpers.ts';
+
+const DAY = 24 * 3_600_000;
+
+function orderRequest(site: TestSite, secret: string | null, body: unknown) {
+  return new Request(`${BASE}/v1/sites/${site.publicKey}/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+function order(orderId: string, email: string, purchasedAt: number) {
+  return {
+    orderId,
+    customer: { name: 'Reza', email },
+    items: [
+      { subject: 'sku-1', name: 'Kettle', reviewUrl: 'https://shop.example/p/kettle?color=red' },
+      { subject: 'sku-2', name: 'Mug' },
+    ],
+    purchasedAt: new Date(purchasedAt).toISOString(),
+  };
+}
+
+async function orderCount(siteId: string) {
+  const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM orders WHERE site_id = ?1').bind(siteId).first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+async function runCronAt(scheduledTime: number) {
+  await worker.scheduled(createScheduledController({ scheduledTime, cron: '*/5 * * * *' }), env, createExecutionContext());
+}
+
+describe('orders', () => {
+  it('registers an order once and answers with a signed review link per item', async () => {
+    const site = await createSite();
+    const body = order('A-1', 'Reza@Example.com', Date.now());
+    const res = await SELF.fetch(orderRequest(site, site.secretKey, body));
+    expect(res.status).toBe(201);
+    const answer = (await res.json()) as { created: boolean; links: { subject: string; token: string; url: string | null }[] };
+    expect(answer.links.map((l) => l.subject)).toEqual(['sku-1', 'sku-2']);
+    const url = new URL(answer.links[0]?.url ?? '');
+    expect(url.searchParams.get('color')).toBe('red');
+    expect(url.searchParams.get('rb_order')).toBe(answer.links[0]?.token);
+    expect(answer.links[1]?.url).toBeNull();
+    const key = (await env.DB.prepare('SELECT signing_key FROM sites WHERE id = ?1').bind(site.publicKey).first<{ signing_key: string }>())?.signing_key ?? '';
+    expect(await verifyToken(key, 'order', answer.links[0]?.token ?? '', Date.now())).toEqual({ orderId: 'A-1', subject: 'sku-1', email: 'reza@example.com' });
+
+    const again = await SELF.fetch(orderRequest(site, site.secretKey, { ...body, customer: { name: 'Other', email: 'other@example.com' } }));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ created: false, links: answer.links });
+    expect(await orderCount(site.publicKey)).toBe(1);
+  });
+
+  it("refuses a missing key, a wrong key and another site's valid key, and writes nothing", async () => {
+    const site = await createSite();
+    const other = await createSite();
+    for (const secret of [null, 'sk_wrongwrongwrongwrong', other.secretKey, site.staffToken]) {
+      const res = await SELF.fetch(orderRequest(site, secret, order('B-1', 'x@example.com', Date.now())));
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    }
+    expect(await orderCount(site.publicKey)).toBe(0);
+    expect(await orderCount(other.publicKey)).toBe(0);
+  });
+
+  it('rejects an invalid body with 422 once the key is right', async () => {
+    const site = await createSite();
+    const res = await SELF.fetch(orderRequest(site, site.secretKey, { orderId: 'C-1', customer: { name: 'R', email: 'nope' }, items: [], purchasedAt: 'yesterday' }));
+    expect(res.status).toBe(422);
+    expect(await orderCount(site.publicKey)).toBe(0);
+  });
+});
+
+describe('follow-ups', () => {
+  it('sends followup.due after the delay, once, and not twice to one customer within the quiet period', async () => {
+    const site = await createSite({ settings: { followupDelayDays: 30, quietPeriodDays: 90 } });
+    const cookie = await login(site);
+    // A local address that refuses connections: nothing leaves the machine.
+    await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', cookie, { url: 'http://127.0.0.1:9/hooks', events: ['followup.due'] }));
+    const t0 = Date.now();
+    await SELF.fetch(orderRequest(site, site.secretKey, order('F-1', 'same@example.com', t0)));
+    await SELF.fetch(orderRequest(site, site.secretKey, order('F-2', 'SAME@example.com', t0 + DAY)));
+    await SELF.fetch(orderRequest(site, site.secretKey, order('F-3', 'else@example.com', t0)));
+
+    await runCronAt(t0 + 29 * DAY);
+    const deliveries = () =>
+      env.DB.prepare(`SELECT payload FROM webhook_deliveries WHERE site_id = ?1 AND event = 'followup.due' ORDER BY payload`).bind(site.publicKey).all<{ payload: string }>();
+    expect((await deliveries()).results).toHaveLength(0);
+
+    await runCronAt(t0 + 32 * DAY);
+    await runCronAt(t0 + 33 * DAY);
+    const sent = (await deliveries()).results.map((d) => JSON.parse(d.payload) as { data: { orderId: string; items: { token: string }[] } });
+    expect(sent.map((p) => p.data.orderId).sort()).toEqual(['F-1', 'F-3']);
+    expect(sent[0]?.data.items).toHaveLength(2);
+    const outcomes = await env.DB.prepare('SELECT order_id, followup_outcome FROM orders WHERE site_id = ?1 ORDER BY order_id').bind(site.publicKey).all();
+    expect(outcomes.results).toEqual([
+      { order_id: 'F-1', followup_outcome: 'sent' },
+      { order_id: 'F-2', followup_outcome: 'quiet' },
+      { order_id: 'F-3', followup_outcome: 'sent' },
+    ]);
+  });
+});
