@@ -1,0 +1,333 @@
+// `npm run site -- <command>`: creates sites and manages staff tokens in the D1 database that
+// `wrangler dev` uses (.wrangler/state, or --persist-to DIR), or with --remote in the deployed one.
+// Local runs open the database through wrangler's getPlatformProxy, so they work whether or not
+// `npm start` is running. Secret keys and staff tokens are stored hashed and printed only once.
+//
+//   create --name NAME --origin URL [--origin URL] [--id pk_x]
+//   token list --site pk_x
+//   token create --site pk_x --name NAME
+//   token rotate --site pk_x --id stf_x
+//   token revoke --site pk_x --id stf_x
+//   seed-demo [--origin URL]
+// Options: --persist-to DIR, --remote, --json
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+process.env.WRANGLER_SEND_METRICS = 'false';
+
+import { execFile } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { normaliseOrigin, provisionSite, staffTokenStatement } from '../worker/src/lib/provision.ts';
+import { randomToken, sha256Hex } from '../worker/src/lib/crypto.ts';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CONFIG = join(ROOT, 'wrangler.toml');
+const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
+const DATABASE = 'rebound';
+const SITE_ID = /^pk_[A-Za-z0-9_-]{1,64}$/;
+
+export const DEMO_SITE = 'pk_demo';
+export const DEMO_ORIGINS = ['http://localhost:8787', 'http://127.0.0.1:8787'];
+
+/** A mistake in how the command was called: printed without a stack trace. */
+class UsageError extends Error {}
+
+function wranglerEnv() {
+  return { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
+}
+
+async function wrangler(args) {
+  return run(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: wranglerEnv(), maxBuffer: 32 << 20 });
+}
+
+/**
+ * The local database through getPlatformProxy: a real D1 binding on the same state files
+ * `wrangler dev` uses. Migrations are applied first when the database is new.
+ */
+async function openLocal(persistTo) {
+  const { getPlatformProxy } = await import('wrangler');
+  // `wrangler dev --persist-to DIR` keeps its state under DIR/v3; getPlatformProxy wants that folder.
+  const persist = persistTo ? { path: join(persistTo, 'v3') } : true;
+  const open = () => getPlatformProxy({ configPath: CONFIG, persist, remoteBindings: false });
+  let proxy = await open();
+  const migrated = await proxy.env.DB.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sites'").first();
+  if (!migrated) {
+    await proxy.dispose();
+    await wrangler(['d1', 'migrations', 'apply', DATABASE, '--local', ...(persistTo ? ['--persist-to', persistTo] : [])]);
+    proxy = await open();
+  }
+  const db = proxy.env.DB;
+  return {
+    async all(sql, params = []) {
+      return (await db.prepare(sql).bind(...params).all()).results;
+    },
+    async batch(statements) {
+      const results = await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
+      return results.map((r) => r.meta.changes);
+    },
+    close: () => proxy.dispose(),
+  };
+}
+
+/** A value written into SQL for `wrangler d1 execute --command`, which takes no parameters. */
+export function sqlLiteral(value) {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`not a finite number: ${value}`);
+    return String(value);
+  }
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/** `sql` with each `?N` replaced by its escaped value. */
+export function inlineSql(sql, params) {
+  return sql.replace(/\?(\d+)/g, (_m, n) => {
+    const index = Number(n) - 1;
+    if (index < 0 || index >= params.length) throw new RangeError(`no value for ?${n}`);
+    return sqlLiteral(params[index]);
+  });
+}
+
+/** The deployed database through `wrangler d1 execute --remote` (needs `wrangler login`). */
+function openRemote() {
+  const execute = async (sql) => {
+    const { stdout } = await wrangler(['d1', 'execute', DATABASE, '--remote', '--json', '--command', sql]);
+    return JSON.parse(stdout);
+  };
+  return {
+    async all(sql, params = []) {
+      const [first] = await execute(inlineSql(sql, params));
+      return first?.results ?? [];
+    },
+    async batch(statements) {
+      // One command runs as one transaction on D1, like a batch.
+      const answers = await execute(statements.map((s) => inlineSql(s.sql, s.params)).join(';\n'));
+      return answers.map((a) => a?.meta?.changes ?? 0);
+    },
+    close: async () => {},
+  };
+}
+
+async function withDb(options, fn) {
+  const db = options.remote ? openRemote() : await openLocal(options.persistTo);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function origins(values) {
+  return values.map((value) => {
+    const origin = normaliseOrigin(value);
+    if (!origin) throw new UsageError(`not an origin: ${value} (use scheme://host[:port])`);
+    return origin;
+  });
+}
+
+async function readSite(db, id) {
+  const [site] = await db.all('SELECT id, name, origins FROM sites WHERE id = ?1', [id]);
+  return site ?? null;
+}
+
+async function requireSite(db, id) {
+  if (!id || !SITE_ID.test(id)) throw new UsageError('--site pk_... is required');
+  const site = await readSite(db, id);
+  if (!site) throw new UsageError(`no site ${id}`);
+  return site;
+}
+
+async function newToken(siteId, name, nowMs) {
+  const token = `st_${randomToken(24)}`;
+  const id = `stf_${randomToken(9)}`;
+  return { token, id, statement: staffTokenStatement(siteId, id, name, await sha256Hex(token), nowMs) };
+}
+
+/** Revoking a token also ends the sessions logged in with it. */
+function revokeStatements(siteId, staffId, nowMs) {
+  return [
+    { sql: 'UPDATE staff_tokens SET revoked_at = ?3 WHERE id = ?1 AND site_id = ?2 AND revoked_at IS NULL', params: [staffId, siteId, nowMs] },
+    { sql: 'DELETE FROM staff_sessions WHERE staff_id = ?1 AND site_id = ?2', params: [staffId, siteId] },
+  ];
+}
+
+async function activeToken(db, siteId, staffId) {
+  if (!staffId) throw new UsageError('--id stf_... is required');
+  const [token] = await db.all('SELECT id, name, revoked_at FROM staff_tokens WHERE id = ?1 AND site_id = ?2', [staffId, siteId]);
+  if (!token) throw new UsageError(`no staff token ${staffId} on ${siteId}`);
+  if (token.revoked_at !== null) throw new UsageError(`staff token ${staffId} is already revoked`);
+  return token;
+}
+
+/** Creates a site with its first staff token; answers the keys, which exist nowhere else. */
+export async function createSite(options) {
+  const name = options.name?.trim();
+  if (!name) throw new UsageError('--name is required');
+  if (options.id !== undefined && !SITE_ID.test(options.id)) throw new UsageError('--id must look like pk_[A-Za-z0-9_-]');
+  const allowed = origins(options.origins ?? []);
+  if (allowed.length === 0) throw new UsageError('at least one --origin is required');
+  return withDb(options, async (db) => {
+    if (options.id && (await readSite(db, options.id))) throw new UsageError(`site ${options.id} already exists`);
+    const { keys, statements } = await provisionSite({ name, origins: allowed, publicKey: options.id, nowMs: Date.now() });
+    await db.batch(statements);
+    return { ...keys, name, origins: allowed };
+  });
+}
+
+/**
+ * Creates the demo site `pk_demo` if it is missing (adding any new origins if it exists) and
+ * issues a new staff token for it on every run, revoking none: `npm start` prints it.
+ */
+export async function seedDemo(options = {}) {
+  const wanted = origins([...DEMO_ORIGINS, ...(options.origins ?? [])]);
+  return withDb(options, async (db) => {
+    const nowMs = Date.now();
+    const site = await readSite(db, DEMO_SITE);
+    if (!site) {
+      const { keys, statements } = await provisionSite({ name: 'Demo Shop', origins: [...new Set(wanted)], publicKey: DEMO_SITE, staffName: 'Demo staff', nowMs });
+      await db.batch(statements);
+      return { created: true, publicKey: DEMO_SITE, staffToken: keys.staffToken, staffId: keys.staffId, secretKey: keys.secretKey };
+    }
+    const current = JSON.parse(site.origins);
+    const merged = [...new Set([...current, ...wanted])];
+    const { token, id, statement } = await newToken(DEMO_SITE, 'Demo staff', nowMs);
+    const statements = [statement];
+    if (merged.length !== current.length) statements.push({ sql: 'UPDATE sites SET origins = ?2 WHERE id = ?1', params: [DEMO_SITE, JSON.stringify(merged)] });
+    await db.batch(statements);
+    return { created: false, publicKey: DEMO_SITE, staffToken: token, staffId: id };
+  });
+}
+
+export async function listTokens(options) {
+  return withDb(options, async (db) => {
+    const site = await requireSite(db, options.site);
+    const rows = await db.all(
+      'SELECT id, name, created_at, last_used_at, revoked_at FROM staff_tokens WHERE site_id = ?1 ORDER BY created_at, id',
+      [site.id],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      createdAt: new Date(r.created_at).toISOString(),
+      lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at).toISOString(),
+      revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),
+    }));
+  });
+}
+
+export async function createToken(options) {
+  const name = options.name?.trim();
+  if (!name) throw new UsageError('--name is required');
+  return withDb(options, async (db) => {
+    const site = await requireSite(db, options.site);
+    const { token, id, statement } = await newToken(site.id, name, Date.now());
+    await db.batch([statement]);
+    return { id, name, staffToken: token };
+  });
+}
+
+/** Revokes a token and issues its replacement under the same name, in one batch. */
+export async function rotateToken(options) {
+  return withDb(options, async (db) => {
+    const site = await requireSite(db, options.site);
+    const old = await activeToken(db, site.id, options.id);
+    const nowMs = Date.now();
+    const { token, id, statement } = await newToken(site.id, old.name, nowMs);
+    await db.batch([...revokeStatements(site.id, old.id, nowMs), statement]);
+    return { revoked: old.id, id, name: old.name, staffToken: token };
+  });
+}
+
+export async function revokeToken(options) {
+  return withDb(options, async (db) => {
+    const site = await requireSite(db, options.site);
+    const old = await activeToken(db, site.id, options.id);
+    await db.batch(revokeStatements(site.id, old.id, Date.now()));
+    return { revoked: old.id };
+  });
+}
+
+const USAGE = `Usage: npm run site -- <command> [options]
+
+  create --name NAME --origin URL [--origin URL] [--id pk_x]
+  token list   --site pk_x
+  token create --site pk_x --name NAME
+  token rotate --site pk_x --id stf_x     revoke the token and issue a new one
+  token revoke --site pk_x --id stf_x
+  seed-demo [--origin URL]                 create pk_demo if missing; always issue a new token
+
+Options:
+  --persist-to DIR   the local state of a 'wrangler dev --persist-to DIR'
+  --remote           the deployed database (wrangler d1 execute --remote)
+  --json             print JSON instead of text
+`;
+
+function print(json, value, text) {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text);
+}
+
+export async function main(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      id: { type: 'string' },
+      site: { type: 'string' },
+      'persist-to': { type: 'string' },
+      remote: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const db = { persistTo: values['persist-to'], remote: values.remote ?? false };
+  if (db.remote && db.persistTo) throw new UsageError('--remote and --persist-to do not go together');
+  const json = values.json ?? false;
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (command === 'create') {
+    const site = await createSite({ ...db, name: values.name, origins: values.origin, id: values.id });
+    print(json, site, `Created site "${site.name}" (${site.origins.join(', ')})
+  staff token:  ${site.staffToken}   (log in at /admin/; shown only now)
+  public key:   ${site.publicKey}
+  secret key:   ${site.secretKey}   (for server-to-server calls; shown only now)
+  staff id:     ${site.staffId}
+`);
+  } else if (command === 'seed-demo') {
+    const demo = await seedDemo({ ...db, origins: values.origin });
+    print(json, demo, `${demo.created ? 'Created' : 'Found'} the demo site ${demo.publicKey}
+  staff token:  ${demo.staffToken}
+${demo.secretKey ? `  secret key:   ${demo.secretKey}\n` : ''}`);
+  } else if (command === 'token' && sub === 'list') {
+    const tokens = await listTokens({ ...db, site: values.site });
+    print(
+      json,
+      tokens,
+      tokens.map((t) => `${t.id}  ${t.revokedAt ? 'revoked ' : 'active  '}  ${t.name}  created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}\n`).join(''),
+    );
+  } else if (command === 'token' && sub === 'create') {
+    const made = await createToken({ ...db, site: values.site, name: values.name });
+    print(json, made, `New staff token for "${made.name}" (${made.id}):\n  ${made.staffToken}\n`);
+  } else if (command === 'token' && sub === 'rotate') {
+    const made = await rotateToken({ ...db, site: values.site, id: values.id });
+    print(json, made, `Revoked ${made.revoked}. New staff token for "${made.name}" (${made.id}):\n  ${made.staffToken}\n`);
+  } else if (command === 'token' && sub === 'revoke') {
+    const done = await revokeToken({ ...db, site: values.site, id: values.id });
+    print(json, done, `Revoked ${done.revoked}; its sessions are logged out.\n`);
+  } else {
+    throw new UsageError(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((err) => {
+    const usage = err instanceof UsageError || err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';
+    process.stderr.write(`site: ${usage ? err.message : err?.stack ?? err}\n`);
+    process.exitCode = usage ? 2 : 1;
+  });
+}
