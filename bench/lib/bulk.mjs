@@ -140,8 +140,8 @@ export function loadOpenCases(db, { siteId, count, nowMs = Date.now(), seed = 11
         );
         const kase = db.prepare(
           `INSERT INTO cases (id, site_id, ref, status, priority, contact_key, submission_id, reason, track_token_hash,
-             first_response_due, plan_due, created_at, updated_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'complaint', ?8, ?9, ?10, ?11, ?11)`,
+             first_response_due, due_at, plan_due, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'complaint', ?8, ?9, ?9, ?10, ?11, ?11)`,
         );
         for (let i = 0; i < count; i++) {
           const x = r();

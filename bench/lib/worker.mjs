@@ -53,8 +53,13 @@ export async function seedSite(persistTo, origins) {
   return keys.staffToken;
 }
 
-/** Starts wrangler dev on a free port over `persistTo`. */
+/**
+ * Starts wrangler dev on a free port over `persistTo`. The worker serves `dist/`, which a
+ * concurrent `npm run build` empties for a moment; wait for it rather than fail.
+ */
 export async function runWorker(persistTo) {
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(join(ROOT, 'dist', 'widget.js')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
   const port = await freePort();
   const server = await startWorker({ port, persistTo, timeoutMs: 120_000 });
   return server;

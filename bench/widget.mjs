@@ -1,0 +1,191 @@
+/**
+ * The widget in headless Chromium against a real `wrangler dev`, as a shopper's first visit to
+ * a merchant page (fresh browser context, nothing cached), unthrottled and at 4x CPU throttle.
+ *
+ * The merchant page is served from its own origin through Playwright routing, so every request
+ * the worker sees is one the widget made. "First render" is the first animation frame in which
+ * the widget shows data (its summary has rendered), found by a probe injected before any page
+ * script runs; the widget has no mark of its own.
+ */
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { loadReviews } from './lib/bulk.mjs';
+import { median, round } from './lib/stats.mjs';
+import { SITE, freshState, openD1, removeState, runWorker, seedSite } from './lib/worker.mjs';
+
+const MERCHANT = 'http://merchant.test';
+const SUBJECT = 'sku-kettle-01';
+export const BUDGET_GZIP_BYTES = 10 * 1024;
+
+function merchantPage(workerUrl, withWidget) {
+  const script = withWidget ? `<script type="module" src="${workerUrl}/widget.js" data-site="${SITE}" async></script>` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Bench shop</title>${script}<style>body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}</style></head>
+<body><h1>Nimbus Kettle</h1><p>A 1.7 litre brushed-steel kettle with a temperature dial.</p>
+<section><h2>Customer reviews</h2><rb-feedback subject="${SUBJECT}"></rb-feedback></section>
+<footer><p>Content below the widget: it moves if the widget shifts layout.</p></footer></body></html>`;
+}
+
+/** Installed before any page script: records paint, layout shifts, long tasks and the widget's first data frame. */
+function probe() {
+  const state = { shifts: 0, shiftEntries: 0, longTasks: [], firstRender: null, firstShell: null };
+  window.__rbBench = state;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (!e.hadRecentInput) {
+        state.shifts += e.value;
+        state.shiftEntries += 1;
+      }
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) state.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const frame = (t) => {
+    const root = document.querySelector('rb-feedback')?.shadowRoot;
+    if (root && state.firstShell === null && root.childElementCount > 0) state.firstShell = t;
+    const summary = root?.querySelector('rb-summary')?.shadowRoot;
+    if (summary && summary.childElementCount > 0) {
+      state.firstRender = t;
+      performance.mark('rb-first-render');
+      return;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+async function visit(browser, workerUrl, { throttle, withWidget }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.route(`${MERCHANT}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: merchantPage(workerUrl, withWidget) }));
+  const scripts = new Map();
+  page.on('response', async (res) => {
+    if (res.request().resourceType() !== 'script') return;
+    try {
+      scripts.set(res.url(), await res.body());
+    } catch {
+      // a response without a body (redirect) carries no code
+    }
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.addInitScript(probe);
+  await page.goto(`${MERCHANT}/product`, { waitUntil: 'load' });
+  if (withWidget) await page.waitForFunction(() => window.__rbBench.firstRender !== null, null, { timeout: 30_000 });
+  // Let lazy work after first paint (the form chunk, idle callbacks) happen inside the window.
+  await page.waitForTimeout(1500);
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const data = await page.evaluate(() => {
+    const s = window.__rbBench;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const resources = performance.getEntriesByType('resource').map((r) => ({ url: r.name, start: r.startTime, type: r.initiatorType }));
+    return { ...s, fcp, resources };
+  });
+  await context.close();
+  const beforeRender = data.firstRender === null ? [] : data.resources.filter((r) => r.start <= data.firstRender);
+  const jsBefore = beforeRender.filter((r) => scripts.has(r.url));
+  const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+  return {
+    fcpMs: data.fcp,
+    firstShellMs: data.firstShell,
+    firstRenderMs: data.firstRender,
+    fcpToWidgetMs: data.firstRender !== null && data.fcp !== null ? data.firstRender - data.fcp : null,
+    requestsToFirstRender: beforeRender.length,
+    requestUrls: beforeRender.map((r) => r.url.replace(workerUrl, '')),
+    requestsTotal: data.resources.length,
+    jsGzipBytesFirstRender: jsBefore.reduce((sum, r) => sum + gzip(scripts.get(r.url)), 0),
+    jsRawBytesFirstRender: jsBefore.reduce((sum, r) => sum + scripts.get(r.url).length, 0),
+    jsGzipBytesTotal: [...scripts.values()].reduce((sum, b) => sum + gzip(b), 0),
+    cls: data.shifts,
+    layoutShifts: data.shiftEntries,
+    longTasks: data.longTasks.length,
+    longTaskMaxMs: data.longTasks.length ? Math.max(...data.longTasks) : 0,
+    taskMs: metrics.TaskDuration * 1000,
+    scriptMs: metrics.ScriptDuration * 1000,
+    layoutMs: metrics.LayoutDuration * 1000,
+    styleMs: metrics.RecalcStyleDuration * 1000,
+    errors,
+  };
+}
+
+function summarise(runs) {
+  const pick = (k, digits = 1) => round(median(runs.map((r) => r[k])), digits);
+  return {
+    runs: runs.length,
+    fcpMs: pick('fcpMs'),
+    firstRenderMs: pick('firstRenderMs'),
+    fcpToWidgetMs: pick('fcpToWidgetMs'),
+    requestsToFirstRender: pick('requestsToFirstRender', 0),
+    requestsToFirstRenderMax: Math.max(...runs.map((r) => r.requestsToFirstRender)),
+    requestUrls: runs[0].requestUrls,
+    requestsTotal: pick('requestsTotal', 0),
+    jsGzipBytesFirstRender: pick('jsGzipBytesFirstRender', 0),
+    jsRawBytesFirstRender: pick('jsRawBytesFirstRender', 0),
+    jsGzipBytesTotal: pick('jsGzipBytesTotal', 0),
+    cls: round(Math.max(...runs.map((r) => r.cls)), 4),
+    longTasksMax: Math.max(...runs.map((r) => r.longTasks)),
+    longTaskMaxMs: round(Math.max(...runs.map((r) => r.longTaskMaxMs)), 0),
+    mainThreadMs: pick('taskMs'),
+    scriptMs: pick('scriptMs'),
+    layoutAndStyleMs: round(median(runs.map((r) => r.layoutMs + r.styleMs)), 1),
+    consoleErrors: [...new Set(runs.flatMap((r) => r.errors))],
+  };
+}
+
+export async function benchWidget({ quick, log, chromium: executablePath }) {
+  const reps = quick ? 3 : 7;
+  const persistTo = await freshState('widget');
+  try {
+    await seedSite(persistTo, [MERCHANT]);
+    const db = openD1(persistTo);
+    try {
+      loadReviews(db, { siteId: SITE, subject: SUBJECT, count: 200 });
+    } finally {
+      db.close();
+    }
+    const server = await runWorker(persistTo);
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      // One unmeasured visit warms the worker (isolate, D1 pages, the bootstrap's edge-cache entry).
+      await visit(browser, server.url, { throttle: 1, withWidget: true });
+      const out = {};
+      for (const throttle of [1, 4]) {
+        const runs = [];
+        const baseline = [];
+        for (let i = 0; i < reps; i++) {
+          runs.push(await visit(browser, server.url, { throttle, withWidget: true }));
+          baseline.push(await visit(browser, server.url, { throttle, withWidget: false }));
+        }
+        const s = summarise(runs);
+        // The same page without the script tag: what the widget adds to the main thread.
+        s.pageWithoutWidgetMainThreadMs = round(median(baseline.map((r) => r.taskMs)), 1);
+        s.widgetMainThreadMs = round(s.mainThreadMs - s.pageWithoutWidgetMainThreadMs, 1);
+        out[throttle === 1 ? 'unthrottled' : 'cpu4x'] = s;
+        log(`widget: ${throttle}x: ${s.jsGzipBytesFirstRender} B gz, ${s.requestsToFirstRender} requests, FCP→widget ${s.fcpToWidgetMs} ms, CLS ${s.cls}`);
+      }
+      const u = out.unthrottled;
+      out.budgetGzipBytes = BUDGET_GZIP_BYTES;
+      out.acceptance = {
+        withinBudget: u.jsGzipBytesFirstRender <= BUDGET_GZIP_BYTES,
+        exactlyTwoRequests: u.requestsToFirstRenderMax === 2 && out.cpu4x.requestsToFirstRenderMax === 2,
+        zeroLayoutShift: u.cls === 0 && out.cpu4x.cls === 0,
+        noLongTaskOver50ms: u.longTasksMax === 0,
+      };
+      return out;
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  } finally {
+    await removeState(persistTo);
+  }
+}
