@@ -7,6 +7,8 @@ const Percent = z.nullable(z.number());
 const Duration = z.nullable(z.number());
 
 export const Metrics = z.object({
+  /** Case figures cover cases opened in the last `caseWindowDays` days. */
+  caseWindowDays: z.int(),
   /** Counts of 1..5 stars among reviews (any status except spam). */
   ratingDistribution: z.tuple([z.int(), z.int(), z.int(), z.int(), z.int()]),
   /** One row per day (UTC) and kind, the last 30 days. */
@@ -14,7 +16,9 @@ export const Metrics = z.object({
   averageRatingPerDay: z.array(z.object({ day: z.string(), average: z.number(), count: z.int() })),
   complaints30d: z.int(),
   cases: z.object({ open: z.int(), total: z.int() }),
+  /** Nearest-rank median and 90th percentile, milliseconds. */
   timeToFirstResponse: z.object({ median: Duration, p90: Duration, count: z.int() }),
+  /** Opening to resolution, net of time spent awaiting the customer. */
   timeToResolution: z.object({ median: Duration, p90: Duration, count: z.int() }),
   /** Share of cases answered by their first-response due time (pauses moved the due time). */
   slaKeptPercent: Percent,

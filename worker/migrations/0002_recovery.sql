@@ -86,3 +86,6 @@ CREATE UNIQUE INDEX cases_one_open_per_contact ON cases (site_id, contact_key)
 
 -- The tracking page may be opened before the queue created the case: its ref is found here.
 CREATE INDEX submissions_by_case_ref ON submissions (case_ref) WHERE case_ref IS NOT NULL;
+
+-- Metrics read a site's cases of a recent window.
+CREATE INDEX cases_by_created ON cases (site_id, created_at);

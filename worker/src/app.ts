@@ -18,6 +18,7 @@ import { widgetRoutes } from './routes/widget.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { adminSessionRoutes } from './routes/admin-session.ts';
 import { adminSubmissionRoutes } from './routes/admin-submissions.ts';
+import { adminMetricsRoutes } from './routes/admin-metrics.ts';
 import { adminWebhookRoutes } from './routes/admin-webhooks.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -64,6 +65,7 @@ export function buildApp() {
   app.route('/v1/sites/:site', submissionRoutes);
   app.route('/v1/admin', adminSessionRoutes);
   app.route('/v1/admin', adminSubmissionRoutes);
+  app.route('/v1/admin', adminMetricsRoutes);
   app.route('/v1/admin', adminWebhookRoutes);
   app.route('/v1/sites/:site', orderRoutes);
   app.route('/v1/sites/:site', caseRoutes);
