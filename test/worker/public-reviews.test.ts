@@ -130,7 +130,8 @@ describe('GET /v1/sites/{site}/reviews', () => {
 
   it('answers 400 problem to an unknown sort, a limit over the page size, or an unknown parameter', async () => {
     const site = await createSite();
-    for (const query of [{ sort: 'best' }, { limit: '51' }, { stars: '6' }, { page: '2' }]) {
+    const queries: Record<string, string>[] = [{ sort: 'best' }, { limit: '51' }, { stars: '6' }, { page: '2' }];
+    for (const query of queries) {
       const { res, body } = await getPage(site.publicKey, query);
       expect(res.status).toBe(400);
       expect(body).toMatchObject({ status: 400, type: 'urn:rebound:problem:validation' });
