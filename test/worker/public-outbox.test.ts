@@ -67,3 +67,38 @@ describe('submissions as the outbox of the recovery queue', () => {
     expect(JSON.parse(row?.routing ?? 'null')).toMatchObject({ open: true });
   });
 });
+
+describe('the submission.created webhook', () => {
+  it('is written in the same batch for a site with an endpoint, without contact details', async () => {
+    const site = await createSite();
+    const now = Date.now();
+    // `.invalid` never resolves: the delivery attempt fails fast, and only the written row matters here.
+    await env.DB.prepare(
+      `INSERT INTO webhook_endpoints (site_id, url, secret, events, enabled, created_at, updated_at)
+       VALUES (?1, 'https://hooks.invalid/rebound', 'whsec_test', '["submission.created"]', 1, ?2, ?2)`,
+    )
+      .bind(site.publicKey, now)
+      .run();
+    const res = await SELF.fetch(
+      jsonRequest('POST', `/v1/sites/${site.publicKey}/submissions`, complaint, { 'idempotency-key': 'webhook-key-1' }),
+    );
+    const answer = SubmissionCreated.parse(await res.json());
+    const delivery = await env.DB.prepare(`SELECT event, payload FROM webhook_deliveries WHERE site_id = ?1`)
+      .bind(site.publicKey)
+      .first<{ event: string; payload: string }>();
+    expect(delivery?.event).toBe('submission.created');
+    const payload = JSON.parse(delivery?.payload ?? '{}');
+    expect(payload).toMatchObject({
+      type: 'submission.created',
+      data: { id: answer.id, kind: 'complaint', status: 'pending', body: 'It arrived broken.', caseRef: answer.case?.ref },
+    });
+    expect(delivery?.payload).not.toMatch(/reza@|email|phone/);
+  });
+
+  it('writes nothing for a site without an endpoint', async () => {
+    const site = await createSite();
+    await SELF.fetch(jsonRequest('POST', `/v1/sites/${site.publicKey}/submissions`, complaint, { 'idempotency-key': 'webhook-key-2' }));
+    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM webhook_deliveries WHERE site_id = ?1').bind(site.publicKey).first<number>('n');
+    expect(count).toBe(0);
+  });
+});

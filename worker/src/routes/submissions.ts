@@ -1,8 +1,9 @@
 /**
  * `POST /v1/sites/{site}/submissions`: a review, complaint or story. Exactly-once under retries
  * (Idempotency-Key), verified purchases from signed order tokens, moderation flags, routing of
- * unhappy signals to a recovery case, and one atomic batch. The submission row is the outbox of
- * the recovery queue: if the queue send fails the cron re-sends, so the shopper still gets 201.
+ * unhappy signals to a recovery case, a `submission.created` webhook, and one atomic batch. The
+ * submission row is the outbox of the recovery queue: if the queue send fails the cron re-sends,
+ * so the shopper still gets 201.
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
@@ -21,6 +22,7 @@ import { bumpContentVersion, type SiteRow } from '../db/sites.ts';
 import { summaryDelta } from '../db/summaries.ts';
 import { insertSubmission, readContactCases, readRecentBodies } from '../db/submissions.ts';
 import { insertIdempotency, readIdempotency, requestHash, type IdempotencyRow } from '../db/idempotency.ts';
+import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
 import { newCaseRef } from '../lib/case-ref.ts';
 import { clientIdentity, dailyClientHash } from '../lib/client.ts';
 import { newId } from '../lib/crypto.ts';
@@ -190,6 +192,7 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     const status: SubmissionStatus = site.settings.moderation === 'auto' && holding.length === 0 ? 'published' : 'pending';
     const caseRef = routing.open ? (contactCases.openRef ?? newCaseRef()) : null;
 
+    const lang = guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]);
     const id = newId(now);
     const answer: SubmissionCreated = {
       id,
@@ -219,7 +222,7 @@ export const submissionRoutes = new Hono<AppEnv>().post(
         authorPhone: f.phone,
         orderRef,
         verified: order !== null,
-        lang: guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]),
+        lang,
         flags,
         searchText: searchText([f.title, f.body, f.expected, f.desiredOutcome, f.name]),
         clientHash: await dailyClientHash(site.signingKey, clientIdentity(c.req.raw.headers), now),
@@ -233,8 +236,31 @@ export const submissionRoutes = new Hono<AppEnv>().post(
       statements.push(...summaryDelta(db, site.id, input.subject, f.rating, 1, now), bumpContentVersion(db, site.id));
     }
 
+    // The merchant's own systems hear of it too; contact details stay in the moderation API.
+    const created = webhookEvent(
+      db,
+      site.id,
+      'submission.created',
+      {
+        id,
+        kind: input.kind,
+        status,
+        subject: input.subject,
+        rating: f.rating,
+        title: f.title,
+        body: f.body,
+        category: f.category,
+        lang,
+        verified: order !== null,
+        flags,
+        caseRef,
+        createdAt: iso(now),
+      },
+      now,
+    );
+
     try {
-      await db.batch(statements);
+      await batchWithWebhooks(c.env, statements, [created]);
     } catch (err) {
       // Lost the race to a concurrent request with the same key: answer as that request did.
       const winner = await readIdempotency(db, site.id, key);
