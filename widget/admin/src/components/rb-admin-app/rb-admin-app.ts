@@ -25,12 +25,27 @@ import '../rb-admin-audit/rb-admin-audit.ts';
 import '../rb-admin-data/rb-admin-data.ts';
 
 const LANG_KEY = 'rb-admin-lang';
+/**
+ * Set while this browser holds a session. The cookie is HttpOnly, so the page cannot see it;
+ * without this hint every first visit would ask the server and log a 401 to the console. It
+ * says only "probably logged in", nothing secret: the server still decides.
+ */
+const SIGNED_IN_KEY = 'rb-admin-signed-in';
 
-function storedLang(): string | null {
+function stored(key: string): string | null {
   try {
-    return localStorage.getItem(LANG_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
+  }
+}
+
+function store(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage may be off; the choice then lasts for this page only.
   }
 }
 
@@ -50,7 +65,7 @@ export class RbAdminApp extends LitElement {
 
   constructor() {
     super();
-    this.lang = pickLang(location.search, storedLang(), navigator.languages);
+    this.lang = pickLang(location.search, stored(LANG_KEY), navigator.languages);
     this.session = null;
     this.checking = true;
     this.route = parseRoute(location.hash);
@@ -81,12 +96,16 @@ export class RbAdminApp extends LitElement {
   }
 
   private async checkSession(): Promise<void> {
+    if (!stored(SIGNED_IN_KEY)) {
+      this.checking = false;
+      return;
+    }
     try {
       this.session = await request(StaffSession, '/v1/admin/session');
     } catch (err) {
       // 401 simply means "not logged in yet"; anything else is shown on the log-in form.
       if (!(err instanceof ApiError && err.status === 401)) console.warn(err);
-      this.session = null;
+      this.signedOut();
     } finally {
       this.checking = false;
     }
@@ -96,11 +115,7 @@ export class RbAdminApp extends LitElement {
     const value = event.target instanceof HTMLSelectElement ? event.target.value : '';
     if (value !== 'en' && value !== 'fa') return;
     this.lang = value;
-    try {
-      localStorage.setItem(LANG_KEY, value);
-    } catch {
-      // Storage may be off; the choice then lasts for this page only.
-    }
+    store(LANG_KEY, value);
   }
 
   private async logOut() {
@@ -109,12 +124,22 @@ export class RbAdminApp extends LitElement {
     } catch (err) {
       console.warn(err);
     }
+    this.signedOut();
+  }
+
+  private signedIn(session: StaffSession) {
+    this.session = session;
+    store(SIGNED_IN_KEY, '1');
+  }
+
+  private signedOut() {
     this.session = null;
+    store(SIGNED_IN_KEY, null);
   }
 
   /** Any view reports a 401 this way: the session expired, so the log-in form comes back. */
   private onUnauthorised = () => {
-    this.session = null;
+    this.signedOut();
   };
 
   private navigate(route: Route) {
@@ -134,7 +159,7 @@ export class RbAdminApp extends LitElement {
     if (!this.session) {
       return html`<main class="pad">
         <div class="row end">${langPicker}</div>
-        <rb-admin-login .lang=${this.lang} @rb-login=${(e: CustomEvent<StaffSession>) => (this.session = e.detail)}></rb-admin-login>
+        <rb-admin-login .lang=${this.lang} @rb-login=${(e: CustomEvent<StaffSession>) => this.signedIn(e.detail)}></rb-admin-login>
       </main>`;
     }
     const { view, id } = this.route;
