@@ -17,6 +17,7 @@ import {
   type SubmissionCreated,
   type SubmissionStatus,
 } from '../../../shared/submission.ts';
+import type { Flag } from '../../../shared/site.ts';
 import type { AppEnv } from '../types.ts';
 import { bumpContentVersion, type SiteRow } from '../db/sites.ts';
 import { summaryDelta } from '../db/summaries.ts';
@@ -108,6 +109,43 @@ async function verifiedOrder(site: SiteRow, input: SubmissionInput, nowMs: numbe
   return data.success && data.data.subject === input.subject ? data.data : null;
 }
 
+interface Assessment {
+  flags: Flag[];
+  routing: RoutingDecision;
+  status: SubmissionStatus;
+}
+
+/**
+ * The decisions about one submission, from the pure rules: its moderation flags, whether it
+ * opens a recovery case, and whether it publishes at once. Publishing depends on content flags
+ * and the site's moderation mode only, never on the rating or on routing.
+ */
+function assess(
+  site: SiteRow,
+  input: SubmissionInput,
+  f: Fields,
+  ctx: { verified: boolean; recentBodies: readonly string[]; priorCases: number },
+): Assessment {
+  const text = { title: f.title ?? undefined, body: f.body, expected: f.expected ?? undefined, desiredOutcome: f.desiredOutcome ?? undefined };
+  const flags = flagSubmission(
+    { ...text, authorName: f.name },
+    {
+      blockedWords: site.settings.blockedWords,
+      verified: ctx.verified,
+      kind: input.kind,
+      recentBodies: ctx.recentBodies,
+      honeypot: input.meta?.hp,
+      elapsedMs: input.meta?.elapsedMs,
+    },
+  );
+  const routing = decideRouting(
+    { ...text, kind: input.kind, rating: f.rating ?? undefined },
+    { settings: site.settings, priorCases: ctx.priorCases },
+  );
+  const held = flags.some((flag) => site.settings.holdFlags.includes(flag));
+  return { flags, routing, status: site.settings.moderation === 'auto' && !held ? 'published' : 'pending' };
+}
+
 /** Replays the first answer given under this key, or refuses a key reused for another body. */
 function replay(c: Context<AppEnv>, row: IdempotencyRow, hash: string): Response {
   if (row.requestHash !== hash) {
@@ -164,32 +202,11 @@ export const submissionRoutes = new Hono<AppEnv>().post(
       readRecentBodies(db, site.id),
       readContactCases(db, site.id, contact, email),
     ]);
-    const flags = flagSubmission(
-      { title: f.title ?? undefined, body: f.body, expected: f.expected ?? undefined, desiredOutcome: f.desiredOutcome ?? undefined, authorName: f.name },
-      {
-        blockedWords: site.settings.blockedWords,
-        verified: order !== null,
-        kind: input.kind,
-        recentBodies,
-        honeypot: input.meta?.hp,
-        elapsedMs: input.meta?.elapsedMs,
-      },
-    );
-    const routing: RoutingDecision = decideRouting(
-      {
-        kind: input.kind,
-        rating: f.rating ?? undefined,
-        title: f.title ?? undefined,
-        body: f.body,
-        expected: f.expected ?? undefined,
-        desiredOutcome: f.desiredOutcome ?? undefined,
-      },
-      { settings: site.settings, priorCases: contactCases.priorCases },
-    );
-
-    // Publishing depends on content flags only, never on the rating or on routing.
-    const holding = flags.filter((flag) => site.settings.holdFlags.includes(flag));
-    const status: SubmissionStatus = site.settings.moderation === 'auto' && holding.length === 0 ? 'published' : 'pending';
+    const { flags, routing, status } = assess(site, input, f, {
+      verified: order !== null,
+      recentBodies,
+      priorCases: contactCases.priorCases,
+    });
     const caseRef = routing.open ? (contactCases.openRef ?? newCaseRef()) : null;
 
     const lang = guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]);
