@@ -1,8 +1,23 @@
 /**
- * English strings of the forms and their confirmations; loaded with the form chunk, not at first
- * render. Error messages are keyed `err_<code>` by the `code` of a problem+json field error.
+ * English strings of everything after first render (controls, tabs, forms, confirmations);
+ * loaded with the lazy chunk, not at first render. Error messages are keyed `err_<code>` by the `code` of a problem+json field error.
  */
 export const formEn = {
+  sortBy: 'Sort by',
+  sort_newest: 'Newest',
+  sort_oldest: 'Oldest',
+  sort_highest: 'Highest rated',
+  sort_lowest: 'Lowest rated',
+  sort_helpful: 'Most helpful',
+  voted: 'Thanks for your vote',
+  more: 'Show more reviews',
+  noMatch: 'No reviews match this filter.',
+  share: 'Share your feedback',
+  tab_review: 'Write a review',
+  tab_complaint: 'Report a problem',
+  tab_story: 'Tell a story',
+  formLoading: 'Loading the form…',
+  outboxSent: 'Your earlier message has been sent. Thank you!',
   rating: 'Your rating',
   rating_1: 'Terrible',
   rating_2: 'Poor',

@@ -2,6 +2,21 @@
 import type { FormStrings } from './form-en.ts';
 
 export const formFa: FormStrings = {
+  sortBy: 'مرتب‌سازی',
+  sort_newest: 'جدیدترین',
+  sort_oldest: 'قدیمی‌ترین',
+  sort_highest: 'بیشترین امتیاز',
+  sort_lowest: 'کمترین امتیاز',
+  sort_helpful: 'مفیدترین',
+  voted: 'از رأی شما سپاسگزاریم',
+  more: 'نظرهای بیشتر',
+  noMatch: 'نظری با این امتیاز نیست.',
+  share: 'بازخورد شما',
+  tab_review: 'نوشتن نظر',
+  tab_complaint: 'گزارش مشکل',
+  tab_story: 'روایت تجربه',
+  formLoading: 'در حال بارگذاری فرم…',
+  outboxSent: 'پیام قبلی شما ارسال شد. سپاسگزاریم!',
   rating: 'امتیاز شما',
   rating_1: 'افتضاح',
   rating_2: 'ضعیف',

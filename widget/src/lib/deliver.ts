@@ -4,7 +4,8 @@
  */
 import { Problem } from '../../../shared/problem.ts';
 import { SubmissionCreated } from '../../../shared/submission.ts';
-import { classify, type Outbox, type OutboxEntry } from './outbox.ts';
+import { submit, type SiteRef } from './api.ts';
+import { classify, Outbox, type OutboxEntry } from './outbox.ts';
 
 /** One HTTP answer, reduced to what delivery needs; status 0 means the network failed. */
 export interface Answer {
@@ -42,3 +43,14 @@ export async function flush(outbox: Outbox, send: Send, nowMs: () => number, ran
   return outcomes;
 }
 
+
+/**
+ * Flushes the page's outbox for the API's site with the real clock, network and storage;
+ * answers the outcomes and when the next retry is due (null when the outbox is empty).
+ */
+export async function flushSite(ref: SiteRef): Promise<{ outcomes: Outcome[]; nextAt: number | null }> {
+  const outbox = new Outbox(localStorage, ref.site);
+  const outcomes = await flush(outbox, (e) => submit(ref, e.key, e.body), Date.now, Math.random);
+  const waiting = outbox.list().map((e) => e.nextAt);
+  return { outcomes, nextAt: waiting.length ? Math.min(...waiting) : null };
+}

@@ -21,6 +21,11 @@ export function formatDate(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long' }).format(new Date(iso));
 }
 
+/** A date and time such as "March 3, 2026 at 2:00 PM", for a promised response time. */
+export function formatDateTime(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 864e5],
   ['month', 30 * 864e5],

@@ -6,6 +6,7 @@
  * Pure: storage and clock are passed in.
  */
 import type { SubmissionInput } from '../../../shared/submission.ts';
+import { storageKey } from './outbox-key.ts';
 
 /** The subset of `Storage` the outbox needs, so tests can pass a Map-backed one. */
 export interface KeyValueStore {
@@ -22,9 +23,7 @@ export interface OutboxEntry {
   nextAt: number;
 }
 
-export function storageKey(site: string): string {
-  return `rb-outbox:${site}`;
-}
+export { storageKey };
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at 5 minutes, with ±25 % jitter from `random`. */
 export function backoffMs(attempts: number, random: number): number {

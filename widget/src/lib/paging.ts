@@ -14,6 +14,7 @@ export interface ListState {
 
 export const PAGE_SIZE = 10;
 
+/** The state of the first page, as the bootstrap delivers it. */
 export function initialList(page: ReviewsPage): ListState {
   return { sort: 'newest', stars: null, items: page.items, cursor: page.nextCursor };
 }

@@ -1,0 +1,190 @@
+/**
+ * What `<rb-feedback>` renders and does after first render, loaded lazily (on idle or on the
+ * first interaction) to keep first render within budget: the sort control, "show more", the
+ * tabs, re-listing, helpful votes, the offline outbox and JSON-LD.
+ */
+import { html, nothing } from 'lit';
+import type { HelpfulVoted, ReviewsPage, Sort } from '../../../../shared/review.ts';
+import type { Kind } from '../../../../shared/submission.ts';
+import { call } from '../../lib/api.ts';
+import { flushSite } from '../../lib/deliver.ts';
+import { formEn, type FormStrings } from '../../i18n/form-en.ts';
+import { formFa } from '../../i18n/form-fa.ts';
+import { RbHelpfulEvent, RbSubmittedEvent } from '../../lib/events.ts';
+import { listQuery, withHelpful, withPage, type ListState } from '../../lib/paging.ts';
+import { storageKey } from '../../lib/outbox-key.ts';
+import { jsonLdText, productJsonLd } from '../../lib/seo.ts';
+import type { RbFeedback } from './rb-feedback.ts';
+import { laterStyles } from './rb-feedback.later.styles.ts';
+
+/** Adds the styles of what this chunk renders to the element's shadow root (once). */
+export function adopt(host: RbFeedback) {
+  const root = host.shadowRoot;
+  const sheet = laterStyles.styleSheet;
+  if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Idle after first paint: deliver a leftover outbox, write JSON-LD, get the forms ready. */
+export async function idle(host: RbFeedback) {
+  if (host.ref && hasOutbox(host.ref.site)) void flushOutbox(host);
+  if (host.seo !== null) writeJsonLd(host);
+  await loadForms(host);
+}
+
+export async function loadForms(host: RbFeedback) {
+  await import('../rb-form/rb-form.ts');
+  host.formReady = true;
+}
+
+/** A new sort or filter starts from the first page; `more` appends the next one. */
+export async function relist(host: RbFeedback, change: Partial<Pick<ListState, 'sort' | 'stars'>>, more = false) {
+  if (!host.list || !host.ref) return;
+  const next = { ...host.list, ...change };
+  host.listBusy = true;
+  try {
+    const page = await call<ReviewsPage>(host.ref, `/reviews?${listQuery(host.subject, next, more)}`);
+    host.list = withPage(next, page, more);
+    host.now = Date.now();
+  } catch {
+    host.notice = host.strings.loadFailed;
+  } finally {
+    host.listBusy = false;
+  }
+}
+
+export async function helpful(host: RbFeedback, id: string) {
+  if (!host.ref || host.voted.has(id)) return;
+  host.voted = new Set([...host.voted, id]);
+  host.dispatchEvent(new RbHelpfulEvent(id));
+  try {
+    const vote = await call<HelpfulVoted>(host.ref, `/reviews/${encodeURIComponent(id)}/helpful`, { method: 'POST' });
+    if (host.list) host.list = withHelpful(host.list, vote.id, vote.helpful);
+    host.notice = strings(host).voted;
+  } catch {
+    // A vote is a courtesy: failing quietly beats an error message about a button.
+  }
+}
+
+export async function openTab(host: RbFeedback, kind: Kind, focus = false) {
+  host.tab = kind;
+  if (focus) {
+    await host.updateComplete;
+    host.renderRoot.querySelector<HTMLElement>(`#tab-${kind}`)?.focus();
+  }
+  await loadForms(host);
+}
+
+/** Arrow keys move between tabs in reading order (mirrored in right-to-left), Home and End jump. */
+export function tabKey(host: RbFeedback, key: string) {
+  const kinds = host.offeredKinds;
+  const current = Math.max(0, kinds.indexOf(host.tab ?? kinds[0] ?? 'review'));
+  const rtl = host.shownLang === 'fa';
+  const step: Record<string, number> = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 };
+  const next = key === 'Home' ? 0 : key === 'End' ? kinds.length - 1 : key in step ? current + (step[key] ?? 0) : null;
+  const kind = next === null ? undefined : kinds[(next + kinds.length) % kinds.length];
+  if (kind) void openTab(host, kind, true);
+}
+
+function hasOutbox(site: string): boolean {
+  try {
+    return Boolean(localStorage.getItem(storageKey(site)));
+  } catch {
+    return false;
+  }
+}
+
+/** Sends what the outbox holds and schedules the next retry. */
+export async function flushOutbox(host: RbFeedback) {
+  if (host.flushing || !host.ref) return;
+  host.flushing = true;
+  clearTimeout(host.retryTimer);
+  try {
+    const { outcomes, nextAt } = await flushSite(host.ref);
+    for (const o of outcomes) {
+      if (o.result !== 'delivered') continue;
+      host.notice = strings(host).outboxSent;
+      host.dispatchEvent(new RbSubmittedEvent(o.created?.kind ?? 'review', o.created?.id ?? null, o.created?.case?.ref ?? null));
+    }
+    if (nextAt !== null && host.isConnected) host.retryTimer = setTimeout(() => void flushOutbox(host), Math.max(0, nextAt - Date.now()));
+  } finally {
+    host.flushing = false;
+  }
+}
+
+function writeJsonLd(host: RbFeedback) {
+  const boot = host.boot;
+  if (!boot) return;
+  const data = productJsonLd(host.subject, host.seo || document.title, boot.summary, boot.reviews.items);
+  if (!data) return;
+  let script = host.querySelector<HTMLScriptElement>('script[data-rb-seo]');
+  if (!script) {
+    script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.dataset.rbSeo = '';
+    host.append(script);
+  }
+  // A text node, not `.text`: the data never passes through a script-text sink.
+  script.replaceChildren(document.createTextNode(jsonLdText(data)));
+}
+
+const SORTS: readonly Sort[] = ['newest', 'oldest', 'highest', 'lowest', 'helpful'];
+
+/** The strings of everything after first render, in the shown language, with the merchant's overrides. */
+export function strings(host: RbFeedback): FormStrings {
+  const lang = host.shownLang;
+  return { ...(lang === 'fa' ? formFa : formEn), ...host.boot?.site.strings[lang] };
+}
+
+export function controls(host: RbFeedback, list: ListState) {
+  const s = strings(host);
+  const change = (e: Event) => {
+    const sort = SORTS.find((v) => e.target instanceof HTMLSelectElement && v === e.target.value);
+    if (sort) void relist(host, { sort });
+  };
+  return html`<label
+    >${s.sortBy}<select @change=${change}>
+      ${SORTS.map((v) => html`<option value=${v} ?selected=${list.sort === v}>${s[`sort_${v}`]}</option>`)}
+    </select></label
+  >`;
+}
+
+export function more(host: RbFeedback, list: ListState) {
+  const s = strings(host);
+  if (!list.items.length) return html`<p class="muted">${s.noMatch}</p>`;
+  return html`<button part="more" type="button" ?disabled=${host.listBusy} @click=${() => relist(host, {}, true)}>${s.more}</button>`;
+}
+
+export function tabs(host: RbFeedback) {
+  const s = strings(host);
+  const active = host.tab;
+  const lang = host.shownLang;
+  const onKey = (e: KeyboardEvent) => {
+    if (!/^(Arrow(Left|Right)|Home|End)$/.test(e.key)) return;
+    e.preventDefault();
+    tabKey(host, e.key);
+  };
+  return html`<div part="tabs" role="tablist" aria-label=${s.share} @keydown=${onKey}>
+      ${host.offeredKinds.map(
+        (k, i) =>
+          html`<button
+            part="tab"
+            role="tab"
+            type="button"
+            id="tab-${k}"
+            aria-selected=${active === k ? 'true' : 'false'}
+            aria-controls=${active === k ? 'panel' : nothing}
+            tabindex=${active === k || (!active && i === 0) ? 0 : -1}
+            @click=${() => openTab(host, k)}
+          >
+            ${s[`tab_${k}`]}
+          </button>`,
+      )}
+    </div>
+    ${active
+      ? html`<div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${active}">
+          ${host.formReady
+            ? html`<rb-form .api=${host.ref} .kind=${active} .subject=${host.subject} .language=${lang} .overrides=${host.boot?.site.strings[lang] ?? {}}></rb-form>`
+            : html`<p class="muted" role="status">${s.formLoading}</p>`}
+        </div>`
+      : nothing}`;
+}

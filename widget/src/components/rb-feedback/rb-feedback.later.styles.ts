@@ -1,0 +1,35 @@
+/** Styles of what the lazy chunk renders (sort control, tabs): adopted when it arrives. */
+import { css } from 'lit';
+
+export const laterStyles = css`
+  select {
+    font: inherit;
+    color: inherit;
+    margin-inline-start: 0.4em;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding: 0.3em 0.5em;
+  }
+  [role='tablist'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    border-block-end: 1px solid var(--_line);
+  }
+  [role='tab'] {
+    border: 0;
+    border-block-end: 3px solid transparent;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: none;
+  }
+  [role='tab'][aria-selected='true'] {
+    border-block-end-color: var(--_accent);
+    font-weight: 700;
+  }
+  @media (forced-colors: active) {
+    [role='tab'][aria-selected='true'] {
+      border-block-end-color: Highlight;
+    }
+  }
+`;

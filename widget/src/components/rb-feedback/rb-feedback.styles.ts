@@ -1,0 +1,57 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    /* Space is held before data arrives so the page below never jumps. */
+    min-block-size: var(--rb-min-block-size, 22rem);
+    /* The private tokens every inner component reads; merchants set the public --rb-* ones. */
+    /* light-dark() follows the color-scheme set by the theme class below. */
+    --_fg: var(--rb-color, light-dark(#1f2328, #e6edf3));
+    --_bg: var(--rb-background, light-dark(#fff, #0d1117));
+    --_muted: var(--rb-muted, light-dark(#57606a, #9ea7b3));
+    --_line: var(--rb-border, light-dark(#8c959f, #6e7681));
+    --_surface: var(--rb-surface, light-dark(#f6f8fa, #161b22));
+    --_star: var(--rb-star, light-dark(#9a4d00, #f0b429));
+    --_danger: var(--rb-danger, light-dark(#b42318, #ff8a80));
+    --_on-accent: var(--rb-on-brand, #ffffff);
+    --_radius: var(--rb-radius, 0.5rem);
+    --_space: var(--rb-space, 1rem);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    --_accent: var(--rb-brand, var(--_brand, #4f46e5));
+    display: grid;
+    gap: var(--_space);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+  .light {
+    color-scheme: light;
+  }
+  .dark {
+    color-scheme: dark;
+  }
+  .auto {
+    color-scheme: light dark;
+  }
+  .controls,
+  .more,
+  .tabs {
+    min-block-size: 2.6rem;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem var(--_space);
+    align-items: center;
+  }
+  .status:empty {
+    display: none;
+  }
+  p {
+    margin: 0;
+  }
+`;

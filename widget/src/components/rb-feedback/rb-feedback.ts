@@ -1,0 +1,203 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { WidgetBootstrap } from '../../../../shared/site.ts';
+import type { Kind } from '../../../../shared/submission.ts';
+import { en, type ReadStrings } from '../../i18n/en.ts';
+import { fa } from '../../i18n/fa.ts';
+import { call, type SiteRef } from '../../lib/api.ts';
+import { config } from '../../lib/config.ts';
+import { pickLang, type Lang } from '../../lib/format.ts';
+import { storageKey } from '../../lib/outbox-key.ts';
+import type { ListState } from '../../lib/paging.ts';
+import { reviewList } from '../rb-review-list/rb-review-list.ts';
+import { styles as listStyles } from '../rb-review-list/rb-review-list.styles.ts';
+import { summary } from '../rb-summary/rb-summary.ts';
+import { styles as summaryStyles } from '../rb-summary/rb-summary.styles.ts';
+import { shared } from '../shared.styles.ts';
+import { styles } from './rb-feedback.styles.ts';
+
+/** Everything that happens after first render lives in a lazy chunk (first-render budget). */
+const load = () => import('./rb-feedback.actions.ts');
+type Later = Awaited<ReturnType<typeof load>>;
+
+/**
+ * @summary Reviews, complaints and stories for one product or page: the summary, the published
+ * reviews, and tabs with the forms (loaded on demand).
+ * @event rb-submitted - A submission reached the server (`kind`, `id`, `caseRef`); no personal data.
+ * @event rb-queued - A submission is saved offline and will be sent when the shopper is back online.
+ * @event rb-error - A submission was refused (`status`, `codes`).
+ * @event rb-helpful - The shopper marked a review helpful (`reviewId`).
+ * @csspart base - The whole widget. @csspart controls - The sort and filter row.
+ * @csspart more - The "show more" button. @csspart tabs - The tab list. @csspart tab - One tab.
+ * @csspart panel - The form panel.
+ * @cssproperty --rb-brand - Accent colour (default: the site's brand colour).
+ * @cssproperty --rb-radius - Corner radius. @cssproperty --rb-space - Spacing unit.
+ * @cssproperty --rb-min-block-size - Space reserved before the data arrives.
+ */
+export class RbFeedback extends LitElement {
+  static override properties = {
+    site: {},
+    subject: {},
+    language: { attribute: 'lang' },
+    kinds: {},
+    theme: {},
+    seo: {},
+    boot: { state: true },
+    failed: { state: true },
+    list: { state: true },
+    listBusy: { state: true },
+    tab: { state: true },
+    formReady: { state: true },
+    notice: { state: true },
+    voted: { state: true },
+    later: { state: true },
+  };
+
+  static override styles = [shared, summaryStyles, listStyles, styles];
+
+  /** The site's public key; defaults to the script tag's `data-site`. */
+  site = '';
+  /** The product or page id; empty means the whole site. */
+  subject = '';
+  /** `en` or `fa`; defaults to the nearest `lang` attribute, then the site's default. */
+  language = '';
+  /** Which tabs to offer, space-separated: `review complaint story` (default: the site's). */
+  kinds = '';
+  /** `auto`, `light` or `dark` (default: the site's). */
+  theme = '';
+  /** When present, JSON-LD for the product goes into the light DOM; its value names the product. */
+  seo: string | null = null;
+
+  // Internal state, shared with rb-feedback.actions.ts (not part of the public API).
+  /** @internal */ boot: WidgetBootstrap | null = null;
+  /** @internal */ failed = false;
+  /** @internal */ list: ListState | null = null;
+  /** @internal */ listBusy = false;
+  /** @internal */ tab: Kind | null = null;
+  /** @internal */ formReady = false;
+  /** @internal */ notice = '';
+  /** @internal */ voted: ReadonlySet<string> = new Set();
+  /** @internal The lazy chunk, once loaded: renders the controls, tabs and forms. */ later: Later | null = null;
+  /** @internal */ ref: SiteRef | null = null;
+  /** @internal */ now = 0;
+  /** @internal */ retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** @internal */ flushing = false;
+  private abort: AbortController | null = null;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    addEventListener('online', this.wake);
+    this.addEventListener('rb-queued', this.wake);
+    // Moved elsewhere in the page: pick up where it was interrupted.
+    if (this.hasUpdated && !this.boot) void this.load();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('online', this.wake);
+    this.removeEventListener('rb-queued', this.wake);
+    clearTimeout(this.retryTimer);
+    this.abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (!this.hasUpdated || changed.has('site') || changed.has('subject')) void this.load();
+  }
+
+  /** @internal */
+  async load() {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const ref = (this.ref = { base: config.base, site: this.site || config.site });
+    this.failed = !ref.site;
+    this.boot = null;
+    if (this.failed) return;
+    const q = new URLSearchParams({ subject: this.subject, lang: pickLang([this.closest('[lang]')?.getAttribute('lang')], ['en', 'fa'], 'en') });
+    try {
+      const boot = await call<WidgetBootstrap>(ref, `/widget?${q}`, { signal: abort.signal });
+      this.now = Date.now();
+      this.boot = boot;
+      this.list = { sort: 'newest', stars: null, items: boot.reviews.items, cursor: boot.reviews.nextCursor };
+      // The outbox, the forms and JSON-LD wait until the page is idle after first paint.
+      const later = () => void this.actions().then((a) => a.idle(this));
+      if ('requestIdleCallback' in window) requestIdleCallback(later, { timeout: 3000 });
+      else setTimeout(later, 300);
+    } catch {
+      if (!abort.signal.aborted) this.failed = true;
+    }
+  }
+
+  /** The lazy chunk; once it is here, the controls, tabs and forms render from it. */
+  private async actions(): Promise<Later> {
+    if (!this.later) {
+      const later = await load();
+      later.adopt(this);
+      this.later = later;
+    }
+    return this.later;
+  }
+
+  /** On `online`, on a queued submission and after a reload: send what the outbox holds. */
+  private wake = () => {
+    try {
+      if (this.ref && localStorage.getItem(storageKey(this.ref.site))) void this.actions().then((a) => a.flushOutbox(this));
+    } catch {
+      // Storage blocked: there is no outbox to send.
+    }
+  };
+
+  /** @internal */
+  get shownLang(): Lang {
+    const site = this.boot?.site;
+    return pickLang([this.language, this.closest('[lang]')?.getAttribute('lang')], site?.locales ?? ['en', 'fa'], site?.defaultLang ?? 'en');
+  }
+
+  /** @internal The strings of the shown language with the merchant's overrides. */
+  get strings(): ReadStrings {
+    const lang = this.shownLang;
+    return { ...(lang === 'fa' ? fa : en), ...this.boot?.site.strings[lang] };
+  }
+
+  /** @internal */
+  get offeredKinds(): Kind[] {
+    const wanted = this.kinds.split(/\s+/).filter(Boolean);
+    return (this.boot?.site.kinds ?? []).filter((k) => !wanted.length || wanted.includes(k));
+  }
+
+  override render() {
+    const lang = this.shownLang;
+    const s = this.strings;
+    const site = this.boot?.site;
+    const theme = ['auto', 'light', 'dark'].includes(this.theme) ? this.theme : (site?.theme ?? 'auto');
+    return html`<section part="base" class="base ${theme}" lang=${lang} dir=${lang === 'fa' ? 'rtl' : 'ltr'} aria-label=${s.heading} .style=${site ? `--_brand:${site.brandColor}` : ''}>
+      ${this.failed
+        ? html`<p role="alert">${s.loadFailed} <button type="button" @click=${() => this.load()}>${s.retry}</button></p>`
+        : this.boot && this.list
+          ? this.body(this.boot, this.list, lang, s)
+          : html`<p class="muted" role="status">${s.loading}</p>`}
+      <p class="status" role="status">${this.notice}</p>
+    </section>`;
+  }
+
+  private body(boot: WidgetBootstrap, list: ListState, lang: Lang, s: ReadStrings) {
+    const later = this.later;
+    // Controls, "show more" and tabs come with the lazy chunk; their slots hold their space
+    // meanwhile so nothing below moves when they appear.
+    return html`${summary(boot.summary, s, lang, list.stars, (stars) => void this.actions().then((a) => a.relist(this, { stars })))}
+      ${boot.summary.count
+        ? html`<div part="controls" class="controls">${later?.controls(this, list)}</div>
+            <div aria-busy=${this.listBusy ? 'true' : 'false'}>
+              ${reviewList({
+                items: list.items,
+                s,
+                lang,
+                siteName: boot.site.name,
+                voted: this.voted,
+                now: this.now,
+                onHelpful: (id) => void this.actions().then((a) => a.helpful(this, id)),
+              })}
+            </div>
+            ${list.cursor || !list.items.length ? html`<div class="more">${later?.more(this, list)}</div>` : nothing}`
+        : html`<p class="muted">${s.noReviews}</p>`}
+      ${this.offeredKinds.length ? html`<div class="tabs">${later?.tabs(this)}</div>` : nothing}`;
+  }
+}

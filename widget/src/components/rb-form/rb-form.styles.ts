@@ -1,0 +1,119 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    padding-block: var(--_space);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  form {
+    display: grid;
+    gap: var(--_space);
+    max-inline-size: 40rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  input:not([type='radio']),
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+    inline-size: 100%;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding-block: 0.45em;
+    padding-inline: 0.6em;
+  }
+  textarea {
+    min-block-size: 7rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger, #b42318);
+    border-width: 2px;
+  }
+  .hint {
+    font-size: 0.9em;
+  }
+  .error {
+    color: var(--_danger, #b42318);
+    font-weight: 600;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  .stars {
+    display: flex;
+    gap: 0.25rem;
+  }
+  .stars label {
+    font-size: 1.8em;
+    line-height: 1;
+    cursor: pointer;
+    color: var(--_muted);
+    padding: 0.1em;
+    border-radius: var(--_radius);
+  }
+  .stars label.on {
+    color: var(--_star);
+  }
+  .stars input:focus-visible + label {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  .hp {
+    position: absolute;
+    inset-inline-start: -10000px;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+  .send {
+    justify-self: start;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border-color: var(--_accent);
+    font-weight: 600;
+    padding-block: 0.55em;
+    padding-inline: 1.4em;
+  }
+  .done {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .done p {
+    margin: 0;
+  }
+  a {
+    color: inherit;
+  }
+  @media (forced-colors: active) {
+    .stars label.on {
+      color: Highlight;
+    }
+    .send {
+      border-color: ButtonText;
+    }
+    [aria-invalid='true'] {
+      border-color: Mark;
+    }
+  }
+`;

@@ -1,0 +1,291 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LIMITS } from '../../../../shared/limits.ts';
+import type { FieldError } from '../../../../shared/problem.ts';
+import { COMPLAINT_CATEGORIES, SubmissionInput, type Kind, type SubmissionCreated } from '../../../../shared/submission.ts';
+import { stripForbiddenCharacters } from '../../../../shared/text.ts';
+import { formEn, type FormStrings } from '../../i18n/form-en.ts';
+import { formFa } from '../../i18n/form-fa.ts';
+import { submit, type SiteRef } from '../../lib/api.ts';
+import { deliver } from '../../lib/deliver.ts';
+import { errorsByField, errorText, issuesToErrors } from '../../lib/errors.ts';
+import { RbErrorEvent, RbQueuedEvent, RbSubmittedEvent } from '../../lib/events.ts';
+import { fill, formatDateTime, formatNumber, type Lang } from '../../lib/format.ts';
+import { newKey, Outbox, type KeyValueStore } from '../../lib/outbox.ts';
+import { shared } from '../shared.styles.ts';
+import { styles } from './rb-form.styles.ts';
+
+/** The fields each kind shows, by the dotted path the schema and the server's errors use. */
+const FIELDS: Record<Kind, readonly string[]> = {
+  review: ['rating', 'title', 'body', 'author.name', 'author.email'],
+  complaint: ['category', 'body', 'expected', 'desiredOutcome', 'author.name', 'author.email', 'author.phone', 'orderRef'],
+  story: ['title', 'body', 'author.name'],
+};
+
+interface Done {
+  created: SubmissionCreated | null;
+  queued: boolean;
+}
+
+/**
+ * @summary The form of one kind (review, complaint or story), validated with the shared schemas
+ * before sending, delivered through the offline outbox so nothing typed is ever lost.
+ * Loaded lazily by `<rb-feedback>`; not meant to be used on its own.
+ * @event rb-submitted - Delivered. @event rb-queued - Saved for later. @event rb-error - Refused.
+ * @csspart form - The form. @csspart field - One field. @csspart error - A field's error.
+ * @csspart send - The send button. @csspart confirmation - What the shopper sees after sending.
+ */
+export class RbForm extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    kind: {},
+    subject: {},
+    language: {},
+    overrides: { attribute: false },
+    errors: { state: true },
+    sending: { state: true },
+    done: { state: true },
+    rating: { state: true },
+    lengths: { state: true },
+  };
+
+  static override styles = [shared, styles];
+
+  api: SiteRef | null = null;
+  kind: Kind = 'review';
+  subject = '';
+  language: Lang = 'en';
+  /** The merchant's string overrides for this language. */
+  overrides: Record<string, string> = {};
+
+  private errors: Record<string, string> = {};
+  private sending = false;
+  private done: Done | null = null;
+  private rating = 0;
+  private lengths: Record<string, number> = {};
+
+  private openedAt = Date.now();
+
+  private get s(): FormStrings {
+    return { ...(this.language === 'fa' ? formFa : formEn), ...this.overrides };
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('kind') && changed.get('kind') !== undefined) this.reset();
+  }
+
+  override render() {
+    return this.done ? this.confirmation(this.done) : this.form();
+  }
+
+  private form() {
+    const s = this.s;
+    const k = this.kind;
+    const formError = this.errors[''];
+    return html`<form part="form" novalidate @submit=${this.submit}>
+      ${Object.keys(this.errors).length
+        ? html`<p class="error" role="alert" part="error">${formError ? errorText(s, '', formError) : s.fixErrors}</p>`
+        : nothing}
+      ${k === 'review' ? this.stars() : nothing}
+      ${k === 'complaint'
+        ? this.field('category', s.category, true, (a) => html`<select id=${a.id} name="category" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} required>
+            <option value=""></option>
+            ${COMPLAINT_CATEGORIES.map((c) => html`<option value=${c}>${s[`cat_${c}`]}</option>`)}
+          </select>`)
+        : nothing}
+      ${k !== 'complaint' ? this.text('title', s.title, false, LIMITS.title) : nothing}
+      ${this.text('body', s[`body_${k}`], true, LIMITS.body, true)}
+      ${k === 'complaint' ? [this.text('expected', s.expected, false, LIMITS.expected, true), this.text('desiredOutcome', s.desiredOutcome, false, LIMITS.expected, true)] : nothing}
+      ${this.text('author.name', s.name, true, LIMITS.name, false, 'name')}
+      ${k === 'review' ? this.text('author.email', s.email, false, LIMITS.email, false, 'email', s.emailNote, 'email') : nothing}
+      ${k === 'complaint'
+        ? [
+            html`<p class="hint muted" id="contact-note">${s.contactNote}</p>`,
+            this.text('author.email', s.email, false, LIMITS.email, false, 'email', undefined, 'email', 'contact-note'),
+            this.text('author.phone', s.phone, false, LIMITS.phone, false, 'tel', undefined, 'tel', 'contact-note'),
+            this.text('orderRef', s.orderRef, false, LIMITS.orderRef),
+          ]
+        : nothing}
+      <div class="hp" aria-hidden="true">
+        <label for="f-hp">${s.honeypot}</label>
+        <input id="f-hp" name="hp" type="text" tabindex="-1" autocomplete="off" />
+      </div>
+      <button part="send" class="send" type="submit" ?disabled=${this.sending}>${this.sending ? s.sending : s.send}</button>
+    </form>`;
+  }
+
+  private stars() {
+    const s = this.s;
+    const err = this.errors.rating;
+    return html`<fieldset part="field" class="field" aria-describedby=${err ? 'e-rating' : nothing}>
+      <legend>${s.rating}</legend>
+      <div class="stars">
+        ${[1, 2, 3, 4, 5].map(
+          (i) => html`<input
+              class="visually-hidden"
+              type="radio"
+              name="rating"
+              id="r-${i}"
+              value=${i}
+              .checked=${this.rating === i}
+              aria-invalid=${err ? 'true' : nothing}
+              @change=${() => (this.rating = i)}
+            /><label for="r-${i}" class=${i <= this.rating ? 'on' : ''}
+              ><span aria-hidden="true">★</span
+              ><span class="visually-hidden">${formatNumber(this.language, i)} – ${s[`rating_${i}` as `rating_${1 | 2 | 3 | 4 | 5}`]}</span></label
+            >`,
+        )}
+      </div>
+      ${err ? html`<span class="error" id="e-rating" part="error">${errorText(s, 'rating', err)}</span>` : nothing}
+    </fieldset>`;
+  }
+
+  /** One labelled field with its hint, its error and (for long text) a counter, wired for screen readers. */
+  private field(
+    name: string,
+    label: string,
+    required: boolean,
+    control: (a: { id: string; describedBy: string; invalid: 'true' | 'false' }) => TemplateResult,
+    hint?: string,
+    extraDescribedBy?: string,
+    counter?: number,
+  ) {
+    const id = `f-${name.replace('.', '-')}`;
+    const err = this.errors[name];
+    const ids = [hint ? `${id}-hint` : '', counter ? `${id}-count` : '', err ? `${id}-error` : '', extraDescribedBy ?? ''].filter(Boolean).join(' ');
+    const n = (v: number) => formatNumber(this.language, v);
+    return html`<div part="field" class="field">
+      <label for=${id}>${label}${required ? nothing : html` <span class="muted">${this.s.optional}</span>`}</label>
+      ${control({ id, describedBy: ids, invalid: err ? 'true' : 'false' })}
+      ${hint ? html`<span class="hint muted" id="${id}-hint">${hint}</span>` : nothing}
+      ${counter ? html`<span class="hint muted" id="${id}-count">${fill(this.s.counter, { n: n(this.lengths[name] ?? 0), max: n(counter) })}</span>` : nothing}
+      ${err ? html`<span class="error" part="error" id="${id}-error">${errorText(this.s, name, err)}</span>` : nothing}
+    </div>`;
+  }
+
+  private text(name: string, label: string, required: boolean, max: number, long = false, autocomplete = 'off', hint?: string, type = 'text', describedBy?: string) {
+    const onInput = (e: Event) => {
+      const target = e.target;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) this.lengths = { ...this.lengths, [name]: [...target.value].length };
+    };
+    return this.field(
+      name,
+      label,
+      required,
+      (a) =>
+        long
+          ? html`<textarea id=${a.id} name=${name} ?required=${required} aria-describedby=${a.describedBy || nothing} aria-invalid=${a.invalid} @input=${onInput}></textarea>`
+          : html`<input
+              id=${a.id}
+              name=${name}
+              type=${type}
+              ?required=${required}
+              autocomplete=${autocomplete}
+              aria-describedby=${a.describedBy || nothing}
+              aria-invalid=${a.invalid}
+            />`,
+      hint,
+      describedBy,
+      long ? max : undefined,
+    );
+  }
+
+  private confirmation(done: Done) {
+    const s = this.s;
+    const receipt = done.created?.case;
+    const track = receipt && /^https?:\/\//.test(receipt.trackUrl) ? receipt.trackUrl : null;
+    return html`<div part="confirmation" class="done" role="status" tabindex="-1">
+      <p><strong>${s.thanks}</strong></p>
+      ${done.queued
+        ? html`<p>${s.queued}</p>`
+        : html`${this.kind === 'review' ? html`<p>${s.pendingReview}</p>` : this.kind === 'story' ? html`<p>${s.pendingStory}</p>` : nothing}
+          ${receipt
+            ? html`<p>${fill(s.caseOpened, { ref: receipt.ref })}</p>
+                ${track ? html`<p><a href=${track} target="_blank" rel="noopener">${s.track}</a></p>` : nothing}
+                ${receipt.firstResponseDue ? html`<p>${fill(s.respondBy, { date: formatDateTime(this.language, receipt.firstResponseDue) })}</p>` : nothing}`
+            : nothing}`}
+      <button type="button" @click=${() => this.reset()}>${s.another}</button>
+    </div>`;
+  }
+
+  private reset() {
+    this.done = null;
+    this.errors = {};
+    this.rating = 0;
+    this.lengths = {};
+    this.openedAt = Date.now();
+    this.renderRoot.querySelector('form')?.reset();
+  }
+
+  private submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const api = this.api;
+    const form = e.currentTarget;
+    if (this.sending || !api || !(form instanceof HTMLFormElement)) return;
+    const data = new FormData(form);
+    const value = (name: string) => stripForbiddenCharacters(String(data.get(name) ?? '')).trim();
+    const optional = (name: string) => value(name) || undefined;
+    const kind = this.kind;
+    const raw = {
+      kind,
+      subject: this.subject,
+      lang: this.language,
+      rating: kind === 'review' ? Number(data.get('rating')) || undefined : undefined,
+      category: kind === 'complaint' ? optional('category') : undefined,
+      title: kind === 'complaint' ? undefined : optional('title'),
+      body: value('body'),
+      expected: optional('expected'),
+      desiredOutcome: optional('desiredOutcome'),
+      orderRef: optional('orderRef'),
+      author: { name: value('author.name'), email: optional('author.email'), phone: kind === 'complaint' ? optional('author.phone') : undefined },
+      meta: { hp: optional('hp'), elapsedMs: Math.max(0, Math.round(Date.now() - this.openedAt)) },
+    };
+    const parsed = SubmissionInput.safeParse(raw);
+    if (!parsed.success) return this.showErrors(issuesToErrors(parsed.error.issues));
+
+    const outbox = new Outbox(pageStorage(), api.site);
+    const entry = { key: newKey((b) => crypto.getRandomValues(b)), body: parsed.data, attempts: 0, nextAt: 0 };
+    // Saved before the first attempt: a reload or a crash mid-request loses nothing.
+    outbox.put(entry);
+    this.sending = true;
+    const outcome = await deliver(outbox, entry, (x) => submit(api, x.key, x.body), Date.now, Math.random);
+    this.sending = false;
+    if (outcome.result === 'refused') {
+      const errors = outcome.problem?.errors?.length ? outcome.problem.errors : [{ path: '', code: outcome.status === 429 ? 'rate_limited' : 'generic', message: '' }];
+      this.dispatchEvent(new RbErrorEvent(kind, outcome.status, errors.map((x) => x.code)));
+      return this.showErrors(errors);
+    }
+    this.errors = {};
+    form.reset();
+    this.rating = 0;
+    this.lengths = {};
+    this.done = { created: outcome.result === 'delivered' ? outcome.created : null, queued: outcome.result === 'retry' };
+    this.dispatchEvent(
+      outcome.result === 'delivered' ? new RbSubmittedEvent(kind, outcome.created?.id ?? null, outcome.created?.case?.ref ?? null) : new RbQueuedEvent(kind),
+    );
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.done')?.focus();
+  };
+
+  private async showErrors(errors: readonly FieldError[]) {
+    this.errors = errorsByField(errors, FIELDS[this.kind]);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], .error[role="alert"]')?.focus();
+  }
+}
+
+/** localStorage when the page allows it, else a store that lives as long as the page. */
+function pageStorage(): KeyValueStore {
+  try {
+    localStorage.getItem('');
+    return localStorage;
+  } catch {
+    const memory = new Map<string, string>();
+    return {
+      getItem: (k) => memory.get(k) ?? null,
+      setItem: (k, v) => void memory.set(k, v),
+      removeItem: (k) => void memory.delete(k),
+    };
+  }
+}
+
+if (!customElements.get('rb-form')) customElements.define('rb-form', RbForm);

@@ -1,0 +1,54 @@
+import { html, nothing } from 'lit';
+import type { PublicReview } from '../../../../shared/review.ts';
+import type { ReadStrings } from '../../i18n/en.ts';
+import { fill, formatDate, formatNumber, formatRelative, type Lang } from '../../lib/format.ts';
+import { stars } from '../rb-stars/rb-stars.ts';
+
+export interface ListView {
+  items: readonly PublicReview[];
+  s: ReadStrings;
+  lang: Lang;
+  siteName: string;
+  /** Reviews this visitor has voted for: their button is disabled. */
+  voted: ReadonlySet<string>;
+  /** The clock relative dates are measured from. */
+  now: number;
+  onHelpful: (id: string) => void;
+}
+
+/**
+ * Published reviews: stars, title, text, display name, date (relative, the absolute one in the
+ * title), verified badge, helpful button and the merchant's reply. Shopper text is rendered only
+ * through text bindings, each isolated in `<bdi>` so mixed Persian and English reads right.
+ * @csspart list - The list. @csspart review - One review. @csspart reply - The merchant's reply.
+ * @csspart helpful - The helpful button. @csspart badge - The verified-buyer badge.
+ */
+export function reviewList(v: ListView) {
+  return html`<ol part="list" class="reviews">
+    ${v.items.map((r) => review(r, v))}
+  </ol>`;
+}
+
+function review(r: PublicReview, { s, lang, siteName, voted, now, onHelpful }: ListView) {
+  return html`<li part="review">
+    <div class="head">
+      ${stars(r.rating, fill(s.stars, { n: formatNumber(lang, r.rating) }))}
+      ${r.title ? html`<span class="title"><bdi>${r.title}</bdi></span>` : nothing}
+    </div>
+    <p><bdi>${r.body}</bdi></p>
+    <div class="meta">
+      <bdi>${r.author.name}</bdi>
+      ${r.verified ? html`<span part="badge" class="badge">${s.verified}</span>` : nothing}
+      <time class="muted" datetime=${r.publishedAt} title=${formatDate(lang, r.publishedAt)}>${formatRelative(lang, r.publishedAt, now)}</time>
+      <button part="helpful" class="helpful" type="button" ?disabled=${voted.has(r.id)} @click=${() => onHelpful(r.id)}>
+        ${fill(s.helpful, { n: formatNumber(lang, r.helpful) })}
+      </button>
+    </div>
+    ${r.reply
+      ? html`<div part="reply" class="reply">
+          <strong>${fill(s.reply, { site: siteName })}</strong>
+          <p><bdi>${r.reply.body}</bdi></p>
+        </div>`
+      : nothing}
+  </li>`;
+}

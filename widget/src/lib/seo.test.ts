@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { PublicReview } from '../../../shared/review.ts';
+import { jsonLdText, productJsonLd } from './seo.ts';
+
+const summary = { count: 2, average: 4.5, distribution: [0, 0, 0, 1, 1] as [number, number, number, number, number] };
+const review: PublicReview = {
+  id: 'r1',
+  rating: 5,
+  title: 'Great',
+  body: 'Nice </script><script>alert(1)</script>',
+  author: { name: 'Sara' },
+  verified: true,
+  helpful: 1,
+  lang: 'en',
+  createdAt: '2026-01-02T10:00:00.000Z',
+  publishedAt: '2026-01-03T10:00:00.000Z',
+  reply: null,
+};
+
+describe('productJsonLd', () => {
+  it('describes the product with its aggregate rating and reviews', () => {
+    const data = productJsonLd('sku-1', 'Kettle', summary, [review]);
+    expect(data).toMatchObject({
+      '@type': 'Product',
+      name: 'Kettle',
+      sku: 'sku-1',
+      aggregateRating: { ratingValue: 4.5, reviewCount: 2 },
+      review: [{ '@type': 'Review', name: 'Great', datePublished: '2026-01-03', author: { name: 'Sara' }, reviewRating: { ratingValue: 5 } }],
+    });
+  });
+  it('produces nothing for the whole site or without ratings', () => {
+    expect(productJsonLd('', 'Shop', summary, [review])).toBeNull();
+    expect(productJsonLd('sku-1', 'Kettle', { count: 0, average: null, distribution: [0, 0, 0, 0, 0] }, [])).toBeNull();
+  });
+});
+
+describe('jsonLdText', () => {
+  it('escapes < so shopper text cannot end the script element', () => {
+    const text = jsonLdText(productJsonLd('sku-1', 'Kettle', summary, [review]) ?? {});
+    expect(text).not.toContain('<');
+    expect(JSON.parse(text).review[0].reviewBody).toBe(review.body);
+  });
+});
