@@ -1,0 +1,119 @@
+/**
+ * A complaint followed from both sides: staff find the case in the recovery queue, assign it,
+ * mark the customer contacted, note privately, message the customer and resolve it; the
+ * customer's tracking page (in Persian) shows the status and the message but never the note,
+ * and takes their one re-rating.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, watchErrors } from './browser.ts';
+import { deepText, logIn, marker, submit } from './admin-fixtures.ts';
+
+const baseUrl = inject('baseUrl');
+const siteId = inject('siteId');
+const staffToken = inject('staffToken');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('recovery case', () => {
+  it('is worked on the moderation page and followed by the customer on the tracking page', async () => {
+    const tag = marker('case');
+    const receipt = await submit(baseUrl, siteId, {
+      kind: 'complaint',
+      category: 'delivery',
+      body: `The kettle never arrived, I want a refund ${tag}`,
+      author: { name: 'Unhappy Customer', email: `${tag}@example.com` },
+      orderRef: `ORD-${tag}`,
+    });
+    const ref = receipt.case?.ref;
+    const trackUrl = receipt.case?.trackUrl;
+    expect(ref).toBeTruthy();
+    expect(trackUrl).toBeTruthy();
+    if (!ref || !trackUrl) return;
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, baseUrl, staffToken);
+
+    // The queue consumer opens the case moments after the submission.
+    const link = page.locator('rb-admin-cases a', { hasText: ref });
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${baseUrl}/admin/#/cases`);
+          await page.locator('rb-admin-cases h1').waitFor();
+          await link.waitFor({ timeout: 1_000 }).catch(() => undefined);
+          return link.count();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(1);
+    await link.click();
+
+    const view = page.locator('rb-admin-case');
+    await view.locator('h1', { hasText: ref }).waitFor();
+    expect(await deepText(view)).toContain(`${tag}@example.com`);
+    expect(await deepText(view)).toContain(`ORD-${tag}`);
+    expect(await deepText(view)).toContain(`The kettle never arrived`);
+
+    await view.getByRole('button', { name: 'Assign to me' }).click();
+    await expect.poll(() => view.locator('input[name="assignee"]').inputValue()).not.toBe('');
+    await view.getByRole('button', { name: 'Mark contacted' }).click();
+    await expect.poll(() => view.locator('select[name="status"]').inputValue()).toBe('acknowledged');
+
+    const note = `private-${tag}`;
+    await view.locator('textarea#note').fill(note);
+    await view.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => deepText(view.locator('ol.timeline'))).toContain(note);
+
+    await view.locator('select[name="status"]').selectOption('in_progress');
+    await view.getByRole('button', { name: 'Save case' }).click();
+    await expect.poll(() => view.locator('select[name="status"]').inputValue()).toBe('in_progress');
+
+    const message = `A replacement is on its way ${tag}`;
+    await view.locator('select[name="status"]').selectOption('resolved');
+    await view.locator('select[name="rootCause"]').selectOption('delivery_delay');
+    await view.locator('textarea#publicMessage').fill(message);
+    await view.getByRole('button', { name: 'Save case' }).click();
+    await expect.poll(() => view.locator('select[name="status"]').inputValue()).toBe('resolved');
+    expect(errors).toEqual([]);
+
+    // The customer's side, in Persian.
+    const customer = await context.newPage();
+    const customerErrors = watchErrors(customer);
+    await customer.goto(`${trackUrl}&lang=fa`);
+    const track = customer.locator('rb-track');
+    await track.locator('.status').waitFor();
+    expect(await customer.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await track.locator('.status').textContent()).toContain('حل‌شده');
+    const seen = await deepText(track);
+    expect(seen).toContain(message);
+    expect(seen).not.toContain(note);
+    expect(seen).not.toContain(`${tag}@example.com`);
+
+    await track.locator('input[name="rating"][value="5"]').check();
+    await track.locator('textarea#comment').fill('ممنون، مشکل حل شد');
+    await track.locator('button[type="submit"]').click();
+    await expect.poll(() => track.locator('[role="status"]').textContent()).toContain('سپاس');
+    await expect.poll(() => track.locator('.status').textContent()).toContain('بازیابی‌شده');
+    expect(await track.locator('form').count()).toBe(0);
+    expect(customerErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('tells the customer plainly when a tracking link is wrong', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/track/?site=${siteId}&ref=RB-NOPE&t=forged`);
+    await expect.poll(() => page.locator('rb-track [role="alert"]').textContent()).toContain('not valid');
+    await context.close();
+  });
+});
