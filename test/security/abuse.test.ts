@@ -3,9 +3,9 @@
  * Limiting binding, enforced by miniflare here) and Turnstile, failing closed.
  */
 import { env, SELF } from 'cloudflare:test';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSite, jsonRequest, ORIGIN } from '../worker/helpers.ts';
-import { clientIp, idemKey, reviewBody } from './bodies.ts';
+import { clientIp, freshWindow, idemKey, reviewBody } from './bodies.ts';
 import { changed, rowCounts } from './rows.ts';
 import { DUMMY_TOKEN, FAIL_SECRET, fakeSiteverify, PASS_SECRET, PASS_SITE_KEY, SPENT_SECRET } from './siteverify.ts';
 
@@ -13,7 +13,11 @@ function submit(siteId: string, body: unknown, headers: Record<string, string> =
   return SELF.fetch(jsonRequest('POST', `/v1/sites/${siteId}/submissions`, body, { 'idempotency-key': idemKey(), ...headers }));
 }
 
-describe('rate limits', () => {
+describe('rate limits', { timeout: 30_000 }, () => {
+  beforeEach(async () => {
+    await freshWindow();
+  }, 20_000);
+
   it('answers the 11th submission of one client within a minute with 429 problem+json and Retry-After', async () => {
     const site = await createSite();
     const ip = clientIp();

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import { MAX_BODY_BYTES } from '../../shared/limits.ts';
 import type { AppEnv } from './types.ts';
@@ -35,6 +36,19 @@ export function buildApp() {
     await next();
   });
 
+  // Every response, whatever made it (assets, redirects, not-found problems), is nosniff with a
+  // referrer policy; a problem outside /v1 gets the API's empty CSP too.
+  app.use('*', async function baselineHeaders(c, next) {
+    await next();
+    if (!c.res.headers.has('X-Content-Type-Options')) c.res = new Response(c.res.body, c.res);
+    const h = c.res.headers;
+    h.set('X-Content-Type-Options', 'nosniff');
+    if (!h.has('Referrer-Policy')) h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (!h.has('Content-Security-Policy') && h.get('content-type') === 'application/problem+json') {
+      h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+  });
+
   app.use(
     '/v1/*',
     secureHeaders({
@@ -42,12 +56,17 @@ export function buildApp() {
       crossOriginResourcePolicy: 'cross-origin',
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ProblemError(413, 'body-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
+    // GET and HEAD never read a body, and bodyLimit would rebuild one that came with a body
+    // (Transfer-Encoding on a GET) into a Request the runtime refuses: a 500 (found by fuzzing).
+    except(
+      (c) => c.req.method === 'GET' || c.req.method === 'HEAD',
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new ProblemError(413, 'body-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+        },
+      }),
+    ),
   );
   app.use('/v1/sites/:site/*', loadSite, siteCors);
   // Abuse controls run after the site is known and before any route reads the body.
