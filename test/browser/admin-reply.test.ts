@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, watchErrors } from './browser.ts';
-import { deepText, expectQueueLength, logIn, marker, submit } from './admin-fixtures.ts';
+import { deepText, expectQueueLength, logIn, marker, staffList, submit } from './admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('public reply', () => {
-  it('is written on the moderation page and shown in the widget', async () => {
+  it('is written on the moderation page and shown in the widget, and the item can be hidden later', async () => {
     const tag = marker('reply');
     await submit(baseUrl, siteId, {
       kind: 'review',
@@ -64,6 +64,17 @@ describe('public reply', () => {
         { timeout: 40_000, interval: 500 },
       )
       .toBeGreaterThan(0);
+
+    // Later the merchant hides it again from the published list.
+    await page.goto(`${baseUrl}/admin/#/queue`);
+    await page.locator('rb-admin-queue select[name="status"]').selectOption('published');
+    await page.locator('rb-admin-queue input[name="q"]').fill(tag);
+    await page.keyboard.press('Enter');
+    await expectQueueLength(page, 1);
+    await page.locator('rb-admin-queue li[data-id]').getByRole('button', { name: 'Hide' }).click();
+    await expectQueueLength(page, 0);
+    await expect.poll(async () => (await staffList(page, `status=hidden&q=${tag}`)).items.length).toBe(1);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -119,3 +119,9 @@ export class RbAdminAudit extends LitElement {
 }
 
 if (!customElements.get('rb-admin-audit')) customElements.define('rb-admin-audit', RbAdminAudit);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-audit': RbAdminAudit;
+  }
+}

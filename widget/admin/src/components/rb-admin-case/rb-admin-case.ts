@@ -276,3 +276,9 @@ function toLocalInput(isoString: string): string {
 }
 
 if (!customElements.get('rb-admin-case')) customElements.define('rb-admin-case', RbAdminCase);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-case': RbAdminCase;
+  }
+}

@@ -183,3 +183,9 @@ export class RbAdminCases extends LitElement {
 }
 
 if (!customElements.get('rb-admin-cases')) customElements.define('rb-admin-cases', RbAdminCases);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-cases': RbAdminCases;
+  }
+}

@@ -133,3 +133,9 @@ export class RbAdminDashboard extends LitElement {
 }
 
 if (!customElements.get('rb-admin-dashboard')) customElements.define('rb-admin-dashboard', RbAdminDashboard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-dashboard': RbAdminDashboard;
+  }
+}

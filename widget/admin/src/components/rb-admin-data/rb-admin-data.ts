@@ -116,3 +116,9 @@ export class RbAdminData extends LitElement {
 }
 
 if (!customElements.get('rb-admin-data')) customElements.define('rb-admin-data', RbAdminData);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-data': RbAdminData;
+  }
+}

@@ -211,3 +211,9 @@ export class RbAdminDetail extends LitElement {
 }
 
 if (!customElements.get('rb-admin-detail')) customElements.define('rb-admin-detail', RbAdminDetail);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-detail': RbAdminDetail;
+  }
+}

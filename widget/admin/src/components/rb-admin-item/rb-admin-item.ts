@@ -88,3 +88,9 @@ export class RbAdminItem extends LitElement {
 }
 
 if (!customElements.get('rb-admin-item')) customElements.define('rb-admin-item', RbAdminItem);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-item': RbAdminItem;
+  }
+}

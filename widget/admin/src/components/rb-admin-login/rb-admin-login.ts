@@ -89,3 +89,9 @@ export class RbAdminLogin extends LitElement {
 }
 
 if (!customElements.get('rb-admin-login')) customElements.define('rb-admin-login', RbAdminLogin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-login': RbAdminLogin;
+  }
+}

@@ -459,3 +459,9 @@ export class RbAdminQueue extends LitElement {
 }
 
 if (!customElements.get('rb-admin-queue')) customElements.define('rb-admin-queue', RbAdminQueue);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-queue': RbAdminQueue;
+  }
+}

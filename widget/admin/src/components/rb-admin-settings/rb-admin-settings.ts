@@ -187,3 +187,9 @@ export class RbAdminSettings extends LitElement {
 }
 
 if (!customElements.get('rb-admin-settings')) customElements.define('rb-admin-settings', RbAdminSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-admin-settings': RbAdminSettings;
+  }
+}

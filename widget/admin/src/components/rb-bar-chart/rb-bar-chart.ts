@@ -137,3 +137,9 @@ export class RbBarChart extends LitElement {
 }
 
 if (!customElements.get('rb-bar-chart')) customElements.define('rb-bar-chart', RbBarChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-bar-chart': RbBarChart;
+  }
+}

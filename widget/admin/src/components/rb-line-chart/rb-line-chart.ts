@@ -94,3 +94,9 @@ export class RbLineChart extends LitElement {
 }
 
 if (!customElements.get('rb-line-chart')) customElements.define('rb-line-chart', RbLineChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-line-chart': RbLineChart;
+  }
+}

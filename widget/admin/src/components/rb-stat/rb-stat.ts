@@ -73,3 +73,9 @@ export class RbStat extends LitElement {
 }
 
 if (!customElements.get('rb-stat')) customElements.define('rb-stat', RbStat);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-stat': RbStat;
+  }
+}

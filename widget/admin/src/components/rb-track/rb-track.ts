@@ -198,3 +198,9 @@ export class RbTrack extends LitElement {
 }
 
 if (!customElements.get('rb-track')) customElements.define('rb-track', RbTrack);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-track': RbTrack;
+  }
+}
