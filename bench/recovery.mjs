@@ -4,6 +4,8 @@
  * under load; and how long the escalation cron takes with 100k open cases waiting.
  */
 import autocannon from 'autocannon';
+import { getPlatformProxy } from 'wrangler';
+import { meteredD1, rowsRead } from './lib/d1meter.mjs';
 import { loadOpenCases } from './lib/bulk.mjs';
 import { quantile, round, sleep } from './lib/stats.mjs';
 import { SITE, freshState, openD1, removeState, runWorker, seedSite } from './lib/worker.mjs';
@@ -125,6 +127,29 @@ async function cronRuns(url, runs) {
   return times;
 }
 
+/**
+ * One cron run through the worker's own handler on a metered D1 (getPlatformProxy), to show
+ * where its rows read go: the statements that read the most, with D1's own counts.
+ */
+async function cronRowsRead(persistTo) {
+  const { handleScheduled } = await import('../worker/src/cron.ts');
+  const proxy = await getPlatformProxy({ configPath: 'wrangler.toml', persist: { path: `${persistTo}/v3` } });
+  try {
+    const metered = meteredD1(proxy.env.DB);
+    const controller = { scheduledTime: Date.now(), cron: '*/5 * * * *', noRetry() {} };
+    await handleScheduled(controller, { ...proxy.env, DB: metered.db }, { waitUntil() {}, passThroughOnException() {} });
+    const entries = metered.take();
+    const top = entries
+      .filter((e) => (e.meta?.rows_read ?? 0) > 0)
+      .sort((a, b) => b.meta.rows_read - a.meta.rows_read)
+      .slice(0, 3)
+      .map((e) => ({ rowsRead: e.meta.rows_read, d1Ms: e.meta.duration, sql: e.sql.replace(/\s+/g, ' ').trim().slice(0, 200) }));
+    return { statements: entries.length, rowsRead: rowsRead(entries), top };
+  } finally {
+    await proxy.dispose();
+  }
+}
+
 function escalatedCount(persistTo) {
   const db = openD1(persistTo);
   try {
@@ -184,6 +209,7 @@ export async function benchRecovery({ quick, log }) {
       out.openCases = 100_000;
       out.casesLoad = load;
       out.escalatedAfterRuns = escalatedCount(persistTo);
+      out.cron100kRowsRead = await cronRowsRead(persistTo);
       log(`recovery: cron ${out.cron100kMs.join(', ')} ms with 100k open cases (empty: ${out.cronEmptyMs.join(', ')} ms)`);
     } finally {
       await removeState(persistTo);

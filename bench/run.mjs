@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --only widget,api,scale,recovery]`: measures the widget in
+ * `npm run bench [-- --quick] [-- --only widget,api,scale,recovery] [-- --render]`: measures the widget in
  * Chromium, the API under load, the reviews list at 100k and 1M reviews, and the recovery
  * pipeline, all on this machine in one run, then writes bench/results.json and bench/RESULTS.md.
  * A part whose target is missing or fails is recorded with its error; the others still run.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from './lib/machine.mjs';
 import { renderReport } from './report.mjs';
@@ -19,6 +19,14 @@ const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : null;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const resultsPath = fileURLToPath(new URL('./results.json', import.meta.url));
+const reportPath = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+
+// `--render`: rewrite RESULTS.md from the last results.json without measuring anything.
+if (args.includes('--render')) {
+  await writeFile(reportPath, renderReport(JSON.parse(await readFile(resultsPath, 'utf8'))));
+  process.exit(0);
+}
 
 const PARTS = {
   widget: async (ctx) => (await import('./widget.mjs')).benchWidget(ctx),
@@ -54,17 +62,16 @@ for (const [name, run] of Object.entries(PARTS)) {
 results.seconds = Math.round((Date.now() - started) / 1000);
 
 // A partial run (--only) updates its parts and keeps the others from the last full report.
-const resultsPath = fileURLToPath(new URL('./results.json', import.meta.url));
 if (only) {
   try {
-    const previous = JSON.parse(await (await import('node:fs/promises')).readFile(resultsPath, 'utf8'));
+    const previous = JSON.parse(await readFile(resultsPath, 'utf8'));
     results.parts = { ...previous.parts, ...results.parts };
   } catch {
     // no previous report: this run's parts only
   }
 }
 await writeFile(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-await writeFile(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), renderReport(results));
+await writeFile(reportPath, renderReport(results));
 log(`wrote bench/results.json and bench/RESULTS.md`);
 const failed = Object.entries(results.parts).filter(([, p]) => p.error).map(([n]) => n);
 if (failed.length) {

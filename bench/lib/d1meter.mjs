@@ -6,6 +6,7 @@
 export function meteredD1(db) {
   const log = [];
   const wrapStatement = (stmt, sql) => ({
+    sql,
     bind: (...args) => wrapStatement(stmt.bind(...args), sql),
     async all() {
       const result = await stmt.all();
@@ -30,7 +31,11 @@ export function meteredD1(db) {
   });
   const metered = {
     prepare: (sql) => wrapStatement(db.prepare(sql), sql),
-    batch: (statements) => db.batch(statements.map((s) => s.statement ?? s)),
+    async batch(statements) {
+      const results = await db.batch(statements.map((s) => s.statement ?? s));
+      results.forEach((result, i) => log.push({ sql: statements[i].sql ?? '(batch)', meta: result.meta }));
+      return results;
+    },
     exec: (sql) => db.exec(sql),
     withSession: (...args) => db.withSession(...args),
   };
