@@ -134,16 +134,24 @@ function lookupWord(word: string): Lookup | undefined {
 interface Token {
   text: string;
   boundary: boolean;
+  /** A comma (or dash) came just before: the end of a negation's or intensifier's reach. */
+  pause: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}']+|[.!?؟;]+|\p{Extended_Pictographic}|:-?[()]/gu;
+const TOKEN = /[\p{L}\p{N}']+|[.!?؟;]+|[,،\-–—]+|\p{Extended_Pictographic}|:-?[()]/gu;
 
 function tokenize(prepared: string): Token[] {
   const out: Token[] = [];
+  let pause = false;
   for (const m of prepared.matchAll(TOKEN)) {
     const raw = m[0].replace(/^'+|'+$/g, '');
     if (!raw) continue;
-    out.push({ text: raw, boundary: /^[.!?؟;]+$/.test(raw) });
+    if (/^[,،\-–—]+$/.test(raw)) {
+      pause = true;
+      continue;
+    }
+    out.push({ text: raw, boundary: /^[.!?؟;]+$/.test(raw), pause });
+    pause = false;
   }
   return out;
 }
@@ -211,6 +219,10 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
       i += 1;
       continue;
     }
+    if (token.pause) {
+      negLeft = 0;
+      intLeft = 0;
+    }
     // Longest phrase first, never across a sentence boundary.
     let matched: { entry: Entry; negated: boolean; length: number; label: string } | undefined;
     for (let n = Math.min(longest, tokens.length - i); n >= 1; n -= 1) {
@@ -240,6 +252,7 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         intLeft = 2;
         break;
       case 'contrast':
+        negLeft = 0;
         contrastAt = i;
         contrastSentences.add(sentence);
         for (const h of hits) if (h.sentence === sentence) h.side = 0;
@@ -289,9 +302,10 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   // Praise that outnumbers the complaint is more likely sincere ("the refund came in a day,
   // great service, thanks").
   const negatives = hits.filter((h) => h.value < 0);
-  const praise = hits.filter((h) => h.sarcasm && h.value > 0);
+  // Repeating the praise ("perfect, just perfect") is itself an ironic tone, so praise counts once per word.
+  const praise = new Set(hits.filter((h) => h.sarcasm && h.value > 0).map((h) => h.label));
   const complaint = negatives.reduce((sum, h) => sum + h.value, 0) <= -2 || negatives.some((h) => h.intent !== undefined);
-  if (complaint && praise.length <= negatives.length && contrastSentences.size === 0) {
+  if (complaint && praise.size <= negatives.length && contrastSentences.size === 0) {
     for (const h of hits) {
       if (h.sarcasm && h.value > 0) {
         h.value = -0.5 * h.value;

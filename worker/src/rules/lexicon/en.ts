@@ -22,6 +22,7 @@ export const EN: LanguagePack = {
     quality: 0.5, appreciate: 2, appreciated: 2, 'five stars': 3, '5 stars': 3, favourite: 2.5,
     favorite: 2.5, enjoy: 2, enjoyed: 2, fun: 1.5, cool: 1.5, resolved: 1.5, sorted: 1, fixed: 1,
     'came back': 0, 'will buy again': 2.5, 'buy again': 2, 'order again': 2, 'will be back': 2,
+    'nothing to complain about': 2, 'can not complain': 1.5, 'no complaint': 2, 'cheap and cheerful': 1.5,
     'well done': 2.5, kudos: 2, 'top notch': 3, 'spot on': 2, genuine: 1, authentic: 1,
 
     // Displeasure
@@ -53,6 +54,10 @@ export const EN: LanguagePack = {
     misleading: -2.5, lied: -2.5, lie: -2, lies: -2, liar: -3, 'not as described': -2.5, 'not as advertised': -2.5,
     'thanks for nothing': -3, 'great another': -2.5, 'oh great': -1.5, 'yeah right': -2, 'so much for': -1.5,
     sucks: -2.5, sucked: -2.5, meh: -1, mediocre: -1.5, 'not great': -1.5, 'not good': -2, 'not bad': 1,
+    'expected better': -1.5, 'expected more': -1.5, 'nothing arrived': [-2.5, 'waiting'],
+    'never came': [-2.5, 'waiting'], 'did not arrive': [-2.5, 'waiting'], 'still no': [-2, 'waiting'],
+    'still nothing': [-2.5, 'waiting'], shock: [-3, 'safety'], crash: -2, crashes: -2, crashing: -2, crashed: -2,
+    ignore: -2.5, ignores: -2.5,
     'could be better': -1, 'do not like': -2, 'did not like': -2, 'does not fit': -1.5, 'did not fit': -1.5,
     'not happy': -2, 'not satisfied': -2, 'not impressed': -2, 'not recommend': -2.5, 'would not recommend': -3,
     'do not recommend': -3, 'do not buy': -3, 'not what i ordered': [-2.5, 'defect'], 'not what i expected': -2, 'not worth': -2.5, 'not worth it': -2.5, 'never again': [-3, 'churn'],
