@@ -154,5 +154,5 @@ export type ExportQuery = z.infer<typeof ExportQuery>;
 export const EraseQuery = z.strictObject({ email: Email });
 
 /** What an erasure changed; the email itself is not echoed back or kept. */
-export const Erased = z.object({ submissions: z.int(), cases: z.int() });
+export const Erased = z.object({ submissions: z.int(), cases: z.int(), orders: z.int() });
 export type Erased = z.infer<typeof Erased>;

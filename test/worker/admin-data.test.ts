@@ -116,9 +116,17 @@ describe('erasing a person', () => {
       .bind(site.publicKey, id)
       .run();
 
+    await env.DB.prepare(
+      `INSERT INTO orders (site_id, order_id, customer_name, customer_email, items, purchased_at, followup_due_at, created_at)
+       VALUES (?1, 'ORD-7', 'Sara Karimi', 'sara.k@example.com', '[]', 1, ?2, 1), (?1, 'ORD-8', 'Ali', 'ali@example.com', '[]', 1, ?2, 1)`,
+    )
+      .bind(site.publicKey, Date.now() + 86_400_000)
+      .run();
+    await env.DB.prepare("INSERT INTO followup_contacts (site_id, email, last_followup_at) VALUES (?1, 'sara.k@example.com', 1)").bind(site.publicKey).run();
+
     const res = await SELF.fetch(staffRequest('DELETE', `/v1/admin/people?email=${encodeURIComponent('sara.k@example.com')}`, cookie));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ submissions: 1, cases: 1 });
+    expect(await res.json()).toEqual({ submissions: 1, cases: 1, orders: 1 });
 
     const row = await env.DB.prepare(
       'SELECT author_name, author_email, author_phone, order_ref, client_hash, search_text, body, rating, status, helpful_count FROM submissions WHERE id = ?1',
@@ -131,7 +139,7 @@ describe('erasing a person', () => {
       author_phone: null,
       order_ref: null,
       client_hash: null,
-      search_text: 'great کیفیت عالی',
+      search_text: 'great کیفیت عالی anonymous',
       body: 'کیفیت عالی',
       rating: 5,
       status: 'published',
@@ -142,6 +150,15 @@ describe('erasing a person', () => {
     expect(votes?.n).toBe(1);
     expect(await env.DB.prepare("SELECT contact_key, order_ref FROM cases WHERE id = 'case_1'").first()).toEqual({ contact_key: 'erased:case_1', order_ref: null });
     expect((await env.DB.prepare('SELECT author_name FROM submissions WHERE id = ?1').bind(keep).first())?.author_name).toBe('Ali');
+    const orders = await env.DB.prepare('SELECT order_id, customer_name, customer_email, followup_outcome FROM orders WHERE site_id = ?1 ORDER BY order_id')
+      .bind(site.publicKey)
+      .all();
+    expect(orders.results).toEqual([
+      { order_id: 'ORD-7', customer_name: 'Anonymous', customer_email: 'erased:ORD-7', followup_outcome: 'erased' },
+      { order_id: 'ORD-8', customer_name: 'Ali', customer_email: 'ali@example.com', followup_outcome: null },
+    ]);
+    const contacts = await env.DB.prepare('SELECT count(*) AS n FROM followup_contacts WHERE site_id = ?1').bind(site.publicKey).first<{ n: number }>();
+    expect(contacts?.n).toBe(0);
 
     const audit = await env.DB.prepare("SELECT after FROM audit_log WHERE site_id = ?1 AND action = 'person.erase'").bind(site.publicKey).first<{ after: string }>();
     expect(audit?.after).not.toMatch(/sara/i);
@@ -154,7 +171,7 @@ describe('erasing a person', () => {
     const theirs = await insertSubmission(a, { email: 'same@example.com', authorName: 'Kept' });
     const cookie = await login(b);
     const res = await SELF.fetch(staffRequest('DELETE', '/v1/admin/people?email=same%40example.com', cookie));
-    expect(await res.json()).toEqual({ submissions: 0, cases: 0 });
+    expect(await res.json()).toEqual({ submissions: 0, cases: 0, orders: 0 });
     expect((await env.DB.prepare('SELECT author_email FROM submissions WHERE id = ?1').bind(theirs).first())?.author_email).toBe('same@example.com');
   });
 

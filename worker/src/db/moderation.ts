@@ -225,10 +225,12 @@ export async function listForExport(
   return results.map(toModerated);
 }
 
-/** What search matches in a submission: the shopper's words, never their contact details. */
-export function submissionSearchText(parts: { title: string | null; body: string; expected: string | null; desiredOutcome: string | null }): string {
-  return searchText([parts.title, parts.body, parts.expected, parts.desiredOutcome]);
+/** What search matches in a submission, in the order the submission route stores it: the words and the name. */
+function submissionSearchText(parts: { title: string | null; body: string; expected: string | null; desiredOutcome: string | null; name: string }): string {
+  return searchText([parts.title, parts.body, parts.expected, parts.desiredOutcome, parts.name]);
 }
+
+const ERASED_NAME = 'Anonymous';
 
 interface ErasableRecord {
   id: string;
@@ -255,21 +257,24 @@ export async function findByEmail(db: D1Database, siteId: string, email: string)
  * they said stays (it is the merchant's record, and the rating stays in the summary, as do
  * helpful votes); who they are goes: name, email, phone, order reference and client hash.
  * Their cases keep working but no longer point at them: the contact key becomes `erased:<case id>`.
+ * The statements after the per-submission ones are, in order: cases, orders, follow-up contacts.
  */
 export function eraseStatements(db: D1Database, siteId: string, email: string, rows: readonly ErasableRecord[], nowMs: number): D1PreparedStatement[] {
   const ids = rows.map((r) => r.id);
+  const normalised = email.trim().toLowerCase();
   return [
     ...rows.map((row) =>
       db
         .prepare(
-          `UPDATE submissions SET author_name = 'Anonymous', author_email = NULL, author_phone = NULL, order_ref = NULL,
+          `UPDATE submissions SET author_name = ?4, author_email = NULL, author_phone = NULL, order_ref = NULL,
              client_hash = NULL, search_text = ?3
            WHERE id = ?1 AND site_id = ?2`,
         )
         .bind(
           row.id,
           siteId,
-          submissionSearchText({ title: row.title, body: row.body, expected: row.expected, desiredOutcome: row.desired_outcome }),
+          submissionSearchText({ title: row.title, body: row.body, expected: row.expected, desiredOutcome: row.desired_outcome, name: ERASED_NAME }),
+          ERASED_NAME,
         ),
     ),
     db
@@ -277,6 +282,16 @@ export function eraseStatements(db: D1Database, siteId: string, email: string, r
         `UPDATE cases SET contact_key = 'erased:' || id, order_ref = NULL, updated_at = ?4
          WHERE site_id = ?1 AND (contact_key = ?2 OR submission_id IN (SELECT value FROM json_each(?3)))`,
       )
-      .bind(siteId, `email:${email.trim().toLowerCase()}`, JSON.stringify(ids), nowMs),
+      .bind(siteId, `email:${normalised}`, JSON.stringify(ids), nowMs),
+    // Registered orders keep their items (the merchant's sales record) but lose the customer,
+    // and a follow-up not yet sent never will be.
+    db
+      .prepare(
+        `UPDATE orders SET customer_name = 'Anonymous', customer_email = 'erased:' || order_id,
+           followup_at = coalesce(followup_at, ?3), followup_outcome = coalesce(followup_outcome, 'erased')
+         WHERE site_id = ?1 AND customer_email = ?2`,
+      )
+      .bind(siteId, normalised, nowMs),
+    db.prepare('DELETE FROM followup_contacts WHERE site_id = ?1 AND email = ?2').bind(siteId, normalised),
   ];
 }

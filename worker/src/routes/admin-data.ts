@@ -1,6 +1,7 @@
 /**
  * Data rights: `GET /v1/admin/export` (every submission of the site, private fields included,
- * as JSON or CSV) and `DELETE /v1/admin/people?email=` (erase one shopper's personal data).
+ * as JSON or CSV) and `DELETE /v1/admin/people?email=` (erase one shopper's personal data from
+ * submissions, cases, registered orders and the follow-up record).
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../types.ts';
@@ -77,7 +78,7 @@ export const adminDataRoutes = new Hono<AppEnv>()
       }),
       bumpContentVersion(db, site.id),
     ]);
-    const cases = results[rows.length]?.meta.changes ?? 0;
-    const answer: Erased = { submissions: rows.length, cases };
+    const changed = (index: number) => results[rows.length + index]?.meta.changes ?? 0;
+    const answer: Erased = { submissions: rows.length, cases: changed(0), orders: changed(1) };
     return c.json(answer);
   });
