@@ -38,7 +38,8 @@ describe('fold', () => {
       fc.property(fc.string({ unit: 'binary' }), (s) => fold(fold(s)) === fold(s)),
       { numRuns: 300 },
     );
-  });
+    // Long random strings make this slow on a busy machine; it is not a latency test.
+  }, 30_000);
 
   it('does not join words a searcher would keep apart', () => {
     expect(fold('بی کیفیت کتاب ها')).toBe('بی کیفیت کتاب ها');
