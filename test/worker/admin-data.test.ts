@@ -123,6 +123,14 @@ describe('erasing a person', () => {
       .bind(site.publicKey, Date.now() + 86_400_000)
       .run();
     await env.DB.prepare("INSERT INTO followup_contacts (site_id, email, last_followup_at) VALUES (?1, 'sara.k@example.com', 1)").bind(site.publicKey).run();
+    const followup = (orderId: string, email: string) =>
+      JSON.stringify({ type: 'followup.due', timestamp: 'x', data: { orderId, customer: { name: 'N', email }, items: [{ subject: 's', token: `t-${email}` }] } });
+    await env.DB.prepare(
+      `INSERT INTO webhook_deliveries (id, site_id, event, payload, status, created_at, updated_at)
+       VALUES ('wd1', ?1, 'followup.due', ?2, 'pending', 1, 1), ('wd2', ?1, 'followup.due', ?3, 'pending', 1, 1)`,
+    )
+      .bind(site.publicKey, followup('ORD-7', 'sara.k@example.com'), followup('ORD-8', 'ali@example.com'))
+      .run();
 
     const res = await SELF.fetch(staffRequest('DELETE', `/v1/admin/people?email=${encodeURIComponent('sara.k@example.com')}`, cookie));
     expect(res.status).toBe(200);
@@ -159,6 +167,11 @@ describe('erasing a person', () => {
     ]);
     const contacts = await env.DB.prepare('SELECT count(*) AS n FROM followup_contacts WHERE site_id = ?1').bind(site.publicKey).first<{ n: number }>();
     expect(contacts?.n).toBe(0);
+    const deliveries = await env.DB.prepare("SELECT id, status, payload FROM webhook_deliveries WHERE site_id = ?1 ORDER BY id").bind(site.publicKey).all<{ id: string; status: string; payload: string }>();
+    expect(deliveries.results.map((d) => d.status)).toEqual(['failed', 'pending']);
+    expect(deliveries.results[0]?.payload).not.toMatch(/sara/i);
+    expect(JSON.parse(deliveries.results[0]?.payload ?? '')).toMatchObject({ data: { orderId: 'ORD-7', customer: { name: 'Anonymous', email: null }, items: [] } });
+    expect(deliveries.results[1]?.payload).toContain('ali@example.com');
 
     const audit = await env.DB.prepare("SELECT after FROM audit_log WHERE site_id = ?1 AND action = 'person.erase'").bind(site.publicKey).first<{ after: string }>();
     expect(audit?.after).not.toMatch(/sara/i);

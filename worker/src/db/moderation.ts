@@ -257,7 +257,8 @@ export async function findByEmail(db: D1Database, siteId: string, email: string)
  * they said stays (it is the merchant's record, and the rating stays in the summary, as do
  * helpful votes); who they are goes: name, email, phone, order reference and client hash.
  * Their cases keep working but no longer point at them: the contact key becomes `erased:<case id>`.
- * The statements after the per-submission ones are, in order: cases, orders, follow-up contacts.
+ * The statements after the per-submission ones are, in order: cases, orders, follow-up contacts,
+ * follow-up webhook deliveries.
  */
 export function eraseStatements(db: D1Database, siteId: string, email: string, rows: readonly ErasableRecord[], nowMs: number): D1PreparedStatement[] {
   const ids = rows.map((r) => r.id);
@@ -293,5 +294,18 @@ export function eraseStatements(db: D1Database, siteId: string, email: string, r
       )
       .bind(siteId, normalised, nowMs),
     db.prepare('DELETE FROM followup_contacts WHERE site_id = ?1 AND email = ?2').bind(siteId, normalised),
+    // A follow-up webhook carries the customer and review links whose tokens hold the email:
+    // its stored copy loses both, and one not yet delivered is not sent any more.
+    db
+      .prepare(
+        `UPDATE webhook_deliveries SET
+           payload = json_set(payload, '$.data.customer', json_object('name', ?3, 'email', NULL), '$.data.items', json('[]')),
+           status = CASE status WHEN 'pending' THEN 'failed' ELSE status END,
+           last_error = CASE status WHEN 'pending' THEN 'erased' ELSE last_error END,
+           updated_at = ?4
+         WHERE site_id = ?1 AND event = 'followup.due' AND json_valid(payload)
+           AND lower(json_extract(payload, '$.data.customer.email')) = ?2`,
+      )
+      .bind(siteId, normalised, ERASED_NAME, nowMs),
   ];
 }
