@@ -244,6 +244,10 @@ export const en = {
 
   dashboard: {
     title: 'Dashboard',
+    resolution: 'Time to resolution',
+    complaints: 'Complaints, last 30 days',
+    openCases: 'Open cases',
+    rootCauses: 'Root causes',
     ratings: 'Rating distribution',
     perDay: 'Submissions per day',
     average: 'Average rating over time',

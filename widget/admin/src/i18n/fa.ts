@@ -224,6 +224,10 @@ export const fa: Messages = {
 
   dashboard: {
     title: 'داشبورد',
+    resolution: 'زمان حل مشکل',
+    complaints: 'شکایت‌های ۳۰ روز اخیر',
+    openCases: 'پرونده‌های باز',
+    rootCauses: 'علت‌های ریشه‌ای',
     ratings: 'توزیع امتیازها',
     perDay: 'موارد ارسالی در روز',
     average: 'میانگین امتیاز در گذر زمان',

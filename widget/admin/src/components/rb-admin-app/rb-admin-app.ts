@@ -190,7 +190,10 @@ export class RbAdminApp extends LitElement {
     if (!session) return nothing;
     switch (view) {
       case 'queue':
-        return id ? html`<rb-admin-detail .lang=${this.lang} .itemId=${id}></rb-admin-detail>` : html`<rb-admin-queue .lang=${this.lang}></rb-admin-queue>`;
+        // The queue stays alive (hidden) while an item is open, so going back keeps its
+        // filters, search and cursor.
+        return html`<rb-admin-queue .lang=${this.lang} ?hidden=${id !== null}></rb-admin-queue>
+          ${id ? html`<rb-admin-detail .lang=${this.lang} .itemId=${id}></rb-admin-detail>` : nothing}`;
       case 'cases':
         return id
           ? html`<rb-admin-case .lang=${this.lang} .caseId=${id} .staff=${session.staff}></rb-admin-case>`

@@ -93,6 +93,9 @@ export class RbAdminDashboard extends LitElement {
         <rb-stat .label=${m.dashboard.sla} .value=${pct(sla)} .ratio=${sla ?? undefined} .empty=${m.dashboard.noData}></rb-stat>
         <rb-stat .label=${m.dashboard.recovery} .value=${pct(recovery)} .ratio=${recovery ?? undefined} .empty=${m.dashboard.noData}></rb-stat>
         <rb-stat .label=${m.dashboard.promises} .value=${pct(promises)} .ratio=${promises ?? undefined} .empty=${m.dashboard.noData}></rb-stat>
+        <rb-stat .label=${`${m.dashboard.resolution} · ${m.dashboard.median}`} .value=${hours(msToHours(x.timeToResolution.median))} .empty=${m.dashboard.noData}></rb-stat>
+        <rb-stat .label=${m.dashboard.complaints} .value=${formatNumber(x.complaints30d, lang, 0)}></rb-stat>
+        <rb-stat .label=${m.dashboard.openCases} .value=${formatNumber(x.cases.open, lang, 0)}></rb-stat>
       </div>
       <div class="grid">
         <section aria-labelledby="ratings">
@@ -126,6 +129,16 @@ export class RbAdminDashboard extends LitElement {
             .format=${(n: number) => formatNumber(n, lang)}
             .empty=${m.dashboard.noData}
           ></rb-line-chart>
+        </section>
+        <section aria-labelledby="causes">
+          <h2 id="causes">${m.dashboard.rootCauses}</h2>
+          <rb-bar-chart
+            .label=${m.dashboard.rootCauses}
+            .labels=${x.rootCauses.map((r) => m.rootCause[r.rootCause])}
+            .series=${[{ name: m.dashboard.rootCauses, values: x.rootCauses.map((r) => r.count) }]}
+            .format=${(n: number) => formatNumber(n, lang, 0)}
+            .empty=${m.dashboard.noData}
+          ></rb-bar-chart>
         </section>
       </div>
     `;

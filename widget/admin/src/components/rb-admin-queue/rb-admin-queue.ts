@@ -52,6 +52,7 @@ export class RbAdminQueue extends LitElement {
   static override styles = [base, styles];
   static override properties = {
     lang: { type: String },
+    hidden: { type: Boolean, reflect: true },
     queue: { state: true },
     filters: { state: true },
     nextCursor: { state: true },
@@ -242,6 +243,8 @@ export class RbAdminQueue extends LitElement {
 
   /** The queue's keyboard map; letters typed into a field are left alone. */
   private readonly onKey = (event: KeyboardEvent) => {
+    // Hidden while an item is open in the detail view: the keys are not ours then.
+    if (this.hidden) return;
     const origin = event.composedPath()[0];
     const el = origin instanceof Element ? origin : null;
     const command = queueCommand({
@@ -295,6 +298,11 @@ export class RbAdminQueue extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // Back from the detail view, where the item may have been decided: refresh, keep the cursor.
+    if (changed.has('hidden') && changed.get('hidden') === true && !this.hidden) {
+      this.focusCurrent = true;
+      void this.load();
+    }
     if (changed.has('rejectIds') && this.rejectIds) {
       const dialog = this.dialog('reject');
       if (dialog && !dialog.open) dialog.showModal();
