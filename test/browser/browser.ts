@@ -15,6 +15,10 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Merchant pages are served as http://merchant.test (a public address to Chromium) and
+      // load the widget from the local Worker on 127.0.0.1, which Local/Private Network Access
+      // would block; real merchants and a deployed Worker are both public.
+      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
     ],
   });
 }

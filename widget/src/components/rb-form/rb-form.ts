@@ -225,20 +225,28 @@ export class RbForm extends LitElement {
     const value = (name: string) => stripForbiddenCharacters(String(data.get(name) ?? '')).trim();
     const optional = (name: string) => value(name) || undefined;
     const kind = this.kind;
-    const raw = {
-      kind,
+    const author = { name: value('author.name'), email: optional('author.email') };
+    const common = {
       subject: this.subject,
       lang: this.language,
-      rating: kind === 'review' ? Number(data.get('rating')) || undefined : undefined,
-      category: kind === 'complaint' ? optional('category') : undefined,
-      title: kind === 'complaint' ? undefined : optional('title'),
       body: value('body'),
-      expected: optional('expected'),
-      desiredOutcome: optional('desiredOutcome'),
-      orderRef: optional('orderRef'),
-      author: { name: value('author.name'), email: optional('author.email'), phone: kind === 'complaint' ? optional('author.phone') : undefined },
       meta: { hp: optional('hp'), elapsedMs: Math.max(0, Math.round(Date.now() - this.openedAt)) },
     };
+    // Only the keys of this kind: the schemas are strict and refuse any other, even undefined.
+    const raw =
+      kind === 'review'
+        ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author }
+        : kind === 'story'
+          ? { kind, ...common, title: optional('title'), author: { name: author.name } }
+          : {
+              kind,
+              ...common,
+              category: optional('category'),
+              expected: optional('expected'),
+              desiredOutcome: optional('desiredOutcome'),
+              orderRef: optional('orderRef'),
+              author: { ...author, phone: optional('author.phone') },
+            };
     const parsed = SubmissionInput.safeParse(raw);
     if (!parsed.success) return this.showErrors(issuesToErrors(parsed.error.issues));
 
