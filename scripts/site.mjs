@@ -101,7 +101,7 @@ function openRemote() {
       return first?.results ?? [];
     },
     async batch(statements) {
-      // One command runs as one transaction on D1, like a batch.
+      // Sent as one command, so a multi-statement change goes in one request.
       const answers = await execute(statements.map((s) => inlineSql(s.sql, s.params)).join(';\n'));
       return answers.map((a) => a?.meta?.changes ?? 0);
     },
