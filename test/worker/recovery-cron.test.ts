@@ -1,16 +1,12 @@
-import { createExecutionContext, createMessageBatch, createScheduledController, env, SELF } from 'cloudflare:test';
+/** The cron runs over every site at once, so every suite that drives it lives here, run in order. */
+import { createExecutionContext, createMessageBatch, env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/src/index.ts';
-import { createSite, login, staffRequest } from './helpers.ts';
-import { storeRoutedSubmission } from './recovery-fixtures.ts';
+import { BASE, createSite, login, staffRequest, type TestSite } from './helpers.ts';
+import { runCronAt, storeRoutedSubmission } from './recovery-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-async function runCronAt(scheduledTime: number) {
-  const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime, cron: '*/5 * * * *' }), env, ctx);
-}
 
 async function caseWith(settings: Record<string, unknown> = {}) {
   const site = await createSite({ settings: { escalationOwner: 'Team lead', ...settings } });
@@ -87,12 +83,62 @@ describe('cron: outbox sweep', () => {
     const now = Date.now();
     // Stored by the public route, but the send to the queue never happened.
     const lost = await storeRoutedSubmission(site.publicKey, { createdAt: now - 5 * 60_000 });
-    await runCronAt(now);
     let found: unknown = null;
     for (let i = 0; i < 50 && !found; i++) {
+      if (i % 10 === 0) await runCronAt(now);
       await new Promise((r) => setTimeout(r, 100));
       found = await env.DB.prepare('SELECT id FROM cases WHERE ref = ?1').bind(lost.ref).first();
     }
     expect(found).not.toBeNull();
+  });
+});
+
+function orderRequest(site: TestSite, body: unknown) {
+  return new Request(`${BASE}/v1/sites/${site.publicKey}/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${site.secretKey}` },
+    body: JSON.stringify(body),
+  });
+}
+
+function order(orderId: string, email: string, purchasedAt: number) {
+  return {
+    orderId,
+    customer: { name: 'Reza', email },
+    items: [
+      { subject: 'sku-1', name: 'Kettle', reviewUrl: 'https://shop.example/p/kettle' },
+      { subject: 'sku-2', name: 'Mug' },
+    ],
+    purchasedAt: new Date(purchasedAt).toISOString(),
+  };
+}
+
+describe('follow-ups', () => {
+  it('sends followup.due after the delay, once, and not twice to one customer within the quiet period', async () => {
+    const site = await createSite({ settings: { followupDelayDays: 30, quietPeriodDays: 90 } });
+    const cookie = await login(site);
+    // A local address that refuses connections: nothing leaves the machine.
+    await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', cookie, { url: 'http://127.0.0.1:9/hooks', events: ['followup.due'] }));
+    const t0 = Date.now();
+    await SELF.fetch(orderRequest(site, order('F-1', 'same@example.com', t0)));
+    await SELF.fetch(orderRequest(site, order('F-2', 'SAME@example.com', t0 + DAY)));
+    await SELF.fetch(orderRequest(site, order('F-3', 'else@example.com', t0)));
+
+    await runCronAt(t0 + 29 * DAY);
+    const deliveries = () =>
+      env.DB.prepare(`SELECT payload FROM webhook_deliveries WHERE site_id = ?1 AND event = 'followup.due' ORDER BY payload`).bind(site.publicKey).all<{ payload: string }>();
+    expect((await deliveries()).results).toHaveLength(0);
+
+    await runCronAt(t0 + 32 * DAY);
+    await runCronAt(t0 + 33 * DAY);
+    const sent = (await deliveries()).results.map((d) => JSON.parse(d.payload) as { data: { orderId: string; items: { token: string }[] } });
+    expect(sent.map((p) => p.data.orderId).sort()).toEqual(['F-1', 'F-3']);
+    expect(sent[0]?.data.items).toHaveLength(2);
+    const outcomes = await env.DB.prepare('SELECT order_id, followup_outcome FROM orders WHERE site_id = ?1 ORDER BY order_id').bind(site.publicKey).all();
+    expect(outcomes.results).toEqual([
+      { order_id: 'F-1', followup_outcome: 'sent' },
+      { order_id: 'F-2', followup_outcome: 'quiet' },
+      { order_id: 'F-3', followup_outcome: 'sent' },
+    ]);
   });
 });

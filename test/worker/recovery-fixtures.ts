@@ -1,5 +1,7 @@
 /** Fixtures for the recovery suites: submissions stored as the public route stores them. */
-import { env } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env } from 'cloudflare:test';
+import worker from '../../worker/src/index.ts';
+import { CRON_BATCH, runCron } from '../../worker/src/cron.ts';
 import type { RouteSubmissionMessage } from '../../shared/queue.ts';
 import { newCaseRef } from '../../worker/src/lib/case-ref.ts';
 
@@ -58,4 +60,17 @@ export async function storeRoutedSubmission(
 export async function casesOf(siteId: string) {
   const { results } = await env.DB.prepare('SELECT * FROM cases WHERE site_id = ?1 ORDER BY created_at, id').bind(siteId).all<Record<string, unknown>>();
   return results;
+}
+
+/**
+ * One scheduled run at `scheduledTime` through the worker's handler, then more runs at the same
+ * instant while a step was full: other suites' rows share this D1, and each run handles at most
+ * CRON_BATCH per step.
+ */
+export async function runCronAt(scheduledTime: number): Promise<void> {
+  await worker.scheduled(createScheduledController({ scheduledTime, cron: '*/5 * * * *' }), env, createExecutionContext());
+  for (let i = 0; i < 20; i++) {
+    const report = await runCron(env, scheduledTime);
+    if (Object.values(report).every((n) => n < CRON_BATCH)) break;
+  }
 }

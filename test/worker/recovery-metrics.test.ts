@@ -15,7 +15,8 @@ interface KnownCase {
 }
 
 async function insertCase(siteId: string, i: number, k: KnownCase, created: number) {
-  const sub = await storeRoutedSubmission(siteId, { email: `m${i}@example.com`, createdAt: created });
+  // Not left for routing: the cron's outbox sweep must not turn these into more cases.
+  const sub = await storeRoutedSubmission(siteId, { email: `m${i}@example.com`, createdAt: created, open: false });
   await env.DB.prepare(
     `INSERT INTO cases (id, site_id, ref, status, priority, contact_key, submission_id, reason, track_token_hash,
        first_response_due, plan_due, due_at, first_response_at, promised_at, resolved_at, rerating, root_cause, created_at, updated_at)

@@ -124,7 +124,8 @@ export async function processJob(env: Env, job: RouteSubmissionMessage, nowMs: n
         firstResponseDue,
         planDue,
         originalRating: sub.rating,
-        createdAt: nowMs,
+        // The case is open, for the shopper and for every SLA and metric, from when they submitted.
+        createdAt: job.receivedAt,
       }),
       insertCaseEvent(env.DB, { caseId, type: 'opened', public: true, body: null, at: job.receivedAt }),
       insertCaseEvent(env.DB, { caseId, type: 'submission', public: false, submissionId: sub.id, body: routing.reason, at: nowMs }),
