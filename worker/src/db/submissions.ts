@@ -158,6 +158,8 @@ function toPublicReview(row: ReviewRecord): PublicReview {
 interface SortSpec {
   columns: readonly string[];
   descending: boolean;
+  /** The site-wide index (migration 0003) that serves this order when no subject is given. */
+  siteIndex: string;
   key: (row: ReviewRecord) => CursorKey;
   schema: z.ZodMiniType<CursorKey>;
 }
@@ -169,23 +171,26 @@ const NUMBER_TIME_ID = z.tuple([z.int(), z.int(), z.string().check(z.maxLength(6
 // columns of one order run in one direction, so the matching partial index is walked as is.
 // "lowest" therefore lists the oldest of equal ratings first.
 const SORTS: Record<Sort, SortSpec> = {
-  newest: { columns: ['published_at', 'id'], descending: true, key: (r) => [r.published_at, r.id], schema: TIME_ID },
-  oldest: { columns: ['published_at', 'id'], descending: false, key: (r) => [r.published_at, r.id], schema: TIME_ID },
+  newest: { columns: ['published_at', 'id'], descending: true, siteIndex: 'submissions_site_newest', key: (r) => [r.published_at, r.id], schema: TIME_ID },
+  oldest: { columns: ['published_at', 'id'], descending: false, siteIndex: 'submissions_site_newest', key: (r) => [r.published_at, r.id], schema: TIME_ID },
   highest: {
     columns: ['rating', 'published_at', 'id'],
     descending: true,
+    siteIndex: 'submissions_site_rating',
     key: (r) => [r.rating, r.published_at, r.id],
     schema: NUMBER_TIME_ID,
   },
   lowest: {
     columns: ['rating', 'published_at', 'id'],
     descending: false,
+    siteIndex: 'submissions_site_rating',
     key: (r) => [r.rating, r.published_at, r.id],
     schema: NUMBER_TIME_ID,
   },
   helpful: {
     columns: ['helpful_count', 'published_at', 'id'],
     descending: true,
+    siteIndex: 'submissions_site_helpful',
     key: (r) => [r.helpful_count, r.published_at, r.id],
     schema: NUMBER_TIME_ID,
   },
@@ -229,9 +234,13 @@ export function reviewsPageStatement(siteId: string, q: ReviewsPageQuery): { sql
     where.push(`(${cols}) ${spec.descending ? '<' : '>'} (${q.after.map((v) => p(v)).join(', ')})`);
   }
   const direction = spec.descending ? 'DESC' : 'ASC';
+  // Site-wide pages have no subject to narrow by, and with fresh statistics SQLite prefers the
+  // moderation-queue index and sorts every published review. Pin the matching site-wide index
+  // (migration 0003); a star filter is an equality on rating, so the rating index keeps the order.
+  const siteIndex = q.subject === '' ? ` INDEXED BY ${q.stars !== undefined ? 'submissions_site_rating' : spec.siteIndex}` : '';
   const sql = `SELECT s.id, s.rating, s.title, s.body, s.author_name, s.verified, s.helpful_count, s.lang,
       s.created_at, s.published_at, r.body AS reply_body, r.created_at AS reply_created_at, r.updated_at AS reply_updated_at
-    FROM submissions AS s LEFT JOIN replies AS r ON r.submission_id = s.id
+    FROM submissions AS s${siteIndex} LEFT JOIN replies AS r ON r.submission_id = s.id
     WHERE ${where.join(' AND ')}
     ORDER BY ${spec.columns.map((c) => `s.${c} ${direction}`).join(', ')}
     LIMIT ${p(q.limit + 1)}`;
