@@ -7,7 +7,9 @@
 import { css } from 'lit';
 
 export const shared = css`
-  :host {
+  /* On .base too: a page's own rules beat :host, but cannot reach inside the shadow root. */
+  :host,
+  .base {
     letter-spacing: normal;
     text-transform: none;
     text-align: start;

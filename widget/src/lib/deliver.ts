@@ -2,6 +2,7 @@
  * Sends outbox entries. Keeps the decision (delivered / refused / retry) in `outbox.ts` and only
  * does the I/O here; `send` is passed in so the caller chooses fetch and tests choose a stand-in.
  */
+import './zod-jitless.ts';
 import { Problem } from '../../../shared/problem.ts';
 import { SubmissionCreated } from '../../../shared/submission.ts';
 import { submit, type SiteRef } from './api.ts';
@@ -36,10 +37,10 @@ export async function deliver(outbox: Outbox, entry: OutboxEntry, send: Send, no
   return { key: entry.key, result, status: answer.status, problem: Problem.safeParse(answer.body).data ?? null };
 }
 
-/** Tries every due entry once, in order. */
-export async function flush(outbox: Outbox, send: Send, nowMs: () => number, random: () => number): Promise<Outcome[]> {
+/** Tries every due entry once, in order; `all` ignores the backoff (the connection just came back). */
+export async function flush(outbox: Outbox, send: Send, nowMs: () => number, random: () => number, all = false): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  for (const entry of outbox.due(nowMs())) outcomes.push(await deliver(outbox, entry, send, nowMs, random));
+  for (const entry of all ? outbox.list() : outbox.due(nowMs())) outcomes.push(await deliver(outbox, entry, send, nowMs, random));
   return outcomes;
 }
 
@@ -48,9 +49,9 @@ export async function flush(outbox: Outbox, send: Send, nowMs: () => number, ran
  * Flushes the page's outbox for the API's site with the real clock, network and storage;
  * answers the outcomes and when the next retry is due (null when the outbox is empty).
  */
-export async function flushSite(ref: SiteRef): Promise<{ outcomes: Outcome[]; nextAt: number | null }> {
+export async function flushSite(ref: SiteRef, all = false): Promise<{ outcomes: Outcome[]; nextAt: number | null }> {
   const outbox = new Outbox(localStorage, ref.site);
-  const outcomes = await flush(outbox, (e) => submit(ref, e.key, e.body), Date.now, Math.random);
+  const outcomes = await flush(outbox, (e) => submit(ref, e.key, e.body), Date.now, Math.random, all);
   const waiting = outbox.list().map((e) => e.nextAt);
   return { outcomes, nextAt: waiting.length ? Math.min(...waiting) : null };
 }

@@ -26,7 +26,7 @@ export function adopt(host: RbFeedback) {
 
 /** Idle after first paint: deliver a leftover outbox, write JSON-LD, get the forms ready. */
 export async function idle(host: RbFeedback) {
-  if (host.ref && hasOutbox(host.ref.site)) void flushOutbox(host);
+  if (host.ref && hasOutbox(host.ref.site)) void flushOutbox(host, true);
   if (host.seo !== null) writeJsonLd(host);
   await loadForms(host);
 }
@@ -93,13 +93,13 @@ function hasOutbox(site: string): boolean {
   }
 }
 
-/** Sends what the outbox holds and schedules the next retry. */
-export async function flushOutbox(host: RbFeedback) {
+/** Sends what the outbox holds (`all`: whatever its backoff says) and schedules the next retry. */
+export async function flushOutbox(host: RbFeedback, all = false) {
   if (host.flushing || !host.ref) return;
   host.flushing = true;
   clearTimeout(host.retryTimer);
   try {
-    const { outcomes, nextAt } = await flushSite(host.ref);
+    const { outcomes, nextAt } = await flushSite(host.ref, all);
     for (const o of outcomes) {
       if (o.result !== 'delivered') continue;
       host.notice = strings(host).outboxSent;

@@ -137,9 +137,9 @@ export class RbFeedback extends LitElement {
   }
 
   /** On `online`, on a queued submission and after a reload: send what the outbox holds. */
-  private wake = () => {
+  private wake = (e: Event) => {
     try {
-      if (this.ref && localStorage.getItem(storageKey(this.ref.site))) void this.actions().then((a) => a.flushOutbox(this));
+      if (this.ref && localStorage.getItem(storageKey(this.ref.site))) void this.actions().then((a) => a.flushOutbox(this, e.type === 'online'));
     } catch {
       // Storage blocked: there is no outbox to send.
     }

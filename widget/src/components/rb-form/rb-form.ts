@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import '../../lib/zod-jitless.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import type { FieldError } from '../../../../shared/problem.ts';
 import { COMPLAINT_CATEGORIES, SubmissionInput, type Kind, type SubmissionCreated } from '../../../../shared/submission.ts';
