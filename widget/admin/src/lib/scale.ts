@@ -59,22 +59,32 @@ export function stackedBars(series: ReadonlyArray<readonly number[]>, width: num
   );
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
 /**
- * SVG polyline points for a series on a fixed domain (ratings use 1..5). Missing values
- * (null) break nothing: they are skipped, so a day without ratings leaves no false dip.
+ * Points of a series on a fixed domain (ratings use 1..5). Missing values (null) are skipped,
+ * so a day without ratings leaves a gap rather than a false dip.
  */
-export function linePoints(values: ReadonlyArray<number | null>, width: number, height: number, min: number, max: number): string {
-  if (!values.length || max <= min) return '';
+export function pointList(values: ReadonlyArray<number | null>, width: number, height: number, min: number, max: number): Point[] {
+  if (!values.length || max <= min) return [];
   const step = values.length > 1 ? width / (values.length - 1) : 0;
-  const points: string[] = [];
+  const points: Point[] = [];
   values.forEach((value, i) => {
     if (value === null || !Number.isFinite(value)) return;
     const clamped = Math.min(Math.max(value, min), max);
-    const y = height - ((clamped - min) / (max - min)) * height;
-    const x = values.length > 1 ? i * step : width / 2;
-    points.push(`${round(x)},${round(y)}`);
+    points.push({ x: round(values.length > 1 ? i * step : width / 2), y: round(height - ((clamped - min) / (max - min)) * height) });
   });
-  return points.join(' ');
+  return points;
+}
+
+/** The same points as an SVG `points` attribute. */
+export function linePoints(values: ReadonlyArray<number | null>, width: number, height: number, min: number, max: number): string {
+  return pointList(values, width, height, min, max)
+    .map((p) => `${p.x},${p.y}`)
+    .join(' ');
 }
 
 function round(n: number): number {

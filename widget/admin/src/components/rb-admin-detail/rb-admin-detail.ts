@@ -29,11 +29,18 @@ export class RbAdminDetail extends LitElement {
       a {
         color: var(--rb-accent);
       }
+      h3 {
+        margin-block-start: 1rem;
+      }
       .preview {
         border-inline-start: 3px solid var(--rb-accent);
         padding-inline-start: 0.75rem;
         background: var(--rb-sunken);
         padding-block: 0.5rem;
+      }
+      .preview .reply {
+        display: block;
+        margin-block: 0.25rem;
       }
       .preview .who {
         font-weight: 600;
@@ -201,7 +208,7 @@ export class RbAdminDetail extends LitElement {
         <div class="preview" data-testid="reply-preview">
           ${this.draft.trim()
             ? html`<div class="who">${m.detail.merchant}</div>
-                <p class="text" dir="auto"><bdi>${this.draft}</bdi></p>`
+                <bdi class="text reply" dir="auto">${this.draft}</bdi>`
             : html`<p class="muted">${m.detail.previewEmpty}</p>`}
         </div>
         ${item.reply ? html`<p class="hint">${formatDateTime(item.reply.updatedAt, this.lang)}</p>` : nothing}

@@ -20,7 +20,9 @@ export const styles = css`
   .title {
     margin-block: 0.4rem 0.2rem;
   }
+  /* A block of its own, so a Latin review on the Persian page (or the reverse) aligns to its own start. */
   .body {
+    display: block;
     margin-block: 0.3rem;
   }
   .meta,

@@ -55,7 +55,7 @@ describe('rb-admin-item', () => {
 
   it('isolates shopper text in bdi so mixed directions do not reorder the page', async () => {
     const root = await render(submission({ body: 'قوری خراب بود', author: { name: 'مریم', email: null, phone: null } }));
-    expect(root.querySelector('.body bdi')?.textContent).toBe('قوری خراب بود');
+    expect(root.querySelector('bdi.body')?.textContent).toBe('قوری خراب بود');
     expect(root.querySelector('.author bdi')?.textContent).toBe('مریم');
   });
 

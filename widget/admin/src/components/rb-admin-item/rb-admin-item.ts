@@ -50,8 +50,8 @@ export class RbAdminItem extends LitElement {
         ${item.category ? html`<span class="chip">${m.category[item.category]}</span>` : nothing}
         <span class="muted when">${formatDateTime(item.createdAt, this.lang)}</span>
       </div>
-      ${item.title ? html`<h3 class="title"><bdi>${item.title}</bdi></h3>` : nothing}
-      <p class="text body" lang=${item.lang} dir="auto"><bdi>${item.body}</bdi></p>
+      ${item.title ? html`<h3 class="title"><bdi dir="auto">${item.title}</bdi></h3>` : nothing}
+      <bdi class="text body" lang=${item.lang} dir="auto">${item.body}</bdi>
       ${this.full && item.expected
         ? html`<p><strong>${m.detail.expected}:</strong> <bdi class="text">${item.expected}</bdi></p>`
         : nothing}

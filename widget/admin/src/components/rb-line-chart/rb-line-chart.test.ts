@@ -18,6 +18,11 @@ describe('rb-line-chart', () => {
     expect(el.shadowRoot?.querySelector('polyline')?.getAttribute('points')).toBe('0,0 300,100');
   });
 
+  it('marks each day with a dot, so a single day still shows', async () => {
+    const el = await chart({ labels: ['a'], values: [4], min: 1, max: 5 });
+    expect(el.shadowRoot?.querySelectorAll('circle')).toHaveLength(1);
+  });
+
   it('shows the empty text when no day has a value', async () => {
     const el = await chart({ labels: ['a'], values: [null], min: 1, max: 5, empty: 'No data yet.' });
     expect(el.shadowRoot?.querySelector('svg')).toBeNull();

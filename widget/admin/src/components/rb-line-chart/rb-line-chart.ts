@@ -5,7 +5,7 @@
  * @cssproperty --rb-chart-1 - the line colour.
  */
 import { LitElement, css, html, svg } from 'lit';
-import { linePoints } from '../../lib/scale.ts';
+import { pointList } from '../../lib/scale.ts';
 import { base } from '../../styles/base.ts';
 
 const W = 300;
@@ -31,6 +31,9 @@ export class RbLineChart extends LitElement {
         stroke-width: 2;
         vector-effect: non-scaling-stroke;
       }
+      circle {
+        fill: var(--rb-chart-1, #3730a3);
+      }
       line {
         stroke: var(--rb-border);
         vector-effect: non-scaling-stroke;
@@ -44,6 +47,9 @@ export class RbLineChart extends LitElement {
       @media (forced-colors: active) {
         polyline {
           stroke: CanvasText;
+        }
+        circle {
+          fill: CanvasText;
         }
       }
     `,
@@ -78,8 +84,9 @@ export class RbLineChart extends LitElement {
   }
 
   override render() {
-    const points = linePoints(this.values, W, H, this.min, this.max);
-    if (!points) return html`<p class="muted">${this.empty}</p>`;
+    const list = pointList(this.values, W, H, this.min, this.max);
+    const points = list.map((p) => `${p.x},${p.y}`).join(' ');
+    if (!list.length) return html`<p class="muted">${this.empty}</p>`;
     const summary = this.values
       .map((v, i) => (v === null ? null : `${this.labels[i] ?? ''}: ${this.format(v)}`))
       .filter((s): s is string => s !== null)
@@ -87,6 +94,7 @@ export class RbLineChart extends LitElement {
     return html`
       <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${`${this.label}. ${summary}`} preserveAspectRatio="none">
         ${svg`<line x1="0" y1=${H} x2=${W} y2=${H}></line><polyline points=${points}></polyline>`}
+        ${list.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="3"></circle>`)}
       </svg>
       <div class="axis" aria-hidden="true"><span>${this.labels[0] ?? ''}</span><span>${this.labels[this.labels.length - 1] ?? ''}</span></div>
     `;

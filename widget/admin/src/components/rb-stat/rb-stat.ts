@@ -14,6 +14,11 @@ export class RbStat extends LitElement {
         font-size: 1.6rem;
         font-weight: 700;
       }
+      .value.none {
+        font-size: 1rem;
+        font-weight: normal;
+        color: var(--rb-muted);
+      }
       svg {
         inline-size: 100%;
         block-size: 8px;
@@ -59,10 +64,9 @@ export class RbStat extends LitElement {
   }
 
   override render() {
-    const shown = this.value || this.empty;
     return html`
       <div class="label">${this.label}</div>
-      <div class="value">${shown}</div>
+      <div class=${this.value ? 'value' : 'value none'}>${this.value || this.empty}</div>
       ${this.value && this.ratio !== undefined
         ? html`<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
             ${svg`<rect class="track" x="0" y="0" width="100" height="8"></rect><rect class="fill" x="0" y="0" width=${scale(this.ratio, 1, 100)} height="8"></rect>`}

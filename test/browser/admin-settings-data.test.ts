@@ -1,0 +1,76 @@
+/**
+ * The settings page saves what staff change (and says publishing never depends on the rating),
+ * and the data page erases one shopper's personal data only after a confirmation.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, watchErrors } from './browser.ts';
+import { deepText, logIn, marker, staffList, submit } from './admin-fixtures.ts';
+
+const baseUrl = inject('baseUrl');
+const siteId = inject('siteId');
+const staffToken = inject('staffToken');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('settings', () => {
+  it('saves the promised response time and keeps it after a reload', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, baseUrl, staffToken);
+    await page.goto(`${baseUrl}/admin/#/settings`);
+    const view = page.locator('rb-admin-settings');
+    await view.locator('form').waitFor();
+    expect(await deepText(view)).toContain('Publishing never depends on the rating');
+
+    const hours = view.locator('input[name="responseTimeHours"]');
+    const before = await hours.inputValue();
+    await hours.fill('36');
+    await view.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => view.locator('p[role="status"]').textContent()).toContain('Saved');
+    await page.reload();
+    await view.locator('form').waitFor();
+    expect(await view.locator('input[name="responseTimeHours"]').inputValue()).toBe('36');
+
+    // Other suites share this site: put the promise back as it was.
+    await view.locator('input[name="responseTimeHours"]').fill(before);
+    await view.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => view.locator('p[role="status"]').textContent()).toContain('Saved');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('data rights', () => {
+  it('erases a shopper by email after confirmation', async () => {
+    const tag = marker('erase');
+    const email = `${tag}@example.com`;
+    await submit(baseUrl, siteId, { kind: 'story', body: `A story to forget ${tag}`, author: { name: 'Forget Me', email } });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, baseUrl, staffToken);
+    await page.goto(`${baseUrl}/admin/#/data`);
+    const view = page.locator('rb-admin-data');
+    await view.locator('input[name="email"]').fill(email);
+    await view.getByRole('button', { name: 'Erase', exact: true }).click();
+    await expect.poll(() => view.locator('[role="alertdialog"]').textContent()).toContain(email);
+    // Nothing is erased before the confirmation.
+    expect((await staffList(page, `q=${tag}`)).items[0]?.author.email).toBe(email);
+    await view.getByRole('button', { name: 'Yes, erase' }).click();
+    await expect.poll(() => view.locator('p[role="status"]').textContent()).toContain('Erased personal data from 1');
+    const after = (await staffList(page, `q=${tag}`)).items[0];
+    expect(after?.author.email ?? null).toBeNull();
+    expect(after?.author.name).not.toBe('Forget Me');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
