@@ -1,0 +1,121 @@
+/**
+ * The widget on hostile and strict host pages: a stylesheet that tries to break it (and must
+ * not be affected by ours), a strict CSP with Trusted Types, a single-page app that inserts and
+ * removes the element after load, and a page that loads the script twice.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch } from './browser.ts';
+import { merchantHtml, openPage, serveMerchant, widgetReady } from './widget-fixtures.ts';
+
+const baseUrl = inject('baseUrl');
+const siteId = inject('siteId');
+const merchantOrigin = inject('merchantOrigin');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const HOSTILE = `<style>
+  * { letter-spacing: 6px !important; text-transform: uppercase !important; line-height: 0.4 !important;
+      visibility: hidden; color: red !important; box-sizing: content-box !important; text-align: right !important; }
+  button, select, input, textarea { all: unset !important; }
+  div, p, li, span, section, ol, form, label { display: none !important; }
+  #below { display: block !important; visibility: visible; }
+</style>`;
+
+describe('widget on host pages', () => {
+  it('is not broken by a hostile host stylesheet, and leaks no styles out', async () => {
+    const { context, page, errors } = await openPage(browser);
+    const url = await serveMerchant(context, merchantOrigin, '/hostile', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-hostile' }, head: HOSTILE }));
+    await page.goto(url);
+    await widgetReady(page);
+    const widget = page.locator('rb-feedback');
+    const summary = widget.locator('[part="summary"]');
+    expect(await summary.isVisible()).toBe(true);
+    const style = await widget.locator('[part="bar"]').first().evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { letterSpacing: s.letterSpacing, textTransform: s.textTransform, visibility: s.visibility, display: s.display };
+    });
+    expect(style).toEqual({ letterSpacing: 'normal', textTransform: 'none', visibility: 'visible', display: 'grid' });
+    // Still usable: a tab opens its form.
+    await widget.getByRole('tab', { name: 'Tell a story' }).click();
+    expect(await widget.getByLabel('Your story').isVisible()).toBe(true);
+    // Our `p { margin: 0 }` and friends stay inside the shadow root.
+    expect(await page.locator('#below').evaluate((el) => getComputedStyle(el).marginBlockStart)).not.toBe('0px');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works under a strict nonce CSP with Trusted Types, without a console error or violation', async () => {
+    const { context, page, errors } = await openPage(browser);
+    const csp = [
+      "default-src 'none'",
+      "script-src 'nonce-{nonce}' 'strict-dynamic'",
+      `connect-src ${baseUrl}`,
+      "style-src 'none'",
+      "base-uri 'none'",
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html',
+    ].join('; ');
+    const html = merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-csp' } });
+    const url = await serveMerchant(context, merchantOrigin, '/csp', html, csp);
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await page.goto(url);
+    await widgetReady(page);
+    const widget = page.locator('rb-feedback');
+    await widget.getByRole('tab', { name: 'Tell a story' }).click();
+    await widget.getByLabel('Your story').fill('Strict pages work too');
+    await widget.getByLabel('Your name').fill('Cyrus');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    await widget.locator('[part="confirmation"]').waitFor();
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('renders when a single-page app inserts it after load, and again after being moved', async () => {
+    const { context, page, errors } = await openPage(browser);
+    const url = await serveMerchant(context, merchantOrigin, '/spa', merchantHtml(baseUrl, siteId, { noElement: true }));
+    await page.goto(url);
+    await page.waitForFunction(() => customElements.get('rb-feedback') !== undefined);
+    await page.evaluate(() => {
+      const el = document.createElement('rb-feedback');
+      el.setAttribute('subject', 'sku-spa');
+      el.id = 'late';
+      document.querySelector('main')?.append(el);
+    });
+    await widgetReady(page, '#late');
+    await page.evaluate(() => {
+      const el = document.getElementById('late');
+      el?.remove();
+      if (el) document.body.prepend(el);
+    });
+    await widgetReady(page, '#late');
+    await page.evaluate(() => document.getElementById('late')?.remove());
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is harmless when the script is loaded twice', async () => {
+    const { context, page, errors } = await openPage(browser);
+    const twice = `<script type="module" src="${baseUrl}/widget.js?copy=2" data-site="${siteId}"></script>`;
+    const url = await serveMerchant(context, merchantOrigin, '/twice', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-twice' }, head: twice }));
+    await page.goto(url);
+    await widgetReady(page);
+    expect(await page.locator('rb-feedback').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
