@@ -65,10 +65,16 @@ describe('export', () => {
   it('exports as a JSON array of staff items across many pages', async () => {
     const site = await createSite();
     const cookie = await login(site);
-    const ids: string[] = [];
-    // More than one export page (500), to cross a keyset boundary.
-    const rows = Array.from({ length: 520 }, (_, i) => i);
-    for (const i of rows) ids.push(await insertSubmission(site, { body: `review ${i}` }));
+    // More than one export page (500), to cross a keyset boundary; two share each created_at,
+    // so the id breaks the tie.
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 519)
+       INSERT INTO submissions (id, site_id, kind, rating, body, author_name, author_email, created_at)
+       SELECT printf('bulk%04d', i), ?1, 'review', 5, 'review ' || i, 'Sara', 'sara@example.com', 1000 + i / 2 FROM n`,
+    )
+      .bind(site.publicKey)
+      .run();
+    const ids = Array.from({ length: 520 }, (_, i) => `bulk${String(i).padStart(4, '0')}`);
     const res = await SELF.fetch(staffRequest('GET', '/v1/admin/export', cookie));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
