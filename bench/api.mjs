@@ -12,11 +12,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { loadReviews } from './lib/bulk.mjs';
-import { ratio, round } from './lib/stats.mjs';
+import { median, ratio, round } from './lib/stats.mjs';
 import { SITE, freshState, openD1, removeState, runWorker, seedSite } from './lib/worker.mjs';
 
 export const SUBJECT = 'sku-kettle-01';
 const ORIGIN = 'http://merchant.test';
+const ROUNDS = 3;
 
 function shopperHeaders(n, extra = {}) {
   return { 'user-agent': `rebound-bench-shopper/${n}`, origin: ORIGIN, ...extra };
@@ -88,7 +89,7 @@ function bootstrapCacheEntries(persistTo) {
 }
 
 export async function benchApi({ quick, log }) {
-  const duration = quick ? 4 : 10;
+  const duration = quick ? 2 : 4;
   const connections = 10;
   const persistTo = await freshState('api');
   try {
@@ -110,9 +111,10 @@ export async function benchApi({ quick, log }) {
       };
       // Warm every path (isolate, D1 pages, the bootstrap's cache entry) before timing anything.
       for (const t of [{ path: '/v1/ping' }, ...Object.values(targets)]) await load(server.url, { ...t, duration: 1, connections: 2 });
-      // Each target runs between two ping runs and is compared with their mean: on a shared
-      // machine the floor drifts (other processes, the queue consumer draining), so only an
-      // adjacent floor is a fair one.
+      // Each target alternates with ping in short rounds (P T P T … P) and each round's figure is
+      // compared with the pings on either side of it; the report gives the median round. On a
+      // shared machine the floor drifts (other processes, the queue consumer draining) faster
+      // than one long run could average out, so only an adjacent floor is a fair one.
       const results = {};
       const pings = [];
       const ping = async () => {
@@ -120,21 +122,41 @@ export async function benchApi({ quick, log }) {
         pings.push(p);
         return p;
       };
-      let before = await ping();
       for (const [name, target] of Object.entries(targets)) {
         log(`api: ${name}`);
-        const r = await load(server.url, { ...target, duration, connections });
-        const after = await ping();
-        r.pingRequestsPerSec = round((before.requestsPerSec + after.requestsPerSec) / 2, 0);
-        r.throughputVsPing = ratio(r.requestsPerSec, r.pingRequestsPerSec);
-        r.p50VsPing = ratio(r.p50Ms, (before.p50Ms + after.p50Ms) / 2);
-        results[name] = r;
-        before = after;
+        const rounds = [];
+        let before = await ping();
+        for (let i = 0; i < ROUNDS; i++) {
+          const r = await load(server.url, { ...target, duration, connections });
+          const after = await ping();
+          const floor = (before.requestsPerSec + after.requestsPerSec) / 2;
+          rounds.push({ ...r, pingRequestsPerSec: round(floor, 0), throughputVsPing: ratio(r.requestsPerSec, floor), p50VsPing: ratio(r.p50Ms, (before.p50Ms + after.p50Ms) / 2) });
+          before = after;
+        }
+        const mid = (k) => median(rounds.map((r) => r[k]));
+        results[name] = {
+          requestsPerSec: mid('requestsPerSec'),
+          p50Ms: mid('p50Ms'),
+          p99Ms: mid('p99Ms'),
+          requests: rounds.reduce((sum, r) => sum + r.requests, 0),
+          errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+          non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+          statusCodes: rounds.reduce((all, r) => {
+            for (const [code, count] of Object.entries(r.statusCodes)) all[code] = (all[code] ?? 0) + count;
+            return all;
+          }, {}),
+          pingRequestsPerSec: mid('pingRequestsPerSec'),
+          throughputVsPing: mid('throughputVsPing'),
+          throughputVsPingRange: [Math.min(...rounds.map((r) => r.throughputVsPing)), Math.max(...rounds.map((r) => r.throughputVsPing))],
+          p50VsPing: mid('p50VsPing'),
+          rounds,
+        };
       }
       const cacheEntries = bootstrapCacheEntries(persistTo);
       return {
         connections,
         durationSeconds: duration,
+        rounds: ROUNDS,
         ping: { runs: pings, requestsPerSec: round(pings.reduce((a, p) => a + p.requestsPerSec, 0) / pings.length, 0) },
         ...results,
         bootstrapEdgeCacheEntries: cacheEntries,

@@ -80,17 +80,19 @@ function apiSection(a) {
       submissions: '`POST /v1/sites/pk_demo/submissions` (mix: 3 happy reviews, 1 one-star review, 1 complaint per 5)',
       health: '`GET /v1/health` (reference: one D1 read)',
     }[k];
-    return [label, n(r.requestsPerSec), n(r.p50Ms), n(r.p99Ms), `${n(r.errors)}${r.non2xx ? ` (${Object.entries(r.statusCodes).map(([c, v]) => `${c}: ${v}`).join(', ')})` : ''}`, n(r.pingRequestsPerSec), `**${n(r.throughputVsPing, 2)}×**`, `${n(r.p50VsPing, 2)}×`];
+    const range = r.throughputVsPingRange ? ` (${n(r.throughputVsPingRange[0], 2)}–${n(r.throughputVsPingRange[1], 2)})` : '';
+    return [label, n(r.requestsPerSec), n(r.p50Ms), n(r.p99Ms), `${n(r.errors)}${r.non2xx ? ` (${Object.entries(r.statusCodes).map(([c, v]) => `${c}: ${v}`).join(', ')})` : ''}`, n(r.pingRequestsPerSec), `**${n(r.throughputVsPing, 2)}×**${range}`, `${n(r.p50VsPing, 2)}×`];
   });
-  return `autocannon, ${a.connections} connections, ${a.durationSeconds} s per target, against \`wrangler dev\` (workerd,
-local D1 in SQLite, local Queues) on this machine. Each target runs between two runs of
-\`GET /v1/ping\` (returns "pong", touches nothing): the floor. Every request comes from a
+  return `autocannon, ${a.connections} connections, against \`wrangler dev\` (workerd, local D1 in SQLite, local
+Queues) on this machine. Each target runs ${a.rounds ?? 1} round(s) of ${a.durationSeconds} s, each between two ${a.durationSeconds} s runs of
+\`GET /v1/ping\` (returns "pong", touches nothing): the floor. Figures are the median round; the
+ratio's range over the rounds is in brackets. Every request comes from a
 distinct shopper (own User-Agent, hence its own rate-limit bucket) because the public API is
 rate-limited per client; submissions each carry a fresh \`Idempotency-Key\`.
 
 ${table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ping req/s (adjacent)', 'throughput vs ping', 'p50 vs ping'], rows)}
 
-Ping runs: ${a.ping.runs.map((p) => n(p.requestsPerSec)).join(', ')} req/s. The bootstrap's edge cache is in use: ${n(a.bootstrapEdgeCacheEntries)}
+Ping runs, in order: ${a.ping.runs.map((p) => n(p.requestsPerSec)).join(', ')} req/s. The bootstrap's edge cache is in use: ${n(a.bootstrapEdgeCacheEntries)}
 bootstrap entr${a.bootstrapEdgeCacheEntries === 1 ? 'y' : 'ies'} in miniflare's Cache API store after the run.
 `;
 }

@@ -167,7 +167,7 @@ function summarise(runs) {
 }
 
 export async function benchWidget({ quick, log, chromium: executablePath }) {
-  const reps = quick ? 3 : 7;
+  const reps = quick ? 3 : 5;
   const persistTo = await freshState('widget');
   try {
     let workerUrl = '';
