@@ -38,7 +38,7 @@ function probe() {
       if (!e.hadRecentInput) {
         state.shifts += e.value;
         state.shiftEntries += 1;
-        for (const src of e.sources ?? []) state.shiftSources.push(src.node?.nodeName ?? '?');
+        state.shiftSources.push({ at: e.startTime, value: e.value, nodes: (e.sources ?? []).map((src) => src.node?.nodeName ?? '?') });
       }
     }
   }).observe({ type: 'layout-shift', buffered: true });
@@ -130,7 +130,11 @@ async function visit(browser, merchant, workerUrl, { throttle, withWidget }) {
     jsGzipBytesTotal: [...scripts.values()].reduce((sum, b) => sum + gzip(b), 0),
     cls: data.shifts,
     layoutShifts: data.shiftEntries,
-    shiftSources: data.shiftSources,
+    // When each shift happened against first render: before or at it = space not reserved for the
+    // data; after it = something loaded later (the lazy forms) changed the widget's size.
+    shiftSources: data.shiftSources.map(
+      (x) => `${x.nodes.join('+')} ${Math.round(x.value * 1000) / 1000} ${data.firstRender !== null && x.at > data.firstRender + 1 ? 'after' : 'at/before'} first render`,
+    ),
     longTasks: data.longTasks.length,
     longTaskMaxMs: data.longTasks.length ? Math.max(...data.longTasks) : 0,
     taskMs: metrics.TaskDuration * 1000,
