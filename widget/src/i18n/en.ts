@@ -13,7 +13,7 @@ export const en = {
   countOther: '{n} reviews',
   noReviews: 'No reviews yet.',
   stars: '{n} out of 5 stars',
-  bar: '{n} stars: {count}',
+  bar: '{n} stars',
   verified: 'Verified buyer',
   helpful: 'Helpful ({n})',
   reply: 'Reply from {site}',

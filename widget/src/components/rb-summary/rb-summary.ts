@@ -6,7 +6,7 @@ import { stars } from '../rb-stars/rb-stars.ts';
 
 /**
  * The average rating, the number of ratings and a five-bar distribution; each bar is a toggle
- * button that filters the list by its stars (`onFilter(null)` clears the filter). A template
+ * button (named by its visible text, e.g. "5 stars 30") that filters the list by its stars (`onFilter(null)` clears the filter). A template
  * rendered inside `<rb-feedback>`'s shadow root, styled by `rb-summary.styles.ts`.
  * @csspart summary - The whole block. @csspart average - The average, to one decimal.
  * @csspart bar - One distribution bar button.
@@ -29,12 +29,11 @@ export function summary(data: Summary, s: ReadStrings, lang: Lang, active: numbe
             part="bar"
             type="button"
             aria-pressed=${active === star ? 'true' : 'false'}
-            aria-label=${fill(s.bar, { n: n(star), count: n(c) })}
             @click=${() => onFilter(active === star ? null : star)}
           >
-            <span aria-hidden="true">${n(star)} ★</span>
+            <span>${fill(s.bar, { n: n(star) })}</span>
             <span class="track" aria-hidden="true"><span class="fill" .style=${`inline-size:${count ? (100 * c) / count : 0}%`}></span></span>
-            <span class="n muted" aria-hidden="true">${n(c)}</span>
+            <span class="muted">${n(c)}</span>
           </button>
         </li>`;
       })}
