@@ -21,7 +21,7 @@ export const PEERS = [
     name: 'Cusdis',
     gzipKB: '~5 KB loader, then an iframe app',
     note: '`cusdis.es.js` is only a loader: it creates an iframe that then loads the widget app (`/js/iframe.umd.js`) and its own document',
-    source: 'Cusdis README / cusdis.com ("lightweight (~5kb gzip)"), loader source `widget/cusdis.es.js`',
+    source: 'Cusdis README / cusdis.com ("lightweight (~5kb gzip)"); the loader as served at `/js/cusdis.es.js`',
   },
 ];
 
@@ -43,7 +43,9 @@ function widgetSection(w) {
   return `Headless Chromium, a first visit (fresh context, empty cache) to a merchant page on its own
 origin that embeds the widget with one script tag; median of ${u.runs} visits per setting
 (layout shift, long tasks: worst visit). "First render" is the first frame in which the widget
-shows its data (the summary's \`average\` part exists).
+shows its data (the summary's \`average\` part exists). "Bare page" is the same page visited the
+same way without the script tag; the widget's main-thread share includes the probe's own per-frame
+check until first render.
 
 ${table(['', 'unthrottled', '4x CPU throttle'], [
   row('JS for first render, gzip -9', (x) => `${n(x.jsGzipBytesFirstRender)} B (${kb(x.jsGzipBytesFirstRender)}) of ${kb(w.budgetGzipBytes)} budget`),
@@ -63,7 +65,7 @@ ${table(['', 'unthrottled', '4x CPU throttle'], [
 Peers, as published by each project (not measured here):
 
 ${table(['widget', 'gzipped JS to first render', 'what it is', 'source'], [
-  ['**Rebound** (measured above)', kb(u.jsGzipBytesFirstRender), 'everything for first render: script + one JSON', 'this run'],
+  ['**Rebound** (measured above)', kb(u.jsGzipBytesFirstRender), 'all JavaScript before first render (one script); the data arrives in one bootstrap JSON', 'this run'],
   ...PEERS.map((p) => [p.name, p.gzipKB, p.note, p.source]),
 ])}
 `;
