@@ -122,6 +122,7 @@ on \`wrangler dev\`, median of the runs.
 
 ${table(['reviews', 'query (10 per page)', 'D1 rows read', 'D1 ms', 'call ms', 'HTTP p50'], rows)}
 
+The stored rating summary matched a full count of the published reviews after each load: ${s.sizes.every((x) => x.summaryConsistent) ? 'yes' : '**NO**'}.
 At ${n(last.reviews)} reviews the deep keyset page reads ${n(last.keysetRowsVsPage1, 2)}× the rows of page 1; OFFSET reads
 ${n(last.offsetRowsVsPage1)}× and takes ${n(last.offset.d1Ms)} ms of D1 time per call. Both pages returned the same first review: ${last.samePage ? 'yes' : 'NO'}.
 `;

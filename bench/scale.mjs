@@ -34,6 +34,23 @@ async function measure(reps, fn, take) {
   return { value, rowsRead: median(rows), d1Ms: round(median(sql), 2), wallMs: round(median(wall), 1) };
 }
 
+/** True when the subject's stored summary matches a full count of its published reviews. */
+function summaryMatchesCount(persistTo) {
+  const db = openD1(persistTo);
+  try {
+    const counted = db
+      .prepare(
+        `SELECT COUNT(*) AS count, SUM(rating) AS total, SUM(rating = 1) AS s1, SUM(rating = 5) AS s5 FROM submissions
+         WHERE site_id = ?1 AND subject = ?2 AND kind = 'review' AND status = 'published'`,
+      )
+      .get(SITE, SUBJECT);
+    const stored = db.prepare('SELECT count, total, s1, s5 FROM rating_summaries WHERE site_id = ?1 AND subject = ?2').get(SITE, SUBJECT);
+    return ['count', 'total', 's1', 's5'].every((k) => counted[k] === stored?.[k]);
+  } finally {
+    db.close();
+  }
+}
+
 /** The sort key of the review at `position` (0-based) in newest-first order. */
 function keyAt(persistTo, position) {
   const db = openD1(persistTo);
@@ -127,6 +144,7 @@ export async function benchScale({ quick, log }) {
         db.close();
       }
       loaded = size;
+      const summaryConsistent = summaryMatchesCount(persistTo);
       log(`scale: loaded ${size} reviews (+${load.rows} in ${load.ms} ms)`);
       const depth = size / 2;
       const queries = await measureQueries(persistTo, depth, reps);
@@ -136,6 +154,7 @@ export async function benchScale({ quick, log }) {
         depth,
         load,
         dbBytes: statSync(d1File(persistTo)).size,
+        summaryConsistent,
         ...queries,
         http,
         keysetRowsVsPage1: ratio(queries.keyset.rowsRead, queries.page1.rowsRead),
@@ -152,6 +171,7 @@ export async function benchScale({ quick, log }) {
     deepKeysetWithin1_2xPage1: at1M.keyset.rowsRead <= 1.2 * at1M.page1.rowsRead,
     offsetFarWorse: at1M.offset.rowsRead >= 100 * at1M.page1.rowsRead,
     summaryOneRow: out.sizes.every((s) => s.summary.rowsRead === 1),
+    summaryConsistent: out.sizes.every((s) => s.summaryConsistent),
   };
   return out;
 }
