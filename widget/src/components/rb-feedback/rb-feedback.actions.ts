@@ -28,6 +28,8 @@ export function adopt(host: RbFeedback) {
 export async function idle(host: RbFeedback) {
   if (host.ref && hasOutbox(host.ref.site)) void flushOutbox(host, true);
   if (host.seo !== null) writeJsonLd(host);
+  // Arriving from a follow-up invitation's review link: the review form is what they came for.
+  if (!host.tab && new URLSearchParams(location.search).has('rb_order') && host.offeredKinds.includes('review')) host.tab = 'review';
   await loadForms(host);
 }
 

@@ -236,7 +236,7 @@ export class RbForm extends LitElement {
     // Only the keys of this kind: the schemas are strict and refuse any other, even undefined.
     const raw =
       kind === 'review'
-        ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author }
+        ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author, orderToken: orderToken() }
         : kind === 'story'
           ? { kind, ...common, title: optional('title'), author: { name: author.name } }
           : {
@@ -280,6 +280,14 @@ export class RbForm extends LitElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], .error[role="alert"]')?.focus();
   }
+}
+
+/**
+ * The signed token of a follow-up invitation: the merchant's review link carries it as
+ * `rb_order`, and the review it comes with is marked as from a verified buyer.
+ */
+function orderToken(): string | undefined {
+  return new URLSearchParams(location.search).get('rb_order') || undefined;
 }
 
 /** localStorage when the page allows it, else a store that lives as long as the page. */
