@@ -115,6 +115,20 @@ export async function staffApi(baseUrl: string, token: string) {
       if (!r.ok) throw new Error(`staff list failed: ${r.status} ${await r.text()}`);
       return AdminSubmissionsPage.parse(await r.json());
     },
+    async settings(): Promise<{ origins: string[]; settings: Record<string, unknown> }> {
+      const r = await fetch(`${baseUrl}/v1/admin/settings`, { headers });
+      if (!r.ok) throw new Error(`settings failed: ${r.status} ${await r.text()}`);
+      const json = (await r.json()) as { origins: string[]; settings: Record<string, unknown> };
+      return { origins: json.origins, settings: json.settings };
+    },
+    async putSettings(body: { origins: string[]; settings: Record<string, unknown> }): Promise<void> {
+      const r = await fetch(`${baseUrl}/v1/admin/settings`, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`settings update failed: ${r.status} ${await r.text()}`);
+    },
     async approve(id: string): Promise<void> {
       const r = await fetch(`${baseUrl}/v1/admin/submissions/${id}/decision`, {
         method: 'POST',
