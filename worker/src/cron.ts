@@ -17,6 +17,7 @@ import { batchWithWebhooks, listStalledDeliveries, webhookEvent, webhookMessage 
 import type { RouteSubmissionMessage } from '../../shared/queue.ts';
 import { ORDER_LINK_TTL_MS, orderReviewLinks } from './lib/order-links.ts';
 import { iso } from './lib/time.ts';
+import { slaState } from './rules/sla.ts';
 
 /** How many items each step handles per run. */
 export const CRON_BATCH = 50;
@@ -51,7 +52,25 @@ async function escalate(env: Env, now: number): Promise<number> {
   )
     .bind(now, CRON_BATCH)
     .all<CaseRecord>();
-  for (const c of results) {
+  // The SQL picks candidates through an index; the SLA rules make the decision.
+  const due = results.filter(
+    (c) =>
+      slaState(
+        {
+          status: c.status,
+          createdAt: c.created_at,
+          firstResponseDue: c.first_response_due,
+          planDue: c.plan_due,
+          firstResponseAt: c.first_response_at,
+          pausedAt: c.paused_at,
+          pausedMs: c.paused_ms,
+          escalatedAt: c.escalated_at,
+          breachedAt: c.breached_at,
+        },
+        now,
+      ).escalate,
+  );
+  for (const c of due) {
     await batchWithWebhooks(
       env,
       [

@@ -7,7 +7,6 @@
 import * as z from 'zod/mini';
 import { RouteSubmissionMessage } from '../../../shared/queue.ts';
 import { Priority } from '../../../shared/cases.ts';
-import type { SiteSettings } from '../../../shared/site.ts';
 import { readSite } from '../db/sites.ts';
 import {
   findOpenCaseByContact,
@@ -22,6 +21,7 @@ import {
 } from '../db/cases.ts';
 import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
 import { contactKey } from '../rules/contact.ts';
+import { dueTimes } from '../rules/sla.ts';
 import { newId, sha256Hex } from '../lib/crypto.ts';
 import { signToken } from '../lib/signed.ts';
 import { iso } from '../lib/time.ts';
@@ -36,16 +36,7 @@ const StoredRouting = z.object({
   method: z.nullable(z.string()),
 });
 
-const HOUR = 3_600_000;
 const PRIORITY_RANK = { P1: 1, P2: 2, P3: 3 } as const;
-
-/** Due times from the site's SLA; the clock starts when the shopper submitted, not at delivery. */
-export function dueTimes(receivedAt: number, settings: SiteSettings): { firstResponseDue: number; planDue: number } {
-  return {
-    firstResponseDue: receivedAt + settings.sla.firstResponseHours * HOUR,
-    planDue: receivedAt + settings.sla.planHours * HOUR,
-  };
-}
 
 export type RouteOutcome = 'opened' | 'joined' | 'already-routed' | 'not-routed' | 'gone';
 
@@ -97,7 +88,7 @@ export async function processJob(env: Env, job: RouteSubmissionMessage, nowMs: n
   }
 
   const caseId = `case_${newId(nowMs)}`;
-  const { firstResponseDue, planDue } = dueTimes(job.receivedAt, site.settings);
+  const { firstResponseDue, planDue } = dueTimes(job.receivedAt, routing.priority, site.settings.sla);
   const trackToken = await signToken(site.signingKey, 'track', { ref: job.caseRef });
   const opened = webhookEvent(
     env.DB,

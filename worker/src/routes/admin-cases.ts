@@ -34,23 +34,8 @@ import { signToken } from '../lib/signed.ts';
 import { iso } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
-
-// Stand-in until rules/lifecycle.ts lands with the shared `canTransition`: the lifecycle
-// new -> acknowledged -> in progress <-> awaiting customer -> resolved -> recovered / not
-// recovered / closed, where staff may close (no contact) from any open state and reopen a resolved case.
-const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
-  new: ['acknowledged', 'in_progress', 'awaiting_customer', 'resolved', 'closed'],
-  acknowledged: ['in_progress', 'awaiting_customer', 'resolved', 'closed'],
-  in_progress: ['awaiting_customer', 'resolved', 'closed'],
-  awaiting_customer: ['in_progress', 'resolved', 'closed'],
-  resolved: ['in_progress', 'recovered', 'not_recovered', 'closed'],
-  recovered: [],
-  not_recovered: [],
-  closed: [],
-};
-function canTransition(from: CaseStatus, to: CaseStatus): boolean {
-  return NEXT[from].includes(to);
-}
+import { canTransition, missingForTransition } from '../rules/lifecycle.ts';
+import { endPause, startPause } from '../rules/sla.ts';
 
 /** How long the one-time re-rating link sent at resolution stays valid. */
 export const RERATE_TTL_MS = 30 * 24 * 3_600_000;
@@ -174,29 +159,32 @@ export const adminCaseRoutes = new Hono<AppEnv>()
       if (!canTransition(row.status, to)) {
         throw new ProblemError(409, 'invalid-transition', `A case cannot go from ${row.status} to ${to}.`);
       }
-      if (to === 'closed' || to === 'resolved') {
-        const missing = [];
-        if (!(patch.rootCause ?? row.root_cause)) missing.push({ path: 'rootCause', code: 'required', message: 'is required to close a case' });
-        if (to === 'closed' && patch.resolved === undefined && row.resolved_ok === null) {
-          missing.push({ path: 'resolved', code: 'required', message: 'say whether the problem was resolved' });
-        }
-        if (missing.length > 0) throw new ProblemError(422, 'validation', 'Closing a case asks for its root cause and outcome.', missing);
+      // Resolving says yes to "was it resolved?" unless staff say otherwise; closing must say.
+      const resolved = patch.resolved ?? (row.resolved_ok !== null ? row.resolved_ok === 1 : to === 'resolved' ? true : undefined);
+      const missing = missingForTransition(to, { rootCause: patch.rootCause ?? row.root_cause, resolved });
+      if (missing.length > 0) {
+        throw new ProblemError(
+          422,
+          'validation',
+          'Closing a case asks for its root cause and whether the problem was resolved.',
+          missing.map((path) => ({ path, code: 'required', message: path === 'rootCause' ? 'is required to close a case' : 'say whether the problem was resolved' })),
+        );
       }
+      if (resolved !== undefined && (to === 'resolved' || to === 'closed')) set.resolved_ok = resolved ? 1 : 0;
       set.status = to;
       events.push({ type: 'status', public: true, body: to });
       // The SLA clock stops while the customer owes an answer; its deadlines move by the pause.
-      if (to === 'awaiting_customer') set.paused_at = now;
+      if (to === 'awaiting_customer') set.paused_at = startPause(now).pausedAt;
       if (row.status === 'awaiting_customer' && row.paused_at !== null) {
-        const paused = Math.max(0, now - row.paused_at);
-        set.paused_at = null;
-        set.paused_ms = row.paused_ms + paused;
-        set.first_response_due = row.first_response_due === null ? null : row.first_response_due + paused;
-        set.plan_due = row.plan_due === null ? null : row.plan_due + paused;
+        const ended = endPause({ pausedAt: row.paused_at, pausedMs: row.paused_ms, firstResponseDue: row.first_response_due, planDue: row.plan_due }, now);
+        set.paused_at = ended.pausedAt;
+        set.paused_ms = ended.pausedMs;
+        set.first_response_due = ended.firstResponseDue;
+        set.plan_due = ended.planDue;
       }
       if (to === 'in_progress' && row.plan_at === null) set.plan_at = now;
       if (to === 'resolved') {
         set.resolved_at = now;
-        set.resolved_ok = 1;
         const site = await readSite(db, row.site_id);
         if (site) {
           const origin = new URL(c.req.url).origin;
