@@ -74,3 +74,28 @@ describe('data rights', () => {
     await context.close();
   });
 });
+
+describe('session', () => {
+  it('logs out, and a reload then asks for the token again', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, baseUrl, staffToken);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.locator('rb-admin-login input[name="token"]').waitFor();
+    await page.reload();
+    await page.locator('rb-admin-login input[name="token"]').waitFor();
+    const status = await page.evaluate(async () => (await fetch('/v1/admin/session', { credentials: 'same-origin' })).status);
+    expect(status).toBe(401);
+    await context.close();
+  });
+
+  it('shows the server\'s reason when a token is wrong', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/admin/`);
+    await page.locator('rb-admin-login input[name="token"]').fill('st_wrong');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('rb-admin-login [role="alert"]').textContent()).toContain('not valid');
+    await context.close();
+  });
+});

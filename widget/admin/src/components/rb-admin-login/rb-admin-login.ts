@@ -5,7 +5,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { StaffSession } from '../../../../../shared/admin.ts';
 import type { Lang } from '../../../../../shared/submission.ts';
-import { request } from '../../lib/api.ts';
+import { ApiError, request } from '../../lib/api.ts';
 import { describeError, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
@@ -58,7 +58,9 @@ export class RbAdminLogin extends LitElement {
       form.reset();
       this.dispatchEvent(new CustomEvent('rb-login', { detail: session, bubbles: true, composed: true }));
     } catch (err) {
-      this.problem = describeError(err, messages(this.lang));
+      const m = messages(this.lang);
+      // Here a 401 means "wrong token", not "session ended": show the server's own words.
+      this.problem = err instanceof ApiError && err.status === 401 ? { message: err.detail ?? m.error, errors: [] } : describeError(err, m);
     } finally {
       this.busy = false;
     }
