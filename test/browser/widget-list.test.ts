@@ -37,9 +37,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string, lang: 'en' | 'fa' = 'en') {
+async function open(path: string, lang: 'en' | 'fa' = 'en', extra: Record<string, string> = {}, csp?: string) {
   const { context, page, errors } = await openPage(browser);
-  const url = await serveMerchant(context, merchantOrigin, path, merchantHtml(baseUrl, siteId, { attrs: { subject }, lang }));
+  const url = await serveMerchant(context, merchantOrigin, path, merchantHtml(baseUrl, siteId, { attrs: { subject, ...extra }, lang }), csp);
   await page.goto(url);
   await widgetReady(page);
   return { context, page, errors, widget: page.locator('rb-feedback') };
@@ -120,6 +120,24 @@ describe('widget list', () => {
     const box = await widget.locator('.score').boundingBox();
     const bars = await widget.locator('[part="bar"]').first().boundingBox();
     expect(box && bars && box.x > bars.x).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('writes schema.org JSON-LD for the product into the light DOM, even under Trusted Types', async () => {
+    const csp = "default-src 'none'; script-src 'nonce-{nonce}' 'strict-dynamic'; connect-src " + baseUrl + "; require-trusted-types-for 'script'; trusted-types lit-html rebound-seo";
+    const { context, page, errors } = await open('/list-seo', 'en', { seo: 'Nimbus Kettle' }, csp);
+    const ld = page.locator('rb-feedback > script[type="application/ld+json"]');
+    await ld.waitFor({ state: 'attached', timeout: 15_000 });
+    const data = JSON.parse((await ld.textContent()) ?? '{}');
+    expect(data).toMatchObject({
+      '@type': 'Product',
+      name: 'Nimbus Kettle',
+      sku: subject,
+      aggregateRating: { '@type': 'AggregateRating', reviewCount: 12, bestRating: 5 },
+    });
+    expect(data.review.length).toBeGreaterThan(0);
+    expect(JSON.stringify(data)).not.toContain('@example.com');
     expect(errors).toEqual([]);
     await context.close();
   });
