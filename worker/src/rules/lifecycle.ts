@@ -32,11 +32,11 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
 
 /** True while the case is being worked: a new submission from the same customer joins it. */
 export function isOpen(status: CaseStatus): boolean {
-  return (OPEN_CASE_STATUSES as readonly CaseStatus[]).includes(status);
+  return OPEN_CASE_STATUSES.some((s) => s === status);
 }
 
 export function isRootCause(value: unknown): value is RootCause {
-  return typeof value === 'string' && (ROOT_CAUSES as readonly string[]).includes(value);
+  return ROOT_CAUSES.some((r) => r === value);
 }
 
 export interface Outcome {

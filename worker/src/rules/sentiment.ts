@@ -8,7 +8,7 @@
 import type { Lang } from '../../../shared/submission.ts';
 import { EN } from './lexicon/en.ts';
 import { FA } from './lexicon/fa.ts';
-import type { Intent, LanguagePack, LexValue } from './lexicon/types.ts';
+import type { Intent, LanguagePack } from './lexicon/types.ts';
 import { fixLayoutSlips, foldForMatching, isLikelyFinglish, scriptCounts } from './normalize.ts';
 
 /** Stored on the case with the score, so a later change of method is visible in the data. */
@@ -65,7 +65,7 @@ function add(key: string, entry: Entry): void {
 
 function load(pack: LanguagePack): void {
   const sarcasm = new Set(pack.sarcasmProne.map(foldForMatching));
-  for (const [key, value] of Object.entries(pack.words) as [string, LexValue][]) {
+  for (const [key, value] of Object.entries(pack.words)) {
     const [w, intent] = typeof value === 'number' ? [value, undefined] : value;
     add(key, { kind: 'lex', w, intent, sarcasm: sarcasm.has(foldForMatching(key)) });
   }
@@ -229,7 +229,8 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
       const span = tokens.slice(i, i + n);
       if (span.some((t) => t.boundary)) continue;
       const key = span.map((t) => t.text).join(' ');
-      const found = n === 1 ? lookupWord(key) : table.has(key) ? { entry: table.get(key) as Entry, negated: false } : undefined;
+      const phrase = n === 1 ? undefined : table.get(key);
+      const found = n === 1 ? lookupWord(key) : phrase ? { entry: phrase, negated: false } : undefined;
       if (found) {
         matched = { ...found, length: n, label: key };
         break;

@@ -76,11 +76,13 @@ export interface SlaState {
 }
 
 export function slaState(c: SlaCase, nowMs: number): SlaState {
-  const paused = c.pausedAt != null && c.status === 'awaiting_customer';
-  const running = paused ? Math.max(0, nowMs - (c.pausedAt as number)) : 0;
+  const pausedAt = c.status === 'awaiting_customer' ? (c.pausedAt ?? null) : null;
+  const paused = pausedAt !== null;
+  const running = pausedAt === null ? 0 : Math.max(0, nowMs - pausedAt);
   const due = c.firstResponseDue == null ? null : c.firstResponseDue + running;
   const planDue = c.planDue == null ? null : c.planDue + running;
-  const responded = c.firstResponseAt != null;
+  const respondedAt = c.firstResponseAt ?? null;
+  const responded = respondedAt !== null;
   // The window is what the SLA allowed, without the pauses that moved the due time.
   const window = c.firstResponseDue == null ? null : c.firstResponseDue - (c.pausedMs ?? 0) - c.createdAt;
   const escalateAt = due == null || window == null ? null : due - window / 2;
@@ -88,7 +90,7 @@ export function slaState(c: SlaCase, nowMs: number): SlaState {
 
   let breached = c.breachedAt != null;
   if (due != null) {
-    if (responded) breached ||= (c.firstResponseAt as number) > due;
+    if (respondedAt !== null) breached ||= respondedAt > due;
     else if (open && !paused) breached ||= nowMs >= due;
   }
   return {
