@@ -32,7 +32,8 @@ export const NEAR_DUPLICATE = 0.85;
 
 const URL_LIKE = /(https?:\/\/|www\.)\S+/i;
 const DOMAIN = /(^|[^\p{L}\p{N}@.-])[a-z0-9][a-z0-9-]{0,62}(\.[a-z0-9-]{1,63})*\.(com|net|org|ir|io|co|info|biz|xyz|me|app|site|online|store|shop|ru|de|uk|top|link|ly|gl)(?![\p{L}\p{N}])/iu;
-const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
+// Bounded parts: an unbounded local part makes the search quadratic on long text without an "@".
+const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,}/i;
 const HANDLE = /(^|\s)@[a-z0-9_]{4,}/i;
 const EMOJI = /\p{Extended_Pictographic}/gu;
 // Direction marks and controls: invisible, and able to make text read differently from how it
@@ -141,6 +142,8 @@ function duplicate(body: string, recent: readonly string[]): boolean {
   if (!spaced) return false;
   const mine = wordSet(folded);
   for (const other of recent) {
+    // Texts of very different lengths cannot be copies; skip them before the costly folding.
+    if (other.length > body.length * 2 + 20 || body.length > other.length * 2 + 20) continue;
     const theirs = foldForMatching(other);
     if (words(theirs).join(' ') === spaced) return true;
     // Near matches only for texts long enough that a shared phrase is not a coincidence.
