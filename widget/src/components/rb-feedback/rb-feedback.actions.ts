@@ -7,7 +7,6 @@ import { html, nothing } from 'lit';
 import type { HelpfulVoted, ReviewsPage, Sort } from '../../../../shared/review.ts';
 import type { Kind } from '../../../../shared/submission.ts';
 import { call } from '../../lib/api.ts';
-import { flushSite } from '../../lib/deliver.ts';
 import { formEn, type FormStrings } from '../../i18n/form-en.ts';
 import { formFa } from '../../i18n/form-fa.ts';
 import { RbHelpfulEvent, RbSubmittedEvent } from '../../lib/events.ts';
@@ -101,6 +100,8 @@ export async function flushOutbox(host: RbFeedback, all = false) {
   host.flushing = true;
   clearTimeout(host.retryTimer);
   try {
+    // Delivery brings zod along: loaded only when there is something to deliver.
+    const { flushSite } = await import('../../lib/deliver.ts');
     const { outcomes, nextAt } = await flushSite(host.ref, all);
     for (const o of outcomes) {
       if (o.result !== 'delivered') continue;
