@@ -55,14 +55,20 @@ export async function seedSite(persistTo, origins) {
 
 /**
  * Starts wrangler dev on a free port over `persistTo`. The worker serves `dist/`, which a
- * concurrent `npm run build` empties for a moment; wait for it rather than fail.
+ * concurrent `npm run build` (another checkout's tests, say) empties for a moment: wait for it,
+ * and try again if wrangler still lost the race.
  */
 export async function runWorker(persistTo) {
-  const deadline = Date.now() + 120_000;
-  while (!existsSync(join(ROOT, 'dist', 'widget.js')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
-  const port = await freePort();
-  const server = await startWorker({ port, persistTo, timeoutMs: 120_000 });
-  return server;
+  for (let attempt = 1; ; attempt++) {
+    const deadline = Date.now() + 120_000;
+    while (!existsSync(join(ROOT, 'dist', 'widget.js')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
+    try {
+      return await startWorker({ port: await freePort(), persistTo, timeoutMs: 120_000 });
+    } catch (err) {
+      if (attempt >= 3 || !/dist/.test(String(err?.message))) throw err;
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
 }
 
 export async function removeState(persistTo) {
