@@ -179,6 +179,7 @@ function acceptance(results) {
     rows.push([`deep keyset page ≤ 1.2× page 1 at ${n(last.reviews)}`, `${n(last.keyset.rowsRead)} vs ${n(last.page1.rowsRead)} rows (${n(last.keysetRowsVsPage1, 2)}×)`, ok(s.acceptance.deepKeysetWithin1_2xPage1)]);
     rows.push(['OFFSET far worse', `${n(last.offset.rowsRead)} rows (${n(last.offsetRowsVsPage1)}×)`, ok(s.acceptance.offsetFarWorse)]);
     rows.push(['summary read is one row', s.sizes.map((x) => n(x.summary.rowsRead)).join(', '), ok(s.acceptance.summaryOneRow)]);
+    rows.push(['stored summary equals a full count', s.sizes.map((x) => (x.summaryConsistent ? 'equal' : 'differs')).join(', '), ok(s.acceptance.summaryConsistent)]);
   }
   return rows.length ? table(['check', 'measured', ''], rows) : 'No part ran.';
 }
