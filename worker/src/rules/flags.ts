@@ -65,19 +65,30 @@ function hasAbuse(folded: string): boolean {
   return false;
 }
 
-/** True when `phrase` (already folded) occurs in `spaced` as whole words. */
-function containsWords(spaced: string, phrase: string): boolean {
-  return phrase.length > 0 && ` ${spaced} `.includes(` ${phrase} `);
+/** The words of a folded text, ready for whole-word lookups of single words and phrases. */
+class WordIndex {
+  readonly #set: Set<string>;
+  readonly #padded: string;
+  constructor(folded: string) {
+    const w = words(folded);
+    this.#set = new Set(w);
+    this.#padded = ` ${w.join(' ')} `;
+  }
+  /** True when `phrase` occurs as whole words (compared word by word after folding). */
+  has(phrase: string): boolean {
+    const w = words(phrase);
+    if (w.length === 0) return false;
+    return w.length === 1 ? this.#set.has(w[0] ?? '') : this.#padded.includes(` ${w.join(' ')} `);
+  }
 }
 
-function blocked(folded: string, list: readonly string[]): boolean {
-  const spaced = words(folded).join(' ');
+function blocked(folded: string, index: WordIndex, list: readonly string[]): boolean {
   for (const entry of list) {
     const f = foldForMatching(entry);
     if (!f) continue;
     // A plain word or phrase matches whole words only ("ass" must not hold "class"); an entry
     // with punctuation ("amazon.com", "t.me/") is looked for as typed.
-    if (/^[\p{L}\p{N} ]+$/u.test(f) ? containsWords(spaced, words(f).join(' ')) : folded.includes(f)) return true;
+    if (/^[\p{L}\p{N} ]+$/u.test(f) ? index.has(f) : folded.includes(f)) return true;
   }
   return false;
 }
@@ -99,7 +110,7 @@ function repetitive(raw: string, folded: string): boolean {
   return false;
 }
 
-function spammy(raw: string, folded: string, links: number): boolean {
+function spammy(raw: string, index: WordIndex, links: number): boolean {
   const letters = raw.match(/[A-Za-z]/g) ?? [];
   const upper = raw.match(/[A-Z]/g) ?? [];
   if (letters.length >= 20 && upper.length / letters.length >= 0.8) return true;
@@ -107,8 +118,7 @@ function spammy(raw: string, folded: string, links: number): boolean {
   const visible = raw.replace(/\s/g, '').length;
   if (emoji >= 10 || (emoji >= 5 && emoji / visible > 0.5)) return true;
   if (links >= 2) return true;
-  const spaced = words(folded).join(' ');
-  return promo.some((p) => containsWords(spaced, words(p).join(' ')));
+  return promo.some((p) => index.has(p));
 }
 
 function countLinks(text: string): number {
@@ -157,12 +167,13 @@ export function flagSubmission(input: FlagInput, ctx: FlagContext): Flag[] {
   const raw = [input.title, input.body, input.expected, input.desiredOutcome, input.authorName].filter(Boolean).join('\n');
   const folded = foldForMatching(raw);
   const links = countLinks(fold(raw));
+  const index = new WordIndex(folded);
 
   if (links > 0) flags.add('links');
-  if (spammy(raw, folded, links)) flags.add('spam');
+  if (spammy(raw, index, links)) flags.add('spam');
   if (repetitive(raw, folded)) flags.add('repetition');
   if (hasAbuse(folded)) flags.add('abuse');
-  if (blocked(folded, ctx.blockedWords)) flags.add('blocked_word');
+  if (blocked(folded, index, ctx.blockedWords)) flags.add('blocked_word');
   if (isLikelyFinglish(folded)) flags.add('finglish');
   if (BIDI.test(raw)) flags.add('bidi');
   if (duplicate(input.body, ctx.recentBodies)) flags.add('duplicate');

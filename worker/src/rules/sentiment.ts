@@ -43,6 +43,8 @@ const STICKY: ReadonlySet<Intent> = new Set(['refund', 'chargeback', 'return', '
 
 const table = new Map<string, Entry>();
 let longest = 1;
+/** First words of the multi-word keys: only these start a phrase lookup. */
+const phraseStarts = new Set<string>();
 const persianVocab = new Set<string>();
 const latinVocab = new Set<string>();
 
@@ -59,7 +61,9 @@ function add(key: string, entry: Entry): void {
   // A lexicon weight wins over a grammatical role when a key is listed twice.
   if (existing && existing.kind === 'lex' && entry.kind !== 'lex') return;
   table.set(folded, entry);
-  longest = Math.max(longest, folded.split(' ').length);
+  const parts = folded.split(' ');
+  longest = Math.max(longest, parts.length);
+  if (parts.length > 1 && parts[0]) phraseStarts.add(parts[0]);
   addVocab(folded);
 }
 
@@ -225,7 +229,7 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     }
     // Longest phrase first, never across a sentence boundary.
     let matched: { entry: Entry; negated: boolean; length: number; label: string } | undefined;
-    for (let n = Math.min(longest, tokens.length - i); n >= 1; n -= 1) {
+    for (let n = phraseStarts.has(token.text) ? Math.min(longest, tokens.length - i) : 1; n >= 1; n -= 1) {
       const span = tokens.slice(i, i + n);
       if (span.some((t) => t.boundary)) continue;
       const key = span.map((t) => t.text).join(' ');
