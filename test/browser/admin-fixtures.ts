@@ -57,7 +57,13 @@ export async function staffList(page: Page, query: string): Promise<AdminSubmiss
 
 /** Waits until the queue shows `count` items (the list re-renders after each request). */
 export async function expectQueueLength(page: Page, count: number): Promise<void> {
-  await expect.poll(() => page.locator('rb-admin-queue li[data-id]').count(), { timeout: 15_000 }).toBe(count);
+  const shown = async () => {
+    const alert = page.locator('rb-admin-queue [role="alert"]');
+    // A refused decision puts its item back and says why: the reason makes a failure readable.
+    const why = (await alert.count()) ? ` (page says: ${await alert.first().textContent()})` : '';
+    return `${await page.locator('rb-admin-queue li[data-id]').count()}${why}`;
+  };
+  await expect.poll(shown, { timeout: 15_000 }).toBe(String(count));
 }
 
 /** All text under `locator`, including inside shadow roots (which `textContent` skips). */

@@ -45,29 +45,38 @@ function form(entries: Record<string, string>): FormData {
 
 describe('casePatchFromForm', () => {
   it('sends nothing for an untouched form', () => {
-    expect(casePatchFromForm(form({}), current)).toBeNull();
+    expect(casePatchFromForm(form({}), current)).toEqual({ ok: true, value: null });
   });
 
   it('sends only the fields that changed', () => {
     expect(casePatchFromForm(form({ status: 'in_progress', rootCause: 'delivery_delay' }), current)).toEqual({
-      status: 'in_progress',
-      rootCause: 'delivery_delay',
+      ok: true,
+      value: { status: 'in_progress', rootCause: 'delivery_delay' },
     });
   });
 
   it('clears the assignee with null when the field is emptied', () => {
-    expect(casePatchFromForm(form({ assignee: '' }), { ...current, assignee: 'Ana' })).toEqual({ assignee: null });
+    expect(casePatchFromForm(form({ assignee: '' }), { ...current, assignee: 'Ana' })).toEqual({ ok: true, value: { assignee: null } });
   });
 
   it('sends the promised date as an ISO instant and leaves an unchanged one alone', () => {
     const patch = casePatchFromForm(form({ promisedAt: '2026-02-01T10:30' }), current);
-    expect(patch?.promisedAt).toBe(new Date('2026-02-01T10:30').toISOString());
+    expect(patch.ok && patch.value?.promisedAt).toBe(new Date('2026-02-01T10:30').toISOString());
     const same = { ...current, promisedAt: new Date('2026-02-01T10:30').toISOString() };
-    expect(casePatchFromForm(form({ promisedAt: '2026-02-01T10:30' }), same)).toBeNull();
+    expect(casePatchFromForm(form({ promisedAt: '2026-02-01T10:30' }), same)).toEqual({ ok: true, value: null });
   });
 
   it('reads "was it resolved" as a boolean and a public message as is', () => {
-    expect(casePatchFromForm(form({ resolved: 'no', publicMessage: 'On its way' }), current)).toEqual({ resolved: false, publicMessage: 'On its way' });
+    expect(casePatchFromForm(form({ resolved: 'no', publicMessage: 'On its way' }), current)).toEqual({
+      ok: true,
+      value: { resolved: false, publicMessage: 'On its way' },
+    });
+  });
+
+  it('reports a value the contract refuses as a field error instead of sending it', () => {
+    const out = casePatchFromForm(form({ assignee: 'x'.repeat(200) }), current);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.errors[0]?.path).toBe('assignee');
   });
 });
 

@@ -4,13 +4,17 @@
  */
 import { CasePatch, type AdminCase } from '../../../../shared/cases.ts';
 import type { AdminSubmission } from '../../../../shared/admin.ts';
+import type { FieldError } from '../../../../shared/problem.ts';
 
 function field(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
 }
 
-export function casePatchFromForm(form: FormData, current: AdminCase): CasePatch | null {
+export type CasePatchParse = { ok: true; value: CasePatch | null } | { ok: false; errors: FieldError[] };
+
+/** `value` is null when nothing changed; `errors` are shaped like the server's field errors. */
+export function casePatchFromForm(form: FormData, current: AdminCase): CasePatchParse {
   const draft: Record<string, unknown> = {};
   const status = field(form, 'status');
   if (status && status !== current.status) draft.status = status;
@@ -31,8 +35,10 @@ export function casePatchFromForm(form: FormData, current: AdminCase): CasePatch
   if (resolution !== (current.resolution ?? '')) draft.resolution = resolution;
   const publicMessage = field(form, 'publicMessage');
   if (publicMessage) draft.publicMessage = publicMessage;
+  if (!Object.keys(draft).length) return { ok: true, value: null };
   const parsed = CasePatch.safeParse(draft);
-  return parsed.success ? parsed.data : null;
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) };
 }
 
 /** The contact staff copy: the first email or phone any of the case's submissions gave. */

@@ -128,8 +128,12 @@ export class RbAdminCase extends LitElement {
     const form = event.currentTarget;
     const current = this.detail?.case;
     if (!(form instanceof HTMLFormElement) || !current) return;
-    const patch = casePatchFromForm(new FormData(form), current);
-    if (patch) void this.patch(patch);
+    const parsed = casePatchFromForm(new FormData(form), current);
+    if (!parsed.ok) {
+      this.problem = { message: messages(this.lang).error, errors: parsed.errors };
+      return;
+    }
+    if (parsed.value) void this.patch(parsed.value);
   }
 
   private onNote(event: SubmitEvent) {
@@ -161,7 +165,12 @@ export class RbAdminCase extends LitElement {
       <p><a href="#/cases">${m.cases.back}</a></p>
       <p class="visually-hidden" role="status">${this.notice}</p>
       ${this.notice ? html`<p class="muted" aria-hidden="true">${this.notice}</p>` : nothing}
-      ${this.problem ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
+      ${this.problem
+        ? html`<div class="error" role="alert">
+            <p>${this.problem.message}</p>
+            ${this.problem.errors.map((e) => html`<p><code>${e.path}</code> ${e.message}</p>`)}
+          </div>`
+        : nothing}
       ${d ? this.renderCase(d) : this.problem ? nothing : html`<p role="status">${m.loading}</p>`}
     `;
   }

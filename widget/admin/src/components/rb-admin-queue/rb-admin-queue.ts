@@ -225,6 +225,14 @@ export class RbAdminQueue extends LitElement {
     this.decide('reject', reason || undefined, ids);
   }
 
+  /**
+   * `close` is dispatched a task after the dialog closes; in fast keyboard triage the next `r`
+   * may have reopened it by then, and that newer dialog must keep its items.
+   */
+  private readonly onRejectClosed = (event: Event) => {
+    if (event.currentTarget instanceof HTMLDialogElement && !event.currentTarget.open) this.rejectIds = null;
+  };
+
   private closeDialogs() {
     this.rejectIds = null;
     this.dialog('help')?.close();
@@ -441,7 +449,7 @@ export class RbAdminQueue extends LitElement {
 
   private renderRejectDialog() {
     const m = this.m;
-    return html`<dialog id="reject" aria-labelledby="reject-title" @close=${() => (this.rejectIds = null)}>
+    return html`<dialog id="reject" aria-labelledby="reject-title" @close=${this.onRejectClosed}>
       <form @submit=${this.submitReject}>
         <h2 id="reject-title">${m.queue.rejectTitle}</h2>
         <label for="reason">${m.queue.reasonLabel}</label>
