@@ -164,5 +164,11 @@ export const CasePatch = z
   .check(z.refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' }));
 export type CasePatch = z.infer<typeof CasePatch>;
 
+/** `PATCH /v1/admin/cases/{id}` answers with the case as it now is. */
+export const CaseChanged = z.object({ case: AdminCase });
+export type CaseChanged = z.infer<typeof CaseChanged>;
+
+export const NoteAdded = z.object({ ok: z.boolean() });
+
 export const NoteInput = z.strictObject({ body: text(1, LIMITS.note) });
 export type NoteInput = z.infer<typeof NoteInput>;

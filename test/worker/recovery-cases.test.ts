@@ -115,6 +115,22 @@ describe('re-rating after resolution', () => {
     expect(await rb.json()).toMatchObject({ status: 'not_recovered' });
   });
 
+  it('sends the one-time re-rating link in the case.resolved webhook, and it works once', async () => {
+    const ctx = await openCase({ kind: 'review', rating: 1, email: 'rerate@example.com' });
+    await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', ctx.cookie, { url: 'http://127.0.0.1:9/hooks', events: ['case.resolved'] }));
+    await patch(ctx.cookie, ctx.caseId, { status: 'resolved', rootCause: 'product_defect' });
+    const row = await env.DB.prepare(`SELECT payload FROM webhook_deliveries WHERE site_id = ?1 AND event = 'case.resolved'`).bind(ctx.site.publicKey).first<{ payload: string }>();
+    const payload = JSON.parse(row?.payload ?? '{}') as { data: { rerateToken: string; rerateUrl: string; customer: { email: string } } };
+    expect(payload.data.customer.email).toBe('rerate@example.com');
+    const url = new URL(payload.data.rerateUrl);
+    expect(url.pathname).toBe('/track/');
+    expect(url.searchParams.get('t')).toBe(payload.data.rerateToken);
+    const first = await SELF.fetch(jsonRequest('POST', trackPath(ctx.site, ctx.sub.ref, payload.data.rerateToken, '/feedback'), { rating: 5 }));
+    expect(first.status).toBe(201);
+    const second = await SELF.fetch(jsonRequest('POST', trackPath(ctx.site, ctx.sub.ref, ctx.track, '/feedback'), { rating: 1 }));
+    expect(second.status).toBe(409);
+  });
+
   it('accepts the one-time re-rating link, not after it expires, and not for another case', async () => {
     const { site, sub, caseId, key } = await resolved(2);
     const expired = await signToken(key, 'rerate', { ref: sub.ref, caseId }, Date.now() - 1000);

@@ -189,11 +189,16 @@ export const adminCaseRoutes = new Hono<AppEnv>()
         if (site) {
           const origin = new URL(c.req.url).origin;
           const rerateToken = await signToken(site.signingKey, 'rerate', { ref: row.ref, caseId: row.id }, now + RERATE_TTL_MS);
+          // The merchant sends the re-rating link, so their own endpoint gets the customer's contact.
+          const customer = await db
+            .prepare('SELECT author_name AS name, author_email AS email, author_phone AS phone FROM submissions WHERE id = ?1 AND site_id = ?2')
+            .bind(row.submission_id, row.site_id)
+            .first<{ name: string; email: string | null; phone: string | null }>();
           hooks.push(
             webhookEvent(db, site.id, 'case.resolved', {
               caseId: row.id,
               ref: row.ref,
-              contactKey: row.contact_key,
+              customer,
               resolution: patch.resolution ?? row.resolution,
               rerateToken,
               rerateUrl: trackPageUrl(origin, site.id, row.ref, rerateToken),
