@@ -76,7 +76,20 @@ async function waitForHealth(url, child, timeoutMs) {
  * Returns the base URL and a `stop()` that ends the process tree.
  */
 export async function startWorker({ port, persistTo, inherit = false, timeoutMs = 90_000 } = {}) {
-  const args = [WRANGLER, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--test-scheduled', '--show-interactive-dev-session=false'];
+  // Its own inspector port too, so several dev servers (tests, bench, npm start) can run at once.
+  const inspectorPort = await freePort();
+  const args = [
+    WRANGLER,
+    'dev',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--ip',
+    '127.0.0.1',
+    '--test-scheduled',
+    '--show-interactive-dev-session=false',
+  ];
   if (persistTo) args.push('--persist-to', persistTo);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -23,7 +23,7 @@ describe('GET /v1/sites/{site}/widget', () => {
     const res = await bootstrap(site.publicKey);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=300');
+    expect(res.headers.get('cache-control')).toBe('public, no-cache');
     expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
     const json: unknown = await res.json();
     const body = WidgetBootstrap.parse(json);

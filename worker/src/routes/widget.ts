@@ -18,8 +18,12 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { valid } from '../lib/validate.ts';
 
-/** Browsers and shared caches may reuse a bootstrap briefly; the edge copy is keyed by version. */
-const BOOTSTRAP_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
+/**
+ * Browsers revalidate every time (a 304 when the ETag still matches), so a review staff just
+ * approved or a reply they just wrote shows on the next page view. The expensive part is cached
+ * at the edge under the site's content version, which every publish bumps.
+ */
+const BOOTSTRAP_CACHE_CONTROL = 'public, no-cache';
 /** How long the edge keeps one version of a bootstrap; a newer version is a new key anyway. */
 const EDGE_TTL_SECONDS = 300;
 const FIRST_PAGE = 10;
