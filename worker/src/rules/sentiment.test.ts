@@ -47,6 +47,17 @@ describe('scoreText: polarity', () => {
     expect(scoreText('slightly bad').score).toBeGreaterThan(scoreText('bad').score);
   });
 
+  it.each([
+    ['a product name', 'The Fire TV stick arrived'],
+    ['a colour', 'رنگ دودی'],
+    ['a candle that burns', 'this candle burns evenly for hours'],
+    ['a smoke detector', 'smoke detector installed in the hall'],
+    ['fuel', 'مصرف سوخت کم'],
+    ['"give" that looks like "is bad"', 'لطفا اطلاع بدهید'],
+  ])('leaves words that only look like complaints alone: %s', (_name, text) => {
+    expect(scoreText(text)).toMatchObject({ score: 0, intents: [] });
+  });
+
   it('is neutral on text with no opinion', () => {
     expect(scoreText('I bought it on Monday for my brother').score).toBe(0);
     expect(scoreText('سفارش را دوشنبه ثبت کردم').score).toBe(0);
