@@ -22,7 +22,8 @@ export function contactKey(input: ContactInput): string | null {
   const email = input.email?.trim().toLowerCase();
   if (email) return `email:${email}`;
   const phone = input.phone ? latinDigits(input.phone).replace(/\D/g, '') : '';
-  if (phone.length >= 5) return `phone:${phone}`;
+  // The last ten digits: "+98 912 345 6789", "0098 912..." and "0912 345 6789" are one person.
+  if (phone.length >= 5) return `phone:${phone.slice(-10)}`;
   const order = input.orderRef?.trim().toLowerCase();
   if (order) return `order:${order}`;
   return null;
