@@ -86,7 +86,18 @@ describe('recovery case', () => {
     await expect.poll(() => view.locator('select[name="status"]').inputValue()).toBe('resolved');
     expect(errors).toEqual([]);
 
-    // The customer's side, in Persian.
+    // The customer's side, in Persian, under the same strict CSP as the moderation page (applied
+    // here when the worker does not send one for /track/ itself), so Trusted Types hold there too.
+    const adminCsp = (await page.request.get(`${baseUrl}/admin/`)).headers()['content-security-policy'];
+    expect(adminCsp).toBeTruthy();
+    await context.route(
+      (url) => url.pathname.startsWith('/track/'),
+      async (route) => {
+        const response = await route.fetch();
+        const headers = response.headers();
+        await route.fulfill({ response, headers: { 'content-security-policy': adminCsp ?? '', ...headers } });
+      },
+    );
     const customer = await context.newPage();
     const customerErrors = watchErrors(customer);
     await customer.goto(`${trackUrl}&lang=fa`);
