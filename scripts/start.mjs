@@ -34,7 +34,7 @@ const tick = setInterval(() => {
 process.stdout.write(`
   Rebound is running.
 
-  Demo shop        ${base}/demo/          (Persian: ${base}/demo/fa.html)
+  Demo shop        ${base}/demo/          (Persian: ${base}/demo/fa)
   Moderation page  ${base}/admin/
   Widget bundle    ${base}/widget.js
   Health           ${base}/v1/health
