@@ -34,7 +34,9 @@ async function eventCount(caseId: string, type: string) {
 
 describe('cron: escalation and breach', () => {
   it('escalates once at half the first-response time and reassigns once at breach', async () => {
-    const { caseId, t0 } = await caseWith();
+    const { site, caseId, t0 } = await caseWith();
+    const cookie = await login(site);
+    await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', cookie, { url: 'http://127.0.0.1:9/hooks', events: ['case.escalated'] }));
     await runCronAt(t0 + 11 * HOUR);
     expect((await caseRow(caseId))?.escalated_at).toBeNull();
 
@@ -50,6 +52,10 @@ describe('cron: escalation and breach', () => {
     await runCronAt(t0 + 30 * HOUR);
     expect((await caseRow(caseId))?.breached_at).toBe(t0 + 24 * HOUR + 1);
     expect(await eventCount(caseId, 'breached')).toBe(1);
+    const hooks = await env.DB.prepare(`SELECT payload FROM webhook_deliveries WHERE site_id = ?1 AND event = 'case.escalated' ORDER BY created_at`)
+      .bind(site.publicKey)
+      .all<{ payload: string }>();
+    expect(hooks.results.map((h) => (JSON.parse(h.payload) as { data: { level: string } }).data.level)).toEqual(['half-sla', 'breach']);
   });
 
   it('neither escalates nor breaches a case answered in time or waiting on the customer', async () => {
