@@ -1,8 +1,8 @@
 /**
- * Serves the built widget, demo shop and moderation page from Workers static assets, adding the
- * headers each needs: every response gets nosniff and a referrer policy; the moderation page a
- * strict CSP that forbids framing; the widget bundle CORS so merchants' pages can load it as a
- * module script.
+ * Serves the built widget, demo shop, moderation and tracking pages from Workers static assets,
+ * adding the headers each needs: every response gets nosniff and a referrer policy; the
+ * moderation and tracking pages a strict CSP that forbids framing, and no caching (the tracking
+ * URL holds a token); the widget bundle CORS so merchants' pages can load it as a module script.
  */
 import type { Context } from 'hono';
 import type { AppEnv } from './types.ts';
@@ -39,11 +39,13 @@ export async function serveAsset(c: Context<AppEnv>): Promise<Response> {
   const h = res.headers;
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  if (url.pathname.startsWith('/admin')) {
+  if (url.pathname.startsWith('/admin') || url.pathname.startsWith('/track')) {
     h.set('Content-Security-Policy', ADMIN_CSP);
     h.set('X-Frame-Options', 'DENY');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
     h.set('Cache-Control', 'no-store');
+    // The tracking page's address carries the customer's token: never send it on as a referrer.
+    if (url.pathname.startsWith('/track')) h.set('Referrer-Policy', 'no-referrer');
   } else if (url.pathname.startsWith('/demo')) {
     h.set('Content-Security-Policy', DEMO_CSP);
   } else {
