@@ -75,8 +75,14 @@ export async function openPage(browser: Browser, options: { colorScheme?: 'light
 
 /** Waits for the widget's first render (the summary is shown) and for its lazy chunk (tabs). */
 export async function widgetReady(page: Page, selector = 'rb-feedback'): Promise<void> {
-  await page.locator(`${selector} [part="summary"]`).waitFor({ timeout: 20_000 });
-  await page.locator(`${selector} [role="tab"]`).first().waitFor({ timeout: 20_000 });
+  try {
+    await page.locator(`${selector} [part="summary"]`).waitFor({ timeout: 20_000 });
+    await page.locator(`${selector} [role="tab"]`).first().waitFor({ timeout: 20_000 });
+  } catch (err) {
+    // Say what the widget shows instead, so a failure explains itself.
+    const shown = await page.evaluate((sel) => document.querySelector(sel)?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? 'no shadow root', selector);
+    throw new Error(`widget not ready; it shows: ${shown}`, { cause: err });
+  }
 }
 
 /** Posts a submission to the API from Node, as a distinct shopper on an allowed origin. */
