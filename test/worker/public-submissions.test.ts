@@ -111,7 +111,8 @@ describe('POST /v1/sites/{site}/submissions: accepting', () => {
       order_ref: 'ORD-77',
       case_ref: answer.case?.ref,
     });
-    expect(JSON.parse(String(stored?.routing))).toMatchObject({ open: true, reason: expect.any(String) });
+    // Staff read why it was routed, naming the complaint's category.
+    expect(JSON.parse(String(stored?.routing))).toMatchObject({ open: true, reason: expect.stringMatching(/^complaint: delivery/) });
   });
 
   it('stores a story without contact details', async () => {

@@ -14,6 +14,7 @@ import {
   SubmissionInput,
   type CaseReceipt,
   type ComplaintCategory,
+  type Lang,
   type SubmissionCreated,
   type SubmissionStatus,
 } from '../../../shared/submission.ts';
@@ -124,7 +125,7 @@ function assess(
   site: SiteRow,
   input: SubmissionInput,
   f: Fields,
-  ctx: { verified: boolean; recentBodies: readonly string[]; priorCases: number },
+  ctx: { verified: boolean; recentBodies: readonly string[]; priorCases: number; lang: Lang },
 ): Assessment {
   const text = { title: f.title ?? undefined, body: f.body, expected: f.expected ?? undefined, desiredOutcome: f.desiredOutcome ?? undefined };
   const flags = flagSubmission(
@@ -139,7 +140,7 @@ function assess(
     },
   );
   const routing = decideRouting(
-    { ...text, kind: input.kind, rating: f.rating ?? undefined },
+    { ...text, kind: input.kind, rating: f.rating ?? undefined, category: f.category ?? undefined, lang: ctx.lang },
     { settings: site.settings, priorCases: ctx.priorCases },
   );
   const held = flags.some((flag) => site.settings.holdFlags.includes(flag));
@@ -202,14 +203,15 @@ export const submissionRoutes = new Hono<AppEnv>().post(
       readRecentBodies(db, site.id),
       readContactCases(db, site.id, contact, email),
     ]);
+    const lang = guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]);
     const { flags, routing, status } = assess(site, input, f, {
       verified: order !== null,
       recentBodies,
       priorCases: contactCases.priorCases,
+      lang,
     });
     const caseRef = routing.open ? (contactCases.openRef ?? newCaseRef()) : null;
 
-    const lang = guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]);
     const id = newId(now);
     const answer: SubmissionCreated = {
       id,
