@@ -118,3 +118,21 @@ describe('recovery queue consumer', () => {
     expect(await casesOf(site.publicKey)).toHaveLength(0);
   });
 });
+
+describe('recovery queue consumer, late deliveries', () => {
+  it('opens a new case under the told ref when that ref names a case closed in the meantime', async () => {
+    const site = await createSite();
+    const first = await storeRoutedSubmission(site.publicKey, { email: 'late@example.com' });
+    await deliver('rebound-recovery', [{ id: 'late-1', body: first.message }]);
+    await env.DB.prepare(`UPDATE cases SET status = 'closed' WHERE ref = ?1`).bind(first.ref).run();
+    // The shopper was told the then-open case's ref, but the case closed before this was routed.
+    const second = await storeRoutedSubmission(site.publicKey, { email: 'late@example.com' });
+    const result = await deliver('rebound-recovery', [{ id: 'late-2', body: { ...second.message, caseRef: first.ref } }]);
+    expect(result.explicitAcks).toEqual(['late-2']);
+    const cases = await casesOf(site.publicKey);
+    expect(cases.map((c) => c.status)).toEqual(['closed', 'new']);
+    expect(cases[1]?.ref).not.toBe(first.ref);
+    const alias = await env.DB.prepare('SELECT case_id FROM case_refs WHERE ref = ?1').bind(first.ref).first<{ case_id: string }>();
+    expect(alias?.case_id).toBe(cases[1]?.id);
+  });
+});

@@ -100,13 +100,16 @@ export async function readCase(db: D1Database, siteId: string, id: string): Prom
   return db.prepare('SELECT * FROM cases WHERE id = ?1 AND site_id = ?2').bind(id, siteId).first<CaseRecord>();
 }
 
-/** The case a shopper's ref names: the case's own ref, or an alias from a submission that joined it. */
+/**
+ * The case a shopper's ref names: the case's own ref, or an alias from a submission that joined
+ * it. An alias wins: it is only made for a ref whose own case had closed before the submission was routed.
+ */
 export async function readCaseByRef(db: D1Database, siteId: string, ref: string): Promise<CaseRecord | null> {
   return db
     .prepare(
       `SELECT c.* FROM cases c
        WHERE c.site_id = ?1 AND (c.ref = ?2 OR c.id = (SELECT case_id FROM case_refs WHERE ref = ?2))
-       LIMIT 1`,
+       ORDER BY c.ref = ?2 LIMIT 1`,
     )
     .bind(siteId, ref)
     .first<CaseRecord>();

@@ -25,6 +25,7 @@ import { dueTimes } from '../rules/sla.ts';
 import { newId, sha256Hex } from '../lib/crypto.ts';
 import { signToken } from '../lib/signed.ts';
 import { iso } from '../lib/time.ts';
+import { newCaseRef } from '../lib/case-ref.ts';
 import { recordDeadLetter } from './dead-letter.ts';
 
 /** The routing decision the submission route stored on the submission. */
@@ -88,13 +89,16 @@ export async function processJob(env: Env, job: RouteSubmissionMessage, nowMs: n
   }
 
   const caseId = `case_${newId(nowMs)}`;
+  // The ref the shopper was told may name a case that closed while this message waited: the new
+  // case gets a fresh ref, and the told one becomes its alias so their link shows the new case.
+  const ref = byRef ? newCaseRef() : job.caseRef;
   const { firstResponseDue, planDue } = dueTimes(job.receivedAt, routing.priority, site.settings.sla);
-  const trackToken = await signToken(site.signingKey, 'track', { ref: job.caseRef });
+  const trackToken = await signToken(site.signingKey, 'track', { ref });
   const opened = webhookEvent(
     env.DB,
     site.id,
     'case.opened',
-    { caseId, ref: job.caseRef, priority: routing.priority, reason: routing.reason, submissionId: sub.id, firstResponseDue: iso(firstResponseDue) },
+    { caseId, ref, priority: routing.priority, reason: routing.reason, submissionId: sub.id, firstResponseDue: iso(firstResponseDue) },
     nowMs,
   );
   await batchWithWebhooks(
@@ -103,7 +107,7 @@ export async function processJob(env: Env, job: RouteSubmissionMessage, nowMs: n
       insertCase(env.DB, {
         id: caseId,
         siteId: site.id,
-        ref: job.caseRef,
+        ref,
         priority: routing.priority,
         contactKey: key,
         orderRef: sub.order_ref,
@@ -119,6 +123,7 @@ export async function processJob(env: Env, job: RouteSubmissionMessage, nowMs: n
         createdAt: job.receivedAt,
       }),
       insertCaseEvent(env.DB, { caseId, type: 'opened', public: true, body: null, at: job.receivedAt }),
+      ...(ref !== job.caseRef ? [insertCaseRef(env.DB, job.caseRef, caseId, nowMs)] : []),
       insertCaseEvent(env.DB, { caseId, type: 'submission', public: false, submissionId: sub.id, body: routing.reason, at: nowMs }),
       markRouted(env.DB, sub.id, nowMs),
     ],
