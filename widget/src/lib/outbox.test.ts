@@ -129,4 +129,18 @@ describe('flush', () => {
     expect(outcome).toEqual({ key: 'key-5678', result: 'refused', status: 422, problem });
     expect(box.list()).toEqual([]);
   });
+
+  it('retries every entry at once when asked to (the connection just came back), backoff or not', async () => {
+    const box = new Outbox(new MemoryStore(), 'pk_a');
+    box.put(entry('waiting-1', 60_000));
+    const sent: string[] = [];
+    const send = async (e: { key: string }) => {
+      sent.push(e.key);
+      return { status: 201, body: null };
+    };
+    expect(await flush(box, send, () => 0, () => 0.5)).toEqual([]);
+    const [outcome] = await flush(box, send, () => 0, () => 0.5, true);
+    expect(outcome).toEqual({ key: 'waiting-1', result: 'delivered', created: null });
+    expect(sent).toEqual(['waiting-1']);
+  });
 });
