@@ -51,7 +51,7 @@ function toEndpoint(row: EndpointRecord): Endpoint {
     siteId: row.site_id,
     url: row.url,
     secret: row.secret,
-    events: Array.isArray(events) ? events.flatMap((e) => (WebhookEvent.safeParse(e).success ? [e as WebhookEvent] : [])) : [],
+    events: Array.isArray(events) ? events.flatMap((e) => { const parsed = WebhookEvent.safeParse(e); return parsed.success ? [parsed.data] : []; }) : [],
     enabled: row.enabled === 1,
     updatedAt: row.updated_at,
   };

@@ -32,8 +32,8 @@ async function distribution(db: D1Database, siteId: string, since: number, expr:
   const { median, p90 } = rankOffsets(n);
   const at = (offset: number) =>
     db.prepare(`SELECT ${expr} AS d FROM cases WHERE ${where} ORDER BY d LIMIT 1 OFFSET ?3`).bind(siteId, since, offset);
-  const [m, p] = await db.batch<{ d: number }>([at(median), at(p90)]);
-  return { median: m?.results[0]?.d ?? null, p90: p?.results[0]?.d ?? null, count: n };
+  const [m, p] = await Promise.all([at(median).first<{ d: number }>(), at(p90).first<{ d: number }>()]);
+  return { median: m?.d ?? null, p90: p?.d ?? null, count: n };
 }
 
 export const adminMetricsRoutes = new Hono<AppEnv>()
@@ -45,34 +45,40 @@ export const adminMetricsRoutes = new Hono<AppEnv>()
     const subSince = now - SUBMISSION_WINDOW_DAYS * DAY;
     const caseSince = now - CASE_WINDOW_DAYS * DAY;
 
-    const [ratings, perDay, avgPerDay, complaints, caseCounts, sla, recovery, promises, causes] = await db.batch([
+    type Ratio = { kept: number | null; total: number };
+    const [ratings, perDay, avgPerDay, complaints, counts, sla, recovery, promises, causes, firstResponse, resolution] = await Promise.all([
       db
         .prepare(`SELECT s1, s2, s3, s4, s5 FROM rating_summaries WHERE site_id = ?1 AND subject = ''`)
-        .bind(siteId),
+        .bind(siteId)
+        .first<{ s1: number; s2: number; s3: number; s4: number; s5: number }>(),
       db
         .prepare(
           `SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') AS day, kind, COUNT(*) AS count
            FROM submissions WHERE site_id = ?1 AND created_at >= ?2 AND status != 'spam'
            GROUP BY day, kind ORDER BY day, kind`,
         )
-        .bind(siteId, subSince),
+        .bind(siteId, subSince)
+        .all<{ day: string; kind: string; count: number }>(),
       db
         .prepare(
           `SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') AS day, AVG(rating) AS average, COUNT(*) AS count
            FROM submissions WHERE site_id = ?1 AND created_at >= ?2 AND status != 'spam' AND rating IS NOT NULL
            GROUP BY day ORDER BY day`,
         )
-        .bind(siteId, subSince),
+        .bind(siteId, subSince)
+        .all<{ day: string; average: number; count: number }>(),
       db
         .prepare(`SELECT COUNT(*) AS n FROM submissions WHERE site_id = ?1 AND created_at >= ?2 AND kind = 'complaint' AND status != 'spam'`)
-        .bind(siteId, subSince),
+        .bind(siteId, subSince)
+        .first<{ n: number }>(),
       db
         .prepare(
           `SELECT COUNT(*) AS total,
              SUM(CASE WHEN status IN ('new', 'acknowledged', 'in_progress', 'awaiting_customer') THEN 1 ELSE 0 END) AS open
            FROM cases WHERE site_id = ?1 AND created_at >= ?2`,
         )
-        .bind(siteId, caseSince),
+        .bind(siteId, caseSince)
+        .first<{ total: number; open: number | null }>(),
       // A case counts once its deadline has passed or it was answered, whichever comes first.
       db
         .prepare(
@@ -81,62 +87,51 @@ export const adminMetricsRoutes = new Hono<AppEnv>()
            FROM cases WHERE site_id = ?1 AND created_at >= ?2 AND first_response_due IS NOT NULL
              AND (first_response_at IS NOT NULL OR first_response_due < ?3)`,
         )
-        .bind(siteId, caseSince, now),
+        .bind(siteId, caseSince, now)
+        .first<Ratio>(),
       db
         .prepare(
           `SELECT SUM(CASE WHEN rerating >= 4 THEN 1 ELSE 0 END) AS kept, COUNT(*) AS total
            FROM cases WHERE site_id = ?1 AND created_at >= ?2 AND rerating IS NOT NULL`,
         )
-        .bind(siteId, caseSince),
+        .bind(siteId, caseSince)
+        .first<Ratio>(),
       db
         .prepare(
           `SELECT SUM(CASE WHEN resolved_at IS NOT NULL AND resolved_at <= promised_at THEN 1 ELSE 0 END) AS kept, COUNT(*) AS total
            FROM cases WHERE site_id = ?1 AND created_at >= ?2 AND promised_at IS NOT NULL
              AND (resolved_at IS NOT NULL OR promised_at < ?3)`,
         )
-        .bind(siteId, caseSince, now),
+        .bind(siteId, caseSince, now)
+        .first<Ratio>(),
       db
         .prepare(
           `SELECT root_cause, COUNT(*) AS count FROM cases WHERE site_id = ?1 AND created_at >= ?2 AND root_cause IS NOT NULL
            GROUP BY root_cause ORDER BY count DESC`,
         )
-        .bind(siteId, caseSince),
+        .bind(siteId, caseSince)
+        .all<{ root_cause: string; count: number }>(),
+      distribution(db, siteId, caseSince, 'first_response_at - created_at', 'first_response_at IS NOT NULL'),
+      distribution(db, siteId, caseSince, 'resolved_at - created_at - paused_ms', 'resolved_at IS NOT NULL'),
     ]);
 
-    const firstResponse = await distribution(db, siteId, caseSince, 'first_response_at - created_at', 'first_response_at IS NOT NULL');
-    const resolution = await distribution(db, siteId, caseSince, 'resolved_at - created_at - paused_ms', 'resolved_at IS NOT NULL');
-
-    const r = ratings?.results[0] as { s1: number; s2: number; s3: number; s4: number; s5: number } | undefined;
-    const ratio = (res: D1Result | undefined) => {
-      const row = res?.results[0] as { kept: number | null; total: number } | undefined;
-      return percent(row?.kept ?? 0, row?.total ?? 0);
-    };
-    const isKind = (k: unknown): k is Kind => (KINDS as readonly unknown[]).includes(k);
-    const isCause = (k: unknown): k is RootCause => (ROOT_CAUSES as readonly unknown[]).includes(k);
-    const counts = caseCounts?.results[0] as { total: number; open: number | null } | undefined;
+    const ratio = (row: Ratio | null) => percent(row?.kept ?? 0, row?.total ?? 0);
+    const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
+    const isCause = (k: string): k is RootCause => (ROOT_CAUSES as readonly string[]).includes(k);
 
     const answer: Metrics = {
       caseWindowDays: CASE_WINDOW_DAYS,
-      ratingDistribution: [r?.s1 ?? 0, r?.s2 ?? 0, r?.s3 ?? 0, r?.s4 ?? 0, r?.s5 ?? 0],
-      submissionsPerDay: (perDay?.results ?? []).flatMap((row) => {
-        const { day, kind, count } = row as { day: string; kind: unknown; count: number };
-        return isKind(kind) ? [{ day, kind, count }] : [];
-      }),
-      averageRatingPerDay: (avgPerDay?.results ?? []).map((row) => {
-        const { day, average, count } = row as { day: string; average: number; count: number };
-        return { day, average: Math.round(average * 100) / 100, count };
-      }),
-      complaints30d: (complaints?.results[0] as { n: number } | undefined)?.n ?? 0,
+      ratingDistribution: [ratings?.s1 ?? 0, ratings?.s2 ?? 0, ratings?.s3 ?? 0, ratings?.s4 ?? 0, ratings?.s5 ?? 0],
+      submissionsPerDay: perDay.results.flatMap(({ day, kind, count }) => (isKind(kind) ? [{ day, kind, count }] : [])),
+      averageRatingPerDay: avgPerDay.results.map(({ day, average, count }) => ({ day, average: Math.round(average * 100) / 100, count })),
+      complaints30d: complaints?.n ?? 0,
       cases: { open: counts?.open ?? 0, total: counts?.total ?? 0 },
       timeToFirstResponse: firstResponse,
       timeToResolution: resolution,
       slaKeptPercent: ratio(sla),
       recoveryRatePercent: ratio(recovery),
       promisesKeptPercent: ratio(promises),
-      rootCauses: (causes?.results ?? []).flatMap((row) => {
-        const { root_cause, count } = row as { root_cause: unknown; count: number };
-        return isCause(root_cause) ? [{ rootCause: root_cause, count }] : [];
-      }),
+      rootCauses: causes.results.flatMap(({ root_cause, count }) => (isCause(root_cause) ? [{ rootCause: root_cause, count }] : [])),
     };
     return c.json(answer);
   });
