@@ -54,6 +54,7 @@ export const formEn = {
   track: 'Track your case',
   respondBy: 'We will respond by {date}.',
   queued: 'You seem to be offline. Your message is saved on this device and will be sent when you are back online.',
+  retrying: 'We could not send it just now. It is saved on this device and we will keep trying.',
   another: 'Send another',
   fixErrors: 'Please correct the highlighted fields.',
   err_required: 'This field is required.',

@@ -197,7 +197,7 @@ export class RbForm extends LitElement {
     return html`<div part="confirmation" class="done" role="status" tabindex="-1">
       <p><strong>${s.thanks}</strong></p>
       ${done.queued
-        ? html`<p>${s.queued}</p>`
+        ? html`<p>${navigator.onLine ? s.retrying : s.queued}</p>`
         : html`${this.kind === 'review' ? html`<p>${s.pendingReview}</p>` : this.kind === 'story' ? html`<p>${s.pendingStory}</p>` : nothing}
           ${receipt
             ? html`<p>${fill(s.caseOpened, { ref: receipt.ref })}</p>
