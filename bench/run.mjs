@@ -60,6 +60,7 @@ for (const [name, run] of Object.entries(PARTS)) {
   }
 }
 results.seconds = Math.round((Date.now() - started) / 1000);
+await (await import('./lib/worker.mjs')).removeSnapshot();
 
 // A partial run (--only) updates its parts and keeps the others from the last full report.
 if (only) {

@@ -75,7 +75,7 @@ async function waitForHealth(url, child, timeoutMs) {
  * Starts `wrangler dev` on `port` and resolves once /v1/health answers.
  * Returns the base URL and a `stop()` that ends the process tree.
  */
-export async function startWorker({ port, persistTo, inherit = false, timeoutMs = 90_000 } = {}) {
+export async function startWorker({ port, persistTo, assets, inherit = false, timeoutMs = 90_000 } = {}) {
   // Its own inspector port too, so several dev servers (tests, bench, npm start) can run at once.
   const inspectorPort = await freePort();
   const args = [
@@ -91,6 +91,8 @@ export async function startWorker({ port, persistTo, inherit = false, timeoutMs 
     '--show-interactive-dev-session=false',
   ];
   if (persistTo) args.push('--persist-to', persistTo);
+  // A private copy of dist/ (the bench uses one) so a concurrent rebuild cannot change what is served.
+  if (assets) args.push('--assets', assets);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: offlineEnv(),

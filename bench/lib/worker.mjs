@@ -3,7 +3,7 @@
  * never touch the developer's `.wrangler/` state or each other.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
@@ -53,22 +53,41 @@ export async function seedSite(persistTo, origins) {
   return keys.staffToken;
 }
 
+let snapshot = null;
+
 /**
- * Starts wrangler dev on a free port over `persistTo`. The worker serves `dist/`, which a
- * concurrent `npm run build` (another checkout's tests, say) empties for a moment: wait for it,
- * and try again if wrangler still lost the race.
+ * A private copy of `dist/` for this bench run, taken once: another checkout's `npm run build`
+ * empties and rewrites `dist/` (new chunk names), which would pull the widget out from under a
+ * running measurement. Waits for a complete build (widget.js present) before copying.
  */
-export async function runWorker(persistTo) {
-  for (let attempt = 1; ; attempt++) {
-    const deadline = Date.now() + 120_000;
-    while (!existsSync(join(ROOT, 'dist', 'widget.js')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
+async function assetsSnapshot() {
+  if (snapshot) return snapshot;
+  const dist = join(ROOT, 'dist');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    while (!existsSync(join(dist, 'widget.js')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
+    const target = join(TMP, `dist-${process.pid}`);
+    await rm(target, { recursive: true, force: true });
     try {
-      return await startWorker({ port: await freePort(), persistTo, timeoutMs: 120_000 });
+      await cp(dist, target, { recursive: true });
+      if (existsSync(join(target, 'widget.js'))) return (snapshot = target);
     } catch (err) {
-      if (attempt >= 3 || !/dist/.test(String(err?.message))) throw err;
-      await new Promise((r) => setTimeout(r, 3000));
+      if (Date.now() > deadline) throw err;
     }
+    await new Promise((r) => setTimeout(r, 1000));
   }
+}
+
+/** Starts wrangler dev on a free port over `persistTo`, serving this run's copy of `dist/`. */
+export async function runWorker(persistTo) {
+  const assets = await assetsSnapshot();
+  return startWorker({ port: await freePort(), persistTo, assets, timeoutMs: 120_000 });
+}
+
+/** Removes this run's copy of `dist/`. */
+export async function removeSnapshot() {
+  if (snapshot) await rm(snapshot, { recursive: true, force: true });
+  snapshot = null;
 }
 
 export async function removeState(persistTo) {
