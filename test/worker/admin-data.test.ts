@@ -133,9 +133,15 @@ describe('erasing a person', () => {
       JSON.stringify({ type: 'followup.due', timestamp: 'x', data: { orderId, customer: { name: 'N', email }, items: [{ subject: 's', token: `t-${email}` }] } });
     await env.DB.prepare(
       `INSERT INTO webhook_deliveries (id, site_id, event, payload, status, created_at, updated_at)
-       VALUES ('wd1', ?1, 'followup.due', ?2, 'pending', 1, 1), ('wd2', ?1, 'followup.due', ?3, 'pending', 1, 1)`,
+       VALUES ('wd1', ?1, 'followup.due', ?2, 'pending', 1, 1), ('wd2', ?1, 'followup.due', ?3, 'pending', 1, 1),
+              ('wd3', ?1, 'case.resolved', ?4, 'pending', 1, 1)`,
     )
-      .bind(site.publicKey, followup('ORD-7', 'sara.k@example.com'), followup('ORD-8', 'ali@example.com'))
+      .bind(
+        site.publicKey,
+        followup('ORD-7', 'sara.k@example.com'),
+        followup('ORD-8', 'ali@example.com'),
+        JSON.stringify({ type: 'case.resolved', timestamp: 'x', data: { ref: 'RB-ERASE1', customer: { name: 'Sara Karimi', email: 'Sara.K@example.com', phone: '+98 912 000 0000' } } }),
+      )
       .run();
 
     const res = await SELF.fetch(staffRequest('DELETE', `/v1/admin/people?email=${encodeURIComponent('sara.k@example.com')}`, cookie));
@@ -174,7 +180,10 @@ describe('erasing a person', () => {
     const contacts = await env.DB.prepare('SELECT count(*) AS n FROM followup_contacts WHERE site_id = ?1').bind(site.publicKey).first<{ n: number }>();
     expect(contacts?.n).toBe(0);
     const deliveries = await env.DB.prepare("SELECT id, status, payload FROM webhook_deliveries WHERE site_id = ?1 ORDER BY id").bind(site.publicKey).all<{ id: string; status: string; payload: string }>();
-    expect(deliveries.results.map((d) => d.status)).toEqual(['failed', 'pending']);
+    expect(deliveries.results.map((d) => d.status)).toEqual(['failed', 'pending', 'pending']);
+    // The resolved case is still announced to the merchant, but without the erased contact.
+    expect(deliveries.results[2]?.payload).not.toMatch(/sara|912/i);
+    expect(JSON.parse(deliveries.results[2]?.payload ?? '')).toMatchObject({ data: { ref: 'RB-ERASE1', customer: { name: 'Anonymous', email: null, phone: null } } });
     expect(deliveries.results[0]?.payload).not.toMatch(/sara/i);
     expect(JSON.parse(deliveries.results[0]?.payload ?? '')).toMatchObject({ data: { orderId: 'ORD-7', customer: { name: 'Anonymous', email: null }, items: [] } });
     expect(deliveries.results[1]?.payload).toContain('ali@example.com');

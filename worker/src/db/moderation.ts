@@ -307,5 +307,16 @@ export function eraseStatements(db: D1Database, siteId: string, email: string, r
            AND lower(json_extract(payload, '$.data.customer.email')) = ?2`,
       )
       .bind(siteId, normalised, ERASED_NAME, nowMs),
+    // A case.resolved webhook carries the contact so the merchant can ask for a re-rating: the
+    // stored copy loses it; one not yet delivered still goes out, without the contact.
+    db
+      .prepare(
+        `UPDATE webhook_deliveries SET
+           payload = json_set(payload, '$.data.customer', json_object('name', ?3, 'email', NULL, 'phone', NULL)),
+           updated_at = ?4
+         WHERE site_id = ?1 AND event = 'case.resolved' AND json_valid(payload)
+           AND lower(json_extract(payload, '$.data.customer.email')) = ?2`,
+      )
+      .bind(siteId, normalised, ERASED_NAME, nowMs),
   ];
 }
