@@ -13,6 +13,7 @@ export const en = {
   countOther: '{n} reviews',
   noReviews: 'No reviews yet.',
   stars: '{n} out of 5 stars',
+  barOne: '{n} star',
   bar: '{n} stars',
   verified: 'Verified buyer',
   helpful: 'Helpful ({n})',

@@ -11,6 +11,7 @@ export const fa: ReadStrings = {
   countOther: '{n} نظر',
   noReviews: 'هنوز نظری ثبت نشده است.',
   stars: '{n} ستاره از ۵',
+  barOne: '{n} ستاره',
   bar: '{n} ستاره',
   verified: 'خریدار تأییدشده',
   helpful: 'مفید بود ({n})',

@@ -35,7 +35,7 @@ describe('rb-summary', () => {
       const el = mount(summary(data, en, 'en', 5, () => {}));
       const bars = [...el.querySelectorAll('[part=bar]')];
       const names = bars.map((b) => [...b.querySelectorAll(':scope > span:not([aria-hidden])')].map((s) => s.textContent).join(' '));
-      expect(names).toEqual(['5 stars 30', '4 stars 7', '3 stars 3', '2 stars 2', '1 stars 1']);
+      expect(names).toEqual(['5 stars 30', '4 stars 7', '3 stars 3', '2 stars 2', '1 star 1']);
       expect(bars.every((b) => !b.hasAttribute('aria-label'))).toBe(true);
       expect(bars.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false', 'false', 'false', 'false']);
       expect(el.querySelector('[role=img]')?.getAttribute('aria-label')).toBe('4.6 out of 5');

@@ -31,7 +31,7 @@ export function summary(data: Summary, s: ReadStrings, lang: Lang, active: numbe
             aria-pressed=${active === star ? 'true' : 'false'}
             @click=${() => onFilter(active === star ? null : star)}
           >
-            <span>${fill(s.bar, { n: n(star) })}</span>
+            <span>${fill(star === 1 ? s.barOne : s.bar, { n: n(star) })}</span>
             <span class="track" aria-hidden="true"><span class="fill" .style=${`inline-size:${count ? (100 * c) / count : 0}%`}></span></span>
             <span class="muted">${n(c)}</span>
           </button>
