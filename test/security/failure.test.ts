@@ -137,9 +137,14 @@ describe('a lost queue send', () => {
     const site = await createSite();
     // The submission is stored with its routing, but its message is never delivered here.
     const id = await complaint(site, 'lost@example.com');
-    await env.DB.prepare('DELETE FROM cases WHERE submission_id = ?1').bind(id).run();
-    await env.DB.prepare("DELETE FROM case_events WHERE submission_id = ?1").bind(id).run();
+    // Let any delivery of the original send settle (batches close after 1 s), then undo it.
+    await new Promise((r) => setTimeout(r, 3000));
+    await env.DB.batch([
+      env.DB.prepare('DELETE FROM case_events WHERE submission_id = ?1 OR case_id IN (SELECT id FROM cases WHERE submission_id = ?1)').bind(id),
+      env.DB.prepare('DELETE FROM cases WHERE submission_id = ?1').bind(id),
+    ]);
     await env.DB.prepare('UPDATE submissions SET routed_at = NULL WHERE id = ?1').bind(id).run();
+    expect(await joinedCases(id)).toBe(0);
     const controller = createScheduledController({ scheduledTime: Date.now() + 10 * 60_000, cron: '*/5 * * * *' });
     const ctx = createExecutionContext();
     await worker.scheduled(controller, env, ctx);
