@@ -26,6 +26,17 @@ beforeAll(async () => {
   const tag = marker('a11y');
   await submit(baseUrl, siteId, { kind: 'review', rating: 2, body: `قوری دیر رسید ${tag} https://x.example`, author: { name: 'مریم' }, lang: 'fa' });
   await submit(baseUrl, siteId, { kind: 'complaint', category: 'delivery', body: `Late again ${tag}`, author: { name: 'Sam', email: 'sam@example.com' } });
+  // One unbroken run in every field (a pasted URL, an order number): it must wrap, not widen the page.
+  const run = 'x'.repeat(110);
+  await submit(baseUrl, siteId, {
+    kind: 'complaint',
+    category: 'product',
+    body: `https://example.com/${run} ${tag}`,
+    expected: `E${run}`,
+    desiredOutcome: `D${run}`,
+    orderRef: 'O'.repeat(60),
+    author: { name: `N${'z'.repeat(70)}`, email: `${'a'.repeat(60)}@example.com` },
+  });
 });
 afterAll(async () => {
   await browser?.close();

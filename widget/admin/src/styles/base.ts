@@ -22,6 +22,10 @@ export const base = css`
     display: block;
     color: var(--rb-text);
     font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Vazirmatn, Tahoma, sans-serif;
+    /* Shopper text can be one unbroken run (a URL, an order number, a pasted hash): let any of
+       it wrap, so nothing pushes the page sideways on a phone. It inherits into every field. */
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
   }
   :host([hidden]) {
     display: none;
