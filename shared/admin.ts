@@ -114,11 +114,18 @@ export const SubmissionId = z.strictObject({ id: z.string().check(z.minLength(1)
 export const AdminSettings = z.object({
   site: z.object({ id: z.string(), name: z.string() }),
   origins: z.array(z.string()),
+  /** The settings without `turnstileSecretKey`: a secret is write-only, even for staff. */
   settings: SiteSettings,
+  /** Whether a Turnstile secret is stored. */
+  turnstileSecretSet: z.boolean(),
 });
 export type AdminSettings = z.infer<typeof AdminSettings>;
 
-/** `PUT /v1/admin/settings`: replaces the settings (omitted ones take their defaults) and origins. */
+/**
+ * `PUT /v1/admin/settings`: replaces the settings (omitted ones take their defaults) and origins.
+ * `settings.turnstileSecretKey` omitted keeps the stored secret while Turnstile stays on (staff
+ * never see it, so they cannot send it back); turning Turnstile off clears it.
+ */
 export const SettingsInput = z.strictObject({
   name: z.optional(text(1, LIMITS.siteName)),
   origins: z.array(z.string().check(z.maxLength(LIMITS.origin))).check(z.maxLength(50)),

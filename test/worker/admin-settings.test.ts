@@ -88,3 +88,49 @@ describe('site settings', () => {
     expect(JSON.parse(stored?.origins ?? '')).toEqual([site.origin]);
   });
 });
+
+describe('the Turnstile secret', () => {
+  const put = (cookie: string, settings: Record<string, unknown>) =>
+    SELF.fetch(staffRequest('PUT', '/v1/admin/settings', cookie, { origins: ['https://shop.example'], settings }));
+
+  it('is write-only: stored for verification, never answered, and not in the audit log', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const secret = '1x0000000000000000000000000000000AA';
+    const res = await put(cookie, { turnstileSiteKey: '1x00000000000000000000AA', turnstileSecretKey: secret });
+    expect(res.status).toBe(200);
+    const written = await res.text();
+    expect(written).not.toContain(secret);
+    expect(JSON.parse(written)).toMatchObject({ turnstileSecretSet: true, settings: { turnstileSiteKey: '1x00000000000000000000AA' } });
+
+    const read = await (await SELF.fetch(staffRequest('GET', '/v1/admin/settings', cookie))).text();
+    expect(read).not.toContain(secret);
+    expect(JSON.parse(read)).toMatchObject({ turnstileSecretSet: true });
+
+    const stored = await env.DB.prepare('SELECT settings FROM sites WHERE id = ?1').bind(site.publicKey).first<{ settings: string }>();
+    expect(JSON.parse(stored?.settings ?? '{}')).toMatchObject({ turnstileSecretKey: secret });
+    const audit = await env.DB.prepare("SELECT before, after FROM audit_log WHERE site_id = ?1 AND action = 'settings.update'")
+      .bind(site.publicKey)
+      .all<{ before: string; after: string }>();
+    expect(audit.results.length).toBeGreaterThan(0);
+    for (const row of audit.results) expect(`${row.before}${row.after}`).not.toContain(secret);
+    expect(JSON.parse(audit.results.at(-1)?.after ?? '{}')).toMatchObject({ turnstileSecretSet: true });
+  });
+
+  it('is kept when staff save other settings without it, and cleared when Turnstile is turned off', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    await put(cookie, { turnstileSiteKey: 'site-key', turnstileSecretKey: 'the-secret' });
+    const secretOf = async () =>
+      (JSON.parse((await env.DB.prepare('SELECT settings FROM sites WHERE id = ?1').bind(site.publicKey).first<{ settings: string }>())?.settings ?? '{}') as {
+        turnstileSecretKey?: string;
+      }).turnstileSecretKey;
+
+    // The moderation page sends back what it read, which has no secret.
+    expect((await put(cookie, { turnstileSiteKey: 'site-key', brandColor: '#112233' })).status).toBe(200);
+    expect(await secretOf()).toBe('the-secret');
+
+    expect((await put(cookie, { brandColor: '#112233' })).status).toBe(200);
+    expect(await secretOf()).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../types.ts';
 import { SettingsInput, type AdminSettings } from '../../../shared/admin.ts';
+import type { SiteSettings } from '../../../shared/site.ts';
 import type { FieldError } from '../../../shared/problem.ts';
 import { insertAudit } from '../db/audit.ts';
 import { bumpContentVersion, readSite, writeSiteConfig, type SiteRow } from '../db/sites.ts';
@@ -14,8 +15,29 @@ import { normaliseOrigin } from '../lib/provision.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
 
+/** Settings as staff may read them: the Turnstile secret is write-only. */
+function withoutSecret(settings: SiteSettings): SiteSettings {
+  const { turnstileSecretKey: _secret, ...rest } = settings;
+  return rest;
+}
+
 function answer(site: Pick<SiteRow, 'id' | 'name' | 'origins' | 'settings'>): AdminSettings {
-  return { site: { id: site.id, name: site.name }, origins: site.origins, settings: site.settings };
+  return {
+    site: { id: site.id, name: site.name },
+    origins: site.origins,
+    settings: withoutSecret(site.settings),
+    turnstileSecretSet: Boolean(site.settings.turnstileSecretKey),
+  };
+}
+
+/** What the audit log keeps of the settings: everything but the secret, and whether one is set. */
+function audited(site: Pick<SiteRow, 'name' | 'origins' | 'settings'>) {
+  return {
+    name: site.name,
+    origins: site.origins,
+    settings: withoutSecret(site.settings),
+    turnstileSecretSet: Boolean(site.settings.turnstileSecretKey),
+  };
 }
 
 async function ownSite(db: D1Database, siteId: string): Promise<SiteRow> {
@@ -44,7 +66,10 @@ export const adminSettingsRoutes = new Hono<AppEnv>()
     if (errors.length > 0) throw new ProblemError(422, 'validation', 'The request has invalid fields.', errors);
 
     const current = await ownSite(db, staff.siteId);
-    const next = { id: current.id, name: input.name ?? current.name, origins, settings: input.settings };
+    const keptSecret = input.settings.turnstileSiteKey ? current.settings.turnstileSecretKey : undefined;
+    const settings: SiteSettings = { ...input.settings, turnstileSecretKey: input.settings.turnstileSecretKey ?? keptSecret };
+    if (settings.turnstileSecretKey === undefined) delete settings.turnstileSecretKey;
+    const next = { id: current.id, name: input.name ?? current.name, origins, settings };
     await db.batch([
       writeSiteConfig(db, current.id, next),
       insertAudit(db, {
@@ -52,8 +77,8 @@ export const adminSettingsRoutes = new Hono<AppEnv>()
         actor: staff.staffId,
         action: 'settings.update',
         target: current.id,
-        before: { name: current.name, origins: current.origins, settings: current.settings },
-        after: { name: next.name, origins: next.origins, settings: next.settings },
+        before: audited(current),
+        after: audited(next),
         createdAt: c.get('now'),
       }),
       bumpContentVersion(db, current.id),

@@ -7,6 +7,7 @@ const current: AdminSettings = {
   site: { id: 'pk_x', name: 'Shop' },
   origins: ['https://shop.example'],
   settings: SiteSettings.parse({ responseTimeHours: 24 }),
+  turnstileSecretSet: false,
 };
 
 function form(entries: Array<[string, string]>): FormData {
