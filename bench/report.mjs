@@ -113,7 +113,7 @@ function scaleSection(s) {
   const last = s.sizes.at(-1);
   return `One site, one product, ${s.sizes.map((x) => n(x.reviews)).join(' then ')} published reviews bulk-loaded into the local D1 file
 (Node's SQLite: one transaction, secondary indexes dropped and rebuilt, rating summaries computed
-and stored): ${s.sizes.map((x) => `${n(x.load.rows)} rows in ${n(x.load.ms / 1000, 1)} s, database ${n(x.dbBytes / 2 ** 20)} MiB`).join('; ')}.
+and stored): ${s.sizes.map((x) => `${n(x.load.rows)} rows in ${n(x.load.ms / 1000, 1)} s, database ${n(x.dbBytes / 2 ** 20)} MiB in use (${n(x.dbBytes / x.reviews)} bytes per review with its indexes)`).join('; ')}.
 Rows read are D1's own \`meta.rows_read\` for the worker's query functions
 (\`readReviewsPage\`, \`readSummary\` from \`worker/src/db/\`) run through \`getPlatformProxy()\` against
 that database; the OFFSET row is the route's own statement with \`OFFSET\` added. "D1 ms" is
