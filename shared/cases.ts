@@ -87,6 +87,11 @@ export const AdminCasesQuery = z.strictObject({
   status: z.optional(CaseStatus),
   priority: z.optional(Priority),
   assignee: z.optional(z.string().check(z.maxLength(LIMITS.name))),
+  /**
+   * A case ref (with or without `RB-`, any case; aliases count), or the customer's email, phone
+   * number or order number. Combines with the other filters.
+   */
+  q: z.optional(z.string().check(z.maxLength(LIMITS.query))),
   sort: z._default(z.enum(['due']), 'due'),
   cursor: z.optional(z.string().check(z.maxLength(512))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(LIMITS.pageSize)), 25),

@@ -5,6 +5,7 @@
  */
 import { type AdminCase, type CaseStatus, type Priority, OPEN_CASE_STATUSES, RootCause } from '../../../shared/cases.ts';
 import { isoOrNull, iso } from '../lib/time.ts';
+import type { CaseSearch } from '../rules/case-search.ts';
 
 export interface CaseRecord {
   id: string;
@@ -207,6 +208,7 @@ export interface CaseListFilter {
   status?: CaseStatus | undefined;
   priority?: Priority | undefined;
   assignee?: string | undefined;
+  search?: CaseSearch | null | undefined;
   after?: { due: number; id: string } | undefined;
   limit: number;
 }
@@ -228,6 +230,17 @@ export async function listCases(db: D1Database, siteId: string, f: CaseListFilte
   if (f.assignee) {
     params.push(f.assignee);
     where.push(`assignee = ?${params.length}`);
+  }
+  if (f.search) {
+    const placeholders = (values: string[]) => values.map((v) => `?${params.push(v)}`).join(', ');
+    const any: string[] = [];
+    if (f.search.refs.length) {
+      const refs = placeholders(f.search.refs);
+      any.push(`ref IN (${refs})`, `id IN (SELECT case_id FROM case_refs WHERE ref IN (${refs}))`);
+    }
+    if (f.search.contactKeys.length) any.push(`contact_key IN (${placeholders(f.search.contactKeys)})`);
+    if (f.search.orderRef !== null) any.push(`lower(order_ref) = lower(?${params.push(f.search.orderRef)})`);
+    where.push(any.length ? `(${any.join(' OR ')})` : '0');
   }
   if (f.after) {
     params.push(f.after.due, f.after.id);

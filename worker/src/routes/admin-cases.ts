@@ -34,6 +34,7 @@ import { signToken } from '../lib/signed.ts';
 import { iso } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
+import { parseCaseSearch } from '../rules/case-search.ts';
 import { canTransition, missingForTransition } from '../rules/lifecycle.ts';
 import { endPause, startPause } from '../rules/sla.ts';
 
@@ -88,14 +89,16 @@ export const adminCaseRoutes = new Hono<AppEnv>()
     const staff = c.get('staff');
     const site = await readSite(c.env.DB, staff.siteId);
     if (!site) throw new ProblemError(401, 'unauthorized', 'Log in again.');
-    const scope = `cases:${staff.siteId}:${q.status ?? ''}:${q.priority ?? ''}:${q.assignee ?? ''}:${q.sort}`;
+    const search = q.q === undefined ? null : parseCaseSearch(q.q);
+    // The search goes last in the scope: a cursor from one search never pages another.
+    const scope = `cases:${staff.siteId}:${q.status ?? ''}:${q.priority ?? ''}:${q.assignee ?? ''}:${q.sort}:${search ? JSON.stringify(search) : ''}`;
     let after: { due: number; id: string } | undefined;
     if (q.cursor) {
       const key = await decodeCursor(site.signingKey, scope, q.cursor, z.tuple([z.number(), z.string()]));
       if (!key) throw new ProblemError(400, 'bad-cursor', 'This cursor does not belong to this list.');
       after = { due: key[0], id: key[1] };
     }
-    const rows = await listCases(c.env.DB, staff.siteId, { status: q.status, priority: q.priority, assignee: q.assignee, after, limit: q.limit + 1 });
+    const rows = await listCases(c.env.DB, staff.siteId, { status: q.status, priority: q.priority, assignee: q.assignee, search, after, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     const now = c.get('now');
