@@ -91,12 +91,16 @@ async function escalate(env: Env, now: number): Promise<number> {
   return results.length;
 }
 
+/**
+ * Open, unbreached cases past their next deadline, soonest first. Its WHERE matches the partial
+ * index `cases_breach` (migration 0004) term for term, so a run reads only the cases it returns.
+ */
+export const BREACH_CANDIDATES_SQL = `SELECT * FROM cases WHERE breached_at IS NULL AND status IN ${WORKING} AND due_at IS NOT NULL AND due_at <= ?1
+     ORDER BY due_at LIMIT ?2`;
+
 /** Open cases past their next deadline (not while awaiting the customer). */
 async function breach(env: Env, now: number, site: (id: string) => Promise<SiteRow | null>): Promise<number> {
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM cases WHERE breached_at IS NULL AND status IN ${WORKING} AND due_at IS NOT NULL AND due_at <= ?1
-     ORDER BY due_at LIMIT ?2`,
-  )
+  const { results } = await env.DB.prepare(BREACH_CANDIDATES_SQL)
     .bind(now, CRON_BATCH)
     .all<CaseRecord>();
   for (const c of results) {
