@@ -68,6 +68,8 @@ export const formEn = {
   err_rating: 'Please choose a rating.',
   err_generic: 'Something went wrong. Please try again.',
   err_rate_limited: 'Too many messages. Please wait a moment.',
+  checkingHuman: 'Checking you are human…',
+  err_turnstile: 'We could not confirm you are human. Please try again.',
 };
 
 export type FormStrings = typeof formEn;

@@ -6,7 +6,7 @@ import './zod-jitless.ts';
 import { Problem } from '../../../shared/problem.ts';
 import { SubmissionCreated } from '../../../shared/submission.ts';
 import { submit, type SiteRef } from './api.ts';
-import { classify, Outbox, type OutboxEntry } from './outbox.ts';
+import { classify, needsChallenge, Outbox, withToken, type OutboxEntry } from './outbox.ts';
 
 /** One HTTP answer, reduced to what delivery needs; status 0 means the network failed. */
 export interface Answer {
@@ -19,7 +19,9 @@ export type Send = (entry: OutboxEntry) => Promise<Answer>;
 export type Outcome =
   | { key: string; result: 'delivered'; created: SubmissionCreated | null }
   | { key: string; result: 'refused'; problem: Problem | null; status: number }
-  | { key: string; result: 'retry'; nextAt: number | null };
+  | { key: string; result: 'retry'; nextAt: number | null }
+  /** Refused for its Turnstile token only: kept until a fresh token can be had. */
+  | { key: string; result: 'challenge' };
 
 /** Tries one entry: removes it once the server has answered for good, else schedules a retry. */
 export async function deliver(outbox: Outbox, entry: OutboxEntry, send: Send, nowMs: () => number, random: () => number): Promise<Outcome> {
@@ -28,6 +30,12 @@ export async function deliver(outbox: Outbox, entry: OutboxEntry, send: Send, no
     answer = await send(entry);
   } catch {
     answer = { status: 0, body: null };
+  }
+  // A token lives minutes and an offline entry can wait days: an expired one must not lose
+  // what the shopper wrote.
+  if (needsChallenge(answer.status, answer.body)) {
+    outbox.put({ ...entry, challenge: true });
+    return { key: entry.key, result: 'challenge' };
   }
   const result = classify(answer.status);
   if (result === 'retry') return { key: entry.key, result, nextAt: outbox.reschedule(entry.key, nowMs(), random()) };
@@ -40,7 +48,7 @@ export async function deliver(outbox: Outbox, entry: OutboxEntry, send: Send, no
 /** Tries every due entry once, in order; `all` ignores the backoff (the connection just came back). */
 export async function flush(outbox: Outbox, send: Send, nowMs: () => number, random: () => number, all = false): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  for (const entry of all ? outbox.list() : outbox.due(nowMs())) outcomes.push(await deliver(outbox, entry, send, nowMs, random));
+  for (const entry of all ? outbox.retryable() : outbox.due(nowMs())) outcomes.push(await deliver(outbox, entry, send, nowMs, random));
   return outcomes;
 }
 
@@ -52,6 +60,15 @@ export async function flush(outbox: Outbox, send: Send, nowMs: () => number, ran
 export async function flushSite(ref: SiteRef, all = false): Promise<{ outcomes: Outcome[]; nextAt: number | null }> {
   const outbox = new Outbox(localStorage, ref.site);
   const outcomes = await flush(outbox, (e) => submit(ref, e.key, e.body), Date.now, Math.random, all);
-  const waiting = outbox.list().map((e) => e.nextAt);
+  const waiting = outbox.retryable().map((e) => e.nextAt);
   return { outcomes, nextAt: waiting.length ? Math.min(...waiting) : null };
+}
+
+/** Sends the oldest entry waiting for a challenge again with a fresh token; null when none waits. */
+export async function sendChallenged(outbox: Outbox, token: string, send: Send, nowMs: () => number, random: () => number): Promise<Outcome | null> {
+  const entry = outbox.challenged()[0];
+  if (!entry) return null;
+  const fresh = { ...entry, body: withToken(entry.body, token), challenge: false };
+  outbox.put(fresh);
+  return deliver(outbox, fresh, send, nowMs, random);
 }

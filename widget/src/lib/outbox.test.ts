@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubmissionInput } from '../../../shared/submission.ts';
-import { backoffMs, classify, newKey, Outbox, storageKey, type KeyValueStore } from './outbox.ts';
-import { flush, type Answer } from './deliver.ts';
+import { backoffMs, classify, needsChallenge, newKey, Outbox, storageKey, withToken, type KeyValueStore } from './outbox.ts';
+import { flush, sendChallenged, type Answer } from './deliver.ts';
 
 class MemoryStore implements KeyValueStore {
   data = new Map<string, string>();
@@ -142,5 +142,56 @@ describe('flush', () => {
     const [outcome] = await flush(box, send, () => 0, () => 0.5, true);
     expect(outcome).toEqual({ key: 'waiting-1', result: 'delivered', created: null });
     expect(sent).toEqual(['waiting-1']);
+  });
+});
+
+describe('turnstile refusals', () => {
+  const refused = (slug: string) => ({ type: `urn:rebound:problem:${slug}`, title: 'Forbidden', status: 403 });
+
+  it('recognises only a 403 turnstile-required or turnstile-failed problem', () => {
+    expect(needsChallenge(403, refused('turnstile-failed'))).toBe(true);
+    expect(needsChallenge(403, refused('turnstile-required'))).toBe(true);
+    expect(needsChallenge(403, refused('forbidden'))).toBe(false);
+    expect(needsChallenge(422, refused('turnstile-failed'))).toBe(false);
+    expect(needsChallenge(403, null)).toBe(false);
+    expect(needsChallenge(403, 'urn:rebound:problem:turnstile-failed')).toBe(false);
+  });
+
+  it('replaces the spent token and keeps the rest of the body and meta', () => {
+    const spent = { ...body, meta: { elapsedMs: 9000, turnstile: 'old' } };
+    expect(withToken(spent, 'new')).toEqual({ ...body, meta: { elapsedMs: 9000, turnstile: 'new' } });
+    expect(withToken(body, 'new').meta).toEqual({ turnstile: 'new' });
+  });
+
+  it('keeps an entry whose token expired, stops retrying it, and sends it once with a fresh token', async () => {
+    const store = new MemoryStore();
+    const box = new Outbox(store, 'pk_a');
+    box.put({ ...entry('saved-1'), body: withToken(body, 'expired') });
+    const sent: (string | undefined)[] = [];
+    let answer: Answer = { status: 403, body: refused('turnstile-failed') };
+    const send = async (e: { body: SubmissionInput }) => {
+      sent.push(e.body.meta?.turnstile);
+      return answer;
+    };
+
+    expect(await flush(box, send, () => 0, () => 0.5, true)).toEqual([{ key: 'saved-1', result: 'challenge' }]);
+    expect(box.challenged().map((e) => e.key)).toEqual(['saved-1']);
+    // Waiting for a token is not a backoff: neither a due flush nor an all-at-once one resends it.
+    expect(await flush(box, send, () => 10 ** 12, () => 0.5)).toEqual([]);
+    expect(await flush(box, send, () => 10 ** 12, () => 0.5, true)).toEqual([]);
+
+    answer = { status: 201, body: null };
+    expect(await sendChallenged(box, 'fresh', send, () => 0, () => 0.5)).toEqual({ key: 'saved-1', result: 'delivered', created: null });
+    expect(sent).toEqual(['expired', 'fresh']);
+    expect(store.data.size).toBe(0);
+    expect(await sendChallenged(box, 'unused', send, () => 0, () => 0.5)).toBeNull();
+  });
+
+  it('keeps waiting when the fresh token is refused too', async () => {
+    const box = new Outbox(new MemoryStore(), 'pk_a');
+    box.put({ ...entry('saved-2'), challenge: true });
+    const outcome = await sendChallenged(box, 'fresh', async () => ({ status: 403, body: refused('turnstile-failed') }), () => 0, () => 0.5);
+    expect(outcome).toEqual({ key: 'saved-2', result: 'challenge' });
+    expect(box.challenged()).toMatchObject([{ key: 'saved-2', body: { meta: { turnstile: 'fresh' } } }]);
   });
 });

@@ -21,6 +21,11 @@ export interface OutboxEntry {
   attempts: number;
   /** Epoch ms before which the entry is not retried. */
   nextAt: number;
+  /**
+   * Refused by the site's Turnstile check (its token had expired): kept, but not retried until
+   * a form on screen gets a fresh token for it.
+   */
+  challenge?: boolean;
 }
 
 export { storageKey };
@@ -36,6 +41,17 @@ export function classify(status: number): 'delivered' | 'refused' | 'retry' {
   if (status >= 200 && status < 300) return 'delivered';
   if (status === 408 || status === 429 || status >= 500 || status === 0) return 'retry';
   return 'refused';
+}
+
+/** Whether an answer refuses a submission only for its Turnstile token (403 turnstile-*). */
+export function needsChallenge(status: number, body: unknown): boolean {
+  if (status !== 403 || typeof body !== 'object' || body === null || !('type' in body)) return false;
+  return typeof body.type === 'string' && /:turnstile-(required|failed)$/.test(body.type);
+}
+
+/** The body to send again with a fresh Turnstile token in place of the spent one. */
+export function withToken(body: SubmissionInput, token: string): SubmissionInput {
+  return { ...body, meta: { ...body.meta, turnstile: token } };
 }
 
 /** A fresh idempotency key: 22 URL-safe random characters (works outside secure contexts too). */
@@ -77,9 +93,19 @@ export class Outbox {
     this.save(this.list().filter((e) => e.key !== key));
   }
 
-  /** Entries whose retry time has come, oldest first. */
+  /** Entries whose retry time has come, oldest first; those waiting for a challenge are not. */
   due(nowMs: number): OutboxEntry[] {
-    return this.list().filter((e) => e.nextAt <= nowMs);
+    return this.list().filter((e) => !e.challenge && e.nextAt <= nowMs);
+  }
+
+  /** Entries that can be sent again without a fresh Turnstile token. */
+  retryable(): OutboxEntry[] {
+    return this.list().filter((e) => !e.challenge);
+  }
+
+  /** Entries waiting for a fresh Turnstile token, oldest first. */
+  challenged(): OutboxEntry[] {
+    return this.list().filter((e) => e.challenge === true);
   }
 
   /** Records a failed attempt and schedules the next one; returns when that will be. */

@@ -215,7 +215,9 @@ export function tabs(host: RbFeedback) {
     ${active
       ? html`<div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${active}">
           ${host.formReady
-            ? html`<rb-form .api=${host.ref} .kind=${active} .subject=${host.subject} .language=${lang} .overrides=${host.boot?.site.strings[lang] ?? {}}></rb-form>`
+            ? html`<rb-form .api=${host.ref} .kind=${active} .subject=${host.subject} .language=${lang} .overrides=${host.boot?.site.strings[lang] ?? {}}
+                .sitekey=${host.boot?.site.turnstileSiteKey ?? null}
+              ></rb-form>`
             : html`<p class="muted" role="status">${s.formLoading}</p>`}
         </div>`
       : nothing}`;

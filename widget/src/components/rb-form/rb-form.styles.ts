@@ -85,6 +85,10 @@ export const styles = css`
     block-size: 1px;
     overflow: hidden;
   }
+  /* Holds the space of Cloudflare's widget (65px) so the Send button does not jump when it appears. */
+  .challenge {
+    min-block-size: 65px;
+  }
   .send {
     justify-self: start;
     background: var(--_accent);

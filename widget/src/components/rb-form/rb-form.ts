@@ -7,11 +7,12 @@ import { stripForbiddenCharacters } from '../../../../shared/text.ts';
 import { formEn, type FormStrings } from '../../i18n/form-en.ts';
 import { formFa } from '../../i18n/form-fa.ts';
 import { submit, type SiteRef } from '../../lib/api.ts';
-import { deliver } from '../../lib/deliver.ts';
+import { deliver, sendChallenged } from '../../lib/deliver.ts';
 import { errorsByField, errorText, issuesToErrors } from '../../lib/errors.ts';
 import { RbErrorEvent, RbQueuedEvent, RbSubmittedEvent } from '../../lib/events.ts';
 import { fill, formatDateTime, formatNumber, type Lang } from '../../lib/format.ts';
 import { newKey, Outbox, type KeyValueStore } from '../../lib/outbox.ts';
+import { loadTurnstile, type TurnstileApi } from '../../lib/turnstile.ts';
 import { shared } from '../shared.styles.ts';
 import { styles } from './rb-form.styles.ts';
 
@@ -21,6 +22,9 @@ const FIELDS: Record<Kind, readonly string[]> = {
   complaint: ['category', 'body', 'expected', 'desiredOutcome', 'author.name', 'author.email', 'author.phone', 'orderRef'],
   story: ['title', 'body', 'author.name'],
 };
+
+/** Outbox entries given a fresh token on this page already: one try each, so a check that keeps failing cannot eat every token. */
+const respent = new Set<string>();
 
 interface Done {
   created: SubmissionCreated | null;
@@ -34,6 +38,7 @@ interface Done {
  * @event rb-submitted - Delivered. @event rb-queued - Saved for later. @event rb-error - Refused.
  * @csspart form - The form. @csspart field - One field. @csspart error - A field's error.
  * @csspart send - The send button. @csspart confirmation - What the shopper sees after sending.
+ * @csspart challenge - Where the Turnstile challenge renders (only for sites with a Turnstile site key).
  */
 export class RbForm extends LitElement {
   static override properties = {
@@ -42,11 +47,14 @@ export class RbForm extends LitElement {
     subject: {},
     language: {},
     overrides: { attribute: false },
+    sitekey: { attribute: false },
     errors: { state: true },
     sending: { state: true },
     done: { state: true },
     rating: { state: true },
     lengths: { state: true },
+    token: { state: true },
+    challenge: { state: true },
   };
 
   static override styles = [shared, styles];
@@ -57,12 +65,19 @@ export class RbForm extends LitElement {
   language: Lang = 'en';
   /** The merchant's string overrides for this language. */
   overrides: Record<string, string> = {};
+  /** The site's Turnstile site key: when set, every submission carries a Turnstile token. */
+  sitekey: string | null = null;
 
   private errors: Record<string, string> = {};
   private sending = false;
   private done: Done | null = null;
   private rating = 0;
   private lengths: Record<string, number> = {};
+  /** The current, unspent Turnstile token. */
+  private token: string | null = null;
+  /** `unavailable`: Cloudflare's script did not load (offline, or blocked by the page). */
+  private challenge: 'waiting' | 'unavailable' = 'waiting';
+  private turnstile: { api: TurnstileApi; id: string; box: HTMLElement } | null = null;
 
   private openedAt = Date.now();
 
@@ -76,6 +91,71 @@ export class RbForm extends LitElement {
 
   override render() {
     return this.done ? this.confirmation(this.done) : this.form();
+  }
+
+  protected override updated() {
+    void this.syncChallenge();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.dropChallenge();
+  }
+
+  /** Keeps one challenge rendered in the form's box while the form is shown, none otherwise. */
+  private async syncChallenge() {
+    const box = this.renderRoot.querySelector<HTMLElement>('[part="challenge"]');
+    if (this.turnstile && this.turnstile.box !== box) this.dropChallenge();
+    if (!box || !this.sitekey || this.turnstile || box.dataset.loading || this.challenge === 'unavailable') return;
+    box.dataset.loading = '1';
+    let api: TurnstileApi;
+    try {
+      api = await loadTurnstile();
+    } catch {
+      // Offline, or the page's CSP blocks Cloudflare: sending without a token still saves the
+      // message in the outbox, and the server's refusal keeps it there until a token can be had.
+      this.challenge = 'unavailable';
+      return;
+    } finally {
+      delete box.dataset.loading;
+    }
+    if (!box.isConnected || this.turnstile || !this.sitekey) return;
+    this.challenge = 'waiting';
+    const id = api.render(box, {
+      sitekey: this.sitekey,
+      language: this.language,
+      callback: (token) => void this.gotToken(token),
+      'error-callback': () => (this.token = null),
+      'expired-callback': () => (this.token = null),
+    });
+    if (id) this.turnstile = { api, id, box };
+  }
+
+  private dropChallenge() {
+    if (this.turnstile) this.turnstile.api.remove(this.turnstile.id);
+    this.turnstile = null;
+    this.token = null;
+  }
+
+  /** A spent or refused token: ask Turnstile for a new one. */
+  private renewToken() {
+    this.token = null;
+    if (this.turnstile) this.turnstile.api.reset(this.turnstile.id);
+  }
+
+  /** A message saved earlier whose token expired gets the first fresh token; the form gets the next. */
+  private async gotToken(token: string) {
+    const api = this.api;
+    const outbox = api && new Outbox(pageStorage(), api.site);
+    const waiting = outbox?.challenged().find((e) => !respent.has(e.key));
+    if (!api || !outbox || !waiting) {
+      this.token = token;
+      return;
+    }
+    respent.add(waiting.key);
+    const outcome = await sendChallenged(outbox, token, (x) => submit(api, x.key, x.body), Date.now, Math.random);
+    if (outcome?.result === 'delivered') this.dispatchEvent(new RbSubmittedEvent(waiting.body.kind, outcome.created?.id ?? null, outcome.created?.case?.ref ?? null));
+    this.renewToken();
   }
 
   private form() {
@@ -110,8 +190,16 @@ export class RbForm extends LitElement {
         <label for="f-hp">${s.honeypot}</label>
         <input id="f-hp" name="hp" type="text" tabindex="-1" autocomplete="off" />
       </div>
-      <button part="send" class="send" type="submit" ?disabled=${this.sending}>${this.sending ? s.sending : s.send}</button>
+      ${this.sitekey
+        ? html`<div part="challenge" class="challenge"></div>
+            ${this.waitsForToken ? html`<p class="hint muted" role="status">${s.checkingHuman}</p>` : nothing}`
+        : nothing}
+      <button part="send" class="send" type="submit" ?disabled=${this.sending || this.waitsForToken}>${this.sending ? s.sending : s.send}</button>
     </form>`;
+  }
+
+  private get waitsForToken(): boolean {
+    return Boolean(this.sitekey) && !this.token && this.challenge === 'waiting';
   }
 
   private stars() {
@@ -221,7 +309,7 @@ export class RbForm extends LitElement {
     e.preventDefault();
     const api = this.api;
     const form = e.currentTarget;
-    if (this.sending || !api || !(form instanceof HTMLFormElement)) return;
+    if (this.sending || this.waitsForToken || !api || !(form instanceof HTMLFormElement)) return;
     const data = new FormData(form);
     const value = (name: string) => stripForbiddenCharacters(String(data.get(name) ?? '')).trim();
     const optional = (name: string) => value(name) || undefined;
@@ -231,7 +319,7 @@ export class RbForm extends LitElement {
       subject: this.subject,
       lang: this.language,
       body: value('body'),
-      meta: { hp: optional('hp'), elapsedMs: Math.max(0, Math.round(Date.now() - this.openedAt)) },
+      meta: { hp: optional('hp'), elapsedMs: Math.max(0, Math.round(Date.now() - this.openedAt)), turnstile: (this.sitekey && this.token) || undefined },
     };
     // Only the keys of this kind: the schemas are strict and refuse any other, even undefined.
     const raw =
@@ -258,6 +346,14 @@ export class RbForm extends LitElement {
     this.sending = true;
     const outcome = await deliver(outbox, entry, (x) => submit(api, x.key, x.body), Date.now, Math.random);
     this.sending = false;
+    // Turnstile tokens are single-use: whatever happened, the next send needs a new one.
+    if (this.sitekey) this.renewToken();
+    if (outcome.result === 'challenge') {
+      // The shopper is here to send it again with the new token; keeping this copy would send it twice.
+      outbox.remove(entry.key);
+      this.dispatchEvent(new RbErrorEvent(kind, 403, ['turnstile']));
+      return this.showErrors([{ path: '', code: 'turnstile', message: '' }]);
+    }
     if (outcome.result === 'refused') {
       const errors = outcome.problem?.errors?.length ? outcome.problem.errors : [{ path: '', code: outcome.status === 429 ? 'rate_limited' : 'generic', message: '' }];
       this.dispatchEvent(new RbErrorEvent(kind, outcome.status, errors.map((x) => x.code)));
