@@ -1,5 +1,5 @@
 /** The cron runs over every site at once, so every suite that drives it lives here, run in order. */
-import { createExecutionContext, createMessageBatch, env, SELF } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, createScheduledController, env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/src/index.ts';
 import { BASE, createSite, login, staffRequest, type TestSite } from './helpers.ts';
@@ -146,5 +146,28 @@ describe('follow-ups', () => {
       { order_id: 'F-2', followup_outcome: 'quiet' },
       { order_id: 'F-3', followup_outcome: 'sent' },
     ]);
+  });
+});
+
+describe('cron: backlog', () => {
+  it('drains a backlog larger than one batch in a single scheduled run', async () => {
+    const site = await createSite();
+    const sub = await storeRoutedSubmission(site.publicKey, { createdAt: Date.now() });
+    const now = Date.now() + 400 * DAY;
+    const inserts = Array.from({ length: 120 }, (_, i) =>
+      env.DB.prepare(
+        `INSERT INTO cases (id, site_id, ref, priority, contact_key, submission_id, reason, track_token_hash, created_at, updated_at, due_at, first_response_due)
+         VALUES (?1, ?2, ?3, 'P2', ?4, ?5, 'complaint', 'h', ?6, ?6, ?7, ?7)`,
+      ).bind(`backlog-${i}`, site.publicKey, `RB-BACKLOG${String(i).padStart(3, '0')}`, `email:backlog${i}@example.com`, sub.id, now - 10 * DAY, now - DAY),
+    );
+    await env.DB.batch(inserts);
+
+    // One run, as Cloudflare would schedule it; no re-running by the test.
+    await worker.scheduled(createScheduledController({ scheduledTime: now, cron: '*/5 * * * *' }), env, createExecutionContext());
+
+    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM cases WHERE site_id = ?1 AND id LIKE 'backlog-%' AND breached_at IS NULL")
+      .bind(site.publicKey)
+      .first<{ n: number }>();
+    expect(left?.n).toBe(0);
   });
 });
