@@ -1,5 +1,6 @@
 /**
- * A complaint followed from both sides: staff find the case in the recovery queue, assign it,
+ * A complaint followed from both sides: staff find the case in the recovery queue by typing the
+ * ref the customer reads out (behind forty other open cases, so not on the first page), assign it,
  * mark the customer contacted, note privately, message the customer and resolve it; the
  * customer's tracking page (in Persian) shows the status and the message but never the note,
  * and takes their one re-rating.
@@ -25,6 +26,17 @@ afterAll(async () => {
 describe('recovery case', () => {
   it('is worked on the moderation page and followed by the customer on the tracking page', async () => {
     const tag = marker('case');
+    // Forty earlier complaints alike (so due sooner) from other customers push this one off page 1.
+    const fillers = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'complaint' as const,
+      category: 'delivery',
+      body: `The kettle never arrived, I want a refund ${tag}-${i}`,
+      author: { name: 'Another Customer', email: `${tag}-${i}@example.com` },
+      orderRef: `ORD-${tag}-${i}`,
+    }));
+    for (let i = 0; i < fillers.length; i += 10) {
+      await Promise.all(fillers.slice(i, i + 10).map((body) => submit(baseUrl, siteId, body)));
+    }
     const receipt = await submit(baseUrl, siteId, {
       kind: 'complaint',
       category: 'delivery',
@@ -43,19 +55,42 @@ describe('recovery case', () => {
     const errors = watchErrors(page);
     await logIn(page, baseUrl, staffToken);
 
-    // The queue consumer opens the case moments after the submission.
-    const link = page.locator('rb-admin-cases a', { hasText: ref });
+    // Staff type the ref as heard on the phone; the queue consumer opens the case moments after
+    // the submission, so they may have to ask again.
+    const list = page.locator('rb-admin-cases');
+    const link = list.locator('a', { hasText: ref });
+    await page.goto(`${baseUrl}/admin/#/cases`);
+    await list.locator('h1').waitFor();
+    const search = list.getByRole('searchbox', { name: 'Find a case' });
     await expect
       .poll(
         async () => {
-          await page.goto(`${baseUrl}/admin/#/cases`);
-          await page.locator('rb-admin-cases h1').waitFor();
+          await search.fill(ref.toLowerCase());
+          await search.press('Enter');
           await link.waitFor({ timeout: 1_000 }).catch(() => undefined);
           return link.count();
         },
         { timeout: 30_000, interval: 500 },
       )
       .toBe(1);
+    expect(await list.locator('ol > li').count()).toBe(1);
+
+    // Without the search it is not on the first page: the fillers, due sooner, come first.
+    const more = list.getByRole('button', { name: 'Load more' });
+    await expect
+      .poll(
+        async () => {
+          await search.fill('');
+          await search.press('Enter');
+          await more.waitFor({ timeout: 1_000 }).catch(() => undefined);
+          return { more: await more.count(), target: await link.count() };
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toEqual({ more: 1, target: 0 });
+    await search.fill(ref);
+    await search.press('Enter');
+    await link.waitFor();
     await link.click();
 
     const view = page.locator('rb-admin-case');

@@ -1,6 +1,7 @@
 /**
  * @summary The recovery queue: open cases ordered by due time, overdue ones standing out,
- * filtered by status, priority and assignee.
+ * filtered by status, priority and assignee, and searched by what a customer on the phone gives
+ * (their case ref, email, phone or order number).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { AdminCasesPage, CASE_STATUSES, PRIORITIES, type AdminCase } from '../../../../../shared/cases.ts';
@@ -25,8 +26,23 @@ export class RbAdminCases extends LitElement {
         font-size: 0.875rem;
       }
       .filters select,
-      .filters input {
+      .filters label > input {
         display: block;
+      }
+      .search {
+        flex: 1 1 18rem;
+      }
+      .search .row {
+        display: flex;
+        gap: 0.5rem;
+      }
+      .search input {
+        flex: 1;
+        min-inline-size: 0;
+      }
+      .search .hint {
+        display: block;
+        font-size: 0.8rem;
       }
       ol {
         list-style: none;
@@ -80,7 +96,7 @@ export class RbAdminCases extends LitElement {
   declare staff: { id: string; name: string } | null;
   declare items: AdminCase[];
   declare nextCursor: string | null;
-  declare filters: { status: string; priority: string; assignee: string };
+  declare filters: { status: string; priority: string; assignee: string; q: string };
   declare problem: Shown | null;
   declare loading: boolean;
 
@@ -90,7 +106,7 @@ export class RbAdminCases extends LitElement {
     this.staff = null;
     this.items = [];
     this.nextCursor = null;
-    this.filters = { status: '', priority: '', assignee: '' };
+    this.filters = { status: '', priority: '', assignee: '', q: '' };
     this.problem = null;
     this.loading = true;
   }
@@ -126,12 +142,28 @@ export class RbAdminCases extends LitElement {
     void this.load();
   }
 
+  private onSearch(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    if (!(form instanceof HTMLFormElement)) return;
+    this.filters = { ...this.filters, q: String(new FormData(form).get('q') ?? '').trim() };
+    void this.load();
+  }
+
   override render() {
     const m = messages(this.lang);
     const now = Date.now();
     return html`
       <h1>${m.cases.title}</h1>
       <div class="filters" role="group" aria-label=${m.queue.filters}>
+        <form class="search" role="search" @submit=${this.onSearch}>
+          <label for="case-q">${m.cases.search}</label>
+          <div class="row">
+            <input id="case-q" name="q" type="search" maxlength="200" autocomplete="off" spellcheck="false" .value=${this.filters.q} aria-describedby="case-q-hint" />
+            <button type="submit">${m.cases.find}</button>
+          </div>
+          <span class="hint muted" id="case-q-hint">${m.cases.searchHint}</span>
+        </form>
         <label
           >${m.cases.status}
           <select name="status" @change=${this.onFilter}>
@@ -154,7 +186,7 @@ export class RbAdminCases extends LitElement {
       </div>
       ${this.problem ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
       ${this.loading && !this.items.length ? html`<p role="status">${m.loading}</p>` : nothing}
-      ${!this.loading && !this.items.length && !this.problem ? html`<p class="muted">${m.cases.empty}</p>` : nothing}
+      ${!this.loading && !this.items.length && !this.problem ? html`<p class="muted">${this.filters.q ? m.cases.noMatch : m.cases.empty}</p>` : nothing}
       <ol aria-label=${m.cases.title}>
         ${this.items.map((c) => {
           const late = c.overdue;
