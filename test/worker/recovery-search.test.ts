@@ -79,6 +79,17 @@ describe('recovery queue search', () => {
     expect(await refsFound(cookie, sub.ref, { status: 'resolved' })).toEqual([]);
   });
 
+  it('finds a closed case by its ref when no status is chosen, while the plain queue lists only open ones', async () => {
+    const site = await createSite();
+    const sub = await storeRoutedSubmission(site.publicKey, { email: 'closed@example.com' });
+    await route([sub]);
+    await env.DB.prepare("UPDATE cases SET status = 'closed', closed_at = ?2 WHERE ref = ?1").bind(sub.ref, Date.now()).run();
+    const cookie = await login(site);
+    expect(await refsFound(cookie, sub.ref)).toEqual([sub.ref]);
+    expect(await refsFound(cookie, 'closed@example.com')).toEqual([sub.ref]);
+    expect((await search(cookie, {})).items.map((c) => c.ref)).not.toContain(sub.ref);
+  });
+
   it('pages its matches by due time, with a cursor that only continues the same search', async () => {
     const site = await createSite();
     const subs = await Promise.all(

@@ -220,7 +220,8 @@ export async function listCases(db: D1Database, siteId: string, f: CaseListFilte
   if (f.status) {
     params.push(f.status);
     where.push(`status = ?${params.length}`);
-  } else {
+  } else if (!f.search) {
+    // The queue shows open cases; a search (a customer quoting their ref) looks at every status.
     where.push(`status IN (${OPEN_LIST})`);
   }
   if (f.priority) {

@@ -201,7 +201,7 @@ export const en = {
     search: 'Find a case',
     searchHint: 'Case ref (RB-…), or the customer’s email, phone or order number',
     find: 'Find',
-    noMatch: 'No case matches this search with these filters. A closed case is listed under its status.',
+    noMatch: 'No case matches this search with these filters. A search looks at closed cases too unless a status is chosen.',
     unassigned: 'Unassigned',
     back: 'Back to cases',
     customerWords: 'In the customer’s words',
