@@ -16,7 +16,7 @@ import {
 } from '../../../shared/submission.ts';
 import type { DecisionState } from '../rules/decision.ts';
 import { iso, isoOrNull } from '../lib/time.ts';
-import { searchText } from '../rules/normalize.ts';
+import { submissionSearchText } from '../rules/normalize.ts';
 import type { VersionGuard } from './summaries.ts';
 
 export interface SubmissionRecord {
@@ -223,11 +223,6 @@ export async function listForExport(
     .bind(siteId, after?.createdAt ?? -1, after?.id ?? '', limit)
     .all<SubmissionRecord>();
   return results.map(toModerated);
-}
-
-/** What search matches in a submission, in the order the submission route stores it: the words and the name. */
-function submissionSearchText(parts: { title: string | null; body: string; expected: string | null; desiredOutcome: string | null; name: string }): string {
-  return searchText([parts.title, parts.body, parts.expected, parts.desiredOutcome, parts.name]);
 }
 
 const ERASED_NAME = 'Anonymous';

@@ -35,7 +35,7 @@ import { requireJson, valid } from '../lib/validate.ts';
 import { contactKey } from '../rules/contact.ts';
 import { flagSubmission } from '../rules/flags.ts';
 import { guessLang } from '../rules/lang.ts';
-import { searchText } from '../rules/normalize.ts';
+import { submissionSearchText } from '../rules/normalize.ts';
 import { decideRouting, type RoutingDecision } from '../rules/routing.ts';
 
 const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
@@ -243,7 +243,7 @@ export const submissionRoutes = new Hono<AppEnv>().post(
         verified: order !== null,
         lang,
         flags,
-        searchText: searchText([f.title, f.body, f.expected, f.desiredOutcome, f.name]),
+        searchText: submissionSearchText(f),
         clientHash: await dailyClientHash(site.signingKey, clientIdentity(c.req.raw.headers), now),
         caseRef,
         routing: caseRef ? JSON.stringify(routing) : null,

@@ -195,3 +195,17 @@ export function isLikelyFinglish(folded: string): boolean {
   const count = words.filter((w) => FINGLISH_WORDS.has(w)).length;
   return hits.length >= 2 && count / words.length >= 0.2;
 }
+
+/**
+ * What search matches in a submission: its words and the author's name. The submission route
+ * stores it and erasure recomputes it, so both go through here.
+ */
+export function submissionSearchText(parts: {
+  title: string | null;
+  body: string;
+  expected: string | null;
+  desiredOutcome: string | null;
+  name: string;
+}): string {
+  return searchText([parts.title, parts.body, parts.expected, parts.desiredOutcome, parts.name]);
+}
