@@ -194,8 +194,10 @@ describe('widget with a Turnstile site key', () => {
     await expect.poll(outbox).toContain('"challenge":true');
 
     const widget = page.locator('rb-feedback');
+    await expect.poll(() => widget.locator('.status').innerText()).toContain('Open one of the forms below to send it');
     await widget.getByRole('tab', { name: 'Write a review' }).click();
     await expect.poll(outbox).toBeNull();
+    await expect.poll(() => widget.locator('.status').innerText()).toContain('Your earlier message has been sent');
     expect(seen.posts.map((p) => [p.key, p.body.meta?.turnstile])).toEqual([
       ['saved-key-1234567890ab', 'expired'],
       ['saved-key-1234567890ab', 'tok-1'],

@@ -70,6 +70,7 @@ export const formEn = {
   err_rate_limited: 'Too many messages. Please wait a moment.',
   checkingHuman: 'Checking you are human…',
   err_turnstile: 'We could not confirm you are human. Please try again.',
+  outboxChallenge: 'A message you wrote earlier is saved on this device. Open one of the forms below to send it.',
 };
 
 export type FormStrings = typeof formEn;

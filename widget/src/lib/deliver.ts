@@ -55,13 +55,15 @@ export async function flush(outbox: Outbox, send: Send, nowMs: () => number, ran
 
 /**
  * Flushes the page's outbox for the API's site with the real clock, network and storage;
- * answers the outcomes and when the next retry is due (null when the outbox is empty).
+ * answers the outcomes, when the next retry is due (null when nothing is) and how many entries
+ * wait for a Turnstile token (`turnstile`: whether the site still asks for one).
  */
-export async function flushSite(ref: SiteRef, all = false): Promise<{ outcomes: Outcome[]; nextAt: number | null }> {
+export async function flushSite(ref: SiteRef, all: boolean, turnstile: boolean): Promise<{ outcomes: Outcome[]; nextAt: number | null; challenged: number }> {
   const outbox = new Outbox(localStorage, ref.site);
+  if (!turnstile) outbox.unflag();
   const outcomes = await flush(outbox, (e) => submit(ref, e.key, e.body), Date.now, Math.random, all);
   const waiting = outbox.retryable().map((e) => e.nextAt);
-  return { outcomes, nextAt: waiting.length ? Math.min(...waiting) : null };
+  return { outcomes, nextAt: waiting.length ? Math.min(...waiting) : null, challenged: outbox.challenged().length };
 }
 
 /** Sends the oldest entry waiting for a challenge again with a fresh token; null when none waits. */

@@ -187,6 +187,16 @@ describe('turnstile refusals', () => {
     expect(await sendChallenged(box, 'unused', send, () => 0, () => 0.5)).toBeNull();
   });
 
+  it('retries entries that waited for a token as usual once the site no longer asks for one', () => {
+    const box = new Outbox(new MemoryStore(), 'pk_a');
+    box.put({ ...entry('saved-3'), challenge: true });
+    box.put(entry('plain-1'));
+    expect(box.due(0).map((e) => e.key)).toEqual(['plain-1']);
+    box.unflag();
+    expect(box.due(0).map((e) => e.key)).toEqual(['saved-3', 'plain-1']);
+    expect(box.challenged()).toEqual([]);
+  });
+
   it('keeps waiting when the fresh token is refused too', async () => {
     const box = new Outbox(new MemoryStore(), 'pk_a');
     box.put({ ...entry('saved-2'), challenge: true });

@@ -103,6 +103,12 @@ export class Outbox {
     return this.list().filter((e) => !e.challenge);
   }
 
+  /** The site no longer uses Turnstile: entries that waited for a token are retried as usual. */
+  unflag(): void {
+    const entries = this.list();
+    if (entries.some((e) => e.challenge)) this.save(entries.map(({ challenge: _, ...e }) => e));
+  }
+
   /** Entries waiting for a fresh Turnstile token, oldest first. */
   challenged(): OutboxEntry[] {
     return this.list().filter((e) => e.challenge === true);

@@ -102,12 +102,14 @@ export async function flushOutbox(host: RbFeedback, all = false) {
   try {
     // Delivery brings zod along: loaded only when there is something to deliver.
     const { flushSite } = await import('../../lib/deliver.ts');
-    const { outcomes, nextAt } = await flushSite(host.ref, all);
+    const { outcomes, nextAt, challenged } = await flushSite(host.ref, all, Boolean(host.boot?.site.turnstileSiteKey));
     for (const o of outcomes) {
       if (o.result !== 'delivered') continue;
       host.notice = strings(host).outboxSent;
       host.dispatchEvent(new RbSubmittedEvent(o.created?.kind ?? 'review', o.created?.id ?? null, o.created?.case?.ref ?? null));
     }
+    // Its token expired: an open form gets a fresh one for it (rb-form), so ask for one to be opened.
+    if (challenged && !host.tab) host.notice = strings(host).outboxChallenge;
     if (nextAt !== null && host.isConnected) host.retryTimer = setTimeout(() => void flushOutbox(host), Math.max(0, nextAt - Date.now()));
   } finally {
     host.flushing = false;
@@ -217,6 +219,7 @@ export function tabs(host: RbFeedback) {
           ${host.formReady
             ? html`<rb-form .api=${host.ref} .kind=${active} .subject=${host.subject} .language=${lang} .overrides=${host.boot?.site.strings[lang] ?? {}}
                 .sitekey=${host.boot?.site.turnstileSiteKey ?? null}
+                .resent=${() => (host.notice = strings(host).outboxSent)}
               ></rb-form>`
             : html`<p class="muted" role="status">${s.formLoading}</p>`}
         </div>`

@@ -48,6 +48,7 @@ export class RbForm extends LitElement {
     language: {},
     overrides: { attribute: false },
     sitekey: { attribute: false },
+    resent: { attribute: false },
     errors: { state: true },
     sending: { state: true },
     done: { state: true },
@@ -67,6 +68,8 @@ export class RbForm extends LitElement {
   overrides: Record<string, string> = {};
   /** The site's Turnstile site key: when set, every submission carries a Turnstile token. */
   sitekey: string | null = null;
+  /** Called when a saved message that waited for a fresh Turnstile token has been delivered. */
+  resent: (() => void) | null = null;
 
   private errors: Record<string, string> = {};
   private sending = false;
@@ -154,7 +157,10 @@ export class RbForm extends LitElement {
     }
     respent.add(waiting.key);
     const outcome = await sendChallenged(outbox, token, (x) => submit(api, x.key, x.body), Date.now, Math.random);
-    if (outcome?.result === 'delivered') this.dispatchEvent(new RbSubmittedEvent(waiting.body.kind, outcome.created?.id ?? null, outcome.created?.case?.ref ?? null));
+    if (outcome?.result === 'delivered') {
+      this.resent?.();
+      this.dispatchEvent(new RbSubmittedEvent(waiting.body.kind, outcome.created?.id ?? null, outcome.created?.case?.ref ?? null));
+    }
     this.renewToken();
   }
 
