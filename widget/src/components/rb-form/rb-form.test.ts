@@ -104,4 +104,47 @@ describe('rb-form', () => {
       expect(entry.body.meta.hp).toBeUndefined();
     });
   });
+
+  describe('turnstile', () => {
+    afterEach(() => {
+      Reflect.deleteProperty(window, 'turnstile');
+    });
+
+    it('says in Persian that it is checking, holds Send until the token, and keeps the token with a message it could not send', async () => {
+      // Cloudflare's script cannot load here: a stand-in on window.turnstile, as a merchant's own would be.
+      let answer: ((token: string) => void) | undefined;
+      const rendered: { sitekey: string; language: string }[] = [];
+      Object.assign(window, {
+        turnstile: {
+          render: (_: HTMLElement, o: { sitekey: string; language: string; callback: (t: string) => void }) => {
+            rendered.push({ sitekey: o.sitekey, language: o.language });
+            answer = o.callback;
+            return 'w1';
+          },
+          reset: () => undefined,
+          remove: () => undefined,
+        },
+      });
+      const el = new RbForm();
+      Object.assign(el, { api: API, kind: 'story', language: 'fa', subject: 'sku-1', sitekey: '1x00000000000000000000AA' });
+      document.body.append(el);
+      await expect.poll(() => rendered).toEqual([{ sitekey: '1x00000000000000000000AA', language: 'fa' }]);
+      const root = el.shadowRoot;
+      if (!root) throw new Error('no shadow root');
+      await el.updateComplete;
+      const send = root.querySelector<HTMLButtonElement>('[part=send]');
+      expect(send?.disabled).toBe(true);
+      expect(root.querySelector('[part=challenge] + [role=status]')?.textContent).toBe('در حال بررسی این‌که انسان هستید…');
+
+      answer?.('tok-a');
+      await el.updateComplete;
+      expect(send?.disabled).toBe(false);
+      expect(root.querySelector('[part=challenge] + [role=status]')).toBeNull();
+      fill(root, '#f-body', 'A story');
+      fill(root, '#f-author-name', 'Sara');
+      send?.click();
+      await expect.poll(() => root.querySelector('[part=confirmation]'), { timeout: 10_000 }).not.toBeNull();
+      expect(localStorage.getItem(storageKey(API.site))).toContain('"turnstile":"tok-a"');
+    });
+  });
 });

@@ -109,7 +109,7 @@ export class RbForm extends LitElement {
   private async syncChallenge() {
     const box = this.renderRoot.querySelector<HTMLElement>('[part="challenge"]');
     if (this.turnstile && this.turnstile.box !== box) this.dropChallenge();
-    if (!box || !this.sitekey || this.turnstile || box.dataset.loading || this.challenge === 'unavailable') return;
+    if (!box || !this.isConnected || !this.sitekey || this.turnstile || box.dataset.loading || this.challenge === 'unavailable') return;
     box.dataset.loading = '1';
     let api: TurnstileApi;
     try {
