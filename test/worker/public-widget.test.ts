@@ -1,9 +1,11 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { WidgetBootstrap } from '../../shared/site.ts';
-import { bumpContentVersion } from '../../worker/src/db/sites.ts';
+import { bumpContentVersion, readSite, SITE_MEMO_MS, writeSiteConfig } from '../../worker/src/db/sites.ts';
 import { BASE, createSite, ORIGIN } from './helpers.ts';
 import { expectNoPrivateData, seedReview } from './public-fixtures.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function bootstrap(site: string, query = 'subject=sku-1', headers: Record<string, string> = {}) {
   return SELF.fetch(`${BASE}/v1/sites/${site}/widget?${query}`, { headers: { origin: ORIGIN, ...headers } });
@@ -92,12 +94,37 @@ describe('GET /v1/sites/{site}/widget', () => {
     expect(body.reviews.items).toHaveLength(2);
   });
 
-  it('shows a settings change at once, without a version bump', async () => {
+  it('shows a settings change made elsewhere within SITE_MEMO_MS, without a version bump', async () => {
     const site = await createSite();
     await bootstrap(site.publicKey);
+    // Raw SQL, as another isolate's write looks from here: nothing tells this isolate's memo.
     await env.DB.prepare(`UPDATE sites SET settings = '{"brandColor":"#abcdef"}' WHERE id = ?1`).bind(site.publicKey).run();
+    await sleep(SITE_MEMO_MS);
     const body = WidgetBootstrap.parse(await (await bootstrap(site.publicKey)).json());
     expect(body.site.brandColor).toBe('#abcdef');
+  });
+
+  it('shows a publish made elsewhere within SITE_MEMO_MS', async () => {
+    const site = await createSite();
+    await seedReview(site.publicKey);
+    expect(WidgetBootstrap.parse(await (await bootstrap(site.publicKey)).json()).summary.count).toBe(1);
+    await seedReview(site.publicKey);
+    await env.DB.prepare('UPDATE sites SET content_version = content_version + 1 WHERE id = ?1').bind(site.publicKey).run();
+    await sleep(SITE_MEMO_MS);
+    const body = WidgetBootstrap.parse(await (await bootstrap(site.publicKey)).json());
+    expect(body.summary.count).toBe(2);
+    expect(body.reviews.items).toHaveLength(2);
+  });
+
+  it("shows this isolate's own settings save on the very next read", async () => {
+    const site = await createSite();
+    const before = WidgetBootstrap.parse(await (await bootstrap(site.publicKey)).json());
+    const row = await readSite(env.DB, site.publicKey);
+    if (!row) throw new Error('the site was not created');
+    await writeSiteConfig(env.DB, site.publicKey, { name: 'Renamed shop', origins: row.origins, settings: row.settings }).run();
+    const after = WidgetBootstrap.parse(await (await bootstrap(site.publicKey)).json());
+    expect(before.site.name).not.toBe('Renamed shop');
+    expect(after.site.name).toBe('Renamed shop');
   });
 
   it('answers 304 without a body when the ETag still matches', async () => {

@@ -23,8 +23,8 @@ describe('readThrough', () => {
       builds += 1;
       return JSON.stringify({ n: builds });
     };
-    const first = await readThrough(key, 60, build);
-    const second = await readThrough(key, 60, build);
+    const first = await readThrough(key, 60, Date.now(), build);
+    const second = await readThrough(key, 60, Date.now(), build);
     expect(first).toMatchObject({ body: '{"n":1}', hit: false });
     expect(second).toEqual({ body: '{"n":1}', etag: first.etag, hit: true });
     expect(first.etag).toBe(await etagOf('{"n":1}'));
@@ -33,7 +33,17 @@ describe('readThrough', () => {
 
   it('keeps keys apart', async () => {
     const base = `https://rebound.test/cache-test/${crypto.randomUUID()}`;
-    await readThrough(`${base}?v=1`, 60, async () => 'one');
-    expect((await readThrough(`${base}?v=2`, 60, async () => 'two')).body).toBe('two');
+    await readThrough(`${base}?v=1`, 60, Date.now(), async () => 'one');
+    expect((await readThrough(`${base}?v=2`, 60, Date.now(), async () => 'two')).body).toBe('two');
+  });
+
+  it("answers from the isolate's copy while its TTL lasts, and never past it", async () => {
+    const key = `https://rebound.test/cache-test/${crypto.randomUUID()}`;
+    const now = Date.now();
+    await readThrough(key, 60, now, async () => 'first');
+    // Without the edge entry, only the isolate's copy can still answer.
+    await caches.default.delete(key);
+    expect(await readThrough(key, 60, now + 59_000, async () => 'second')).toMatchObject({ body: 'first', hit: true });
+    expect(await readThrough(key, 60, now + 60_000, async () => 'third')).toMatchObject({ body: 'third', hit: false });
   });
 });

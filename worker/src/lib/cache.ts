@@ -3,6 +3,10 @@
  * version: nothing is ever purged, because publishing bumps the version and later readers ask
  * for a new key. Only the body and its ETag are cached; per-request headers such as CORS are
  * added by the middleware on the way out, so one entry serves every allowed origin.
+ *
+ * In front of the edge cache sits a small per-isolate copy of the same entries: a hot bootstrap
+ * is then answered without any I/O. It can be no staler than the edge cache, because it is keyed
+ * by the same versioned key and kept no longer than the same TTL.
  */
 import { sha256Hex } from './crypto.ts';
 
@@ -28,16 +32,43 @@ export function matchesIfNoneMatch(header: string | undefined | null, etag: stri
   });
 }
 
+/** Entries kept per isolate, oldest dropped first; bootstraps are a few KB, so this stays small. */
+const MEMORY_ENTRIES = 200;
+const memory = new Map<string, { body: string; etag: string; expiresAt: number }>();
+
+function remember(key: string, body: string, etag: string, expiresAt: number): void {
+  memory.delete(key);
+  memory.set(key, { body, etag, expiresAt });
+  if (memory.size > MEMORY_ENTRIES) {
+    const oldest = memory.keys().next();
+    if (!oldest.done) memory.delete(oldest.value);
+  }
+}
+
 /**
- * The document under `key` from the edge cache, or `build()`'s body, stored for `ttlSeconds`.
- * A failing cache never fails the request: it only costs a rebuild.
+ * The document under `key` from this isolate's memory, the edge cache, or `build()`'s body,
+ * stored for `ttlSeconds`. A failing cache never fails the request: it only costs a rebuild.
  */
-export async function readThrough(key: string, ttlSeconds: number, build: () => Promise<string>): Promise<CachedDocument> {
+export async function readThrough(
+  key: string,
+  ttlSeconds: number,
+  nowMs: number,
+  build: () => Promise<string>,
+): Promise<CachedDocument> {
+  const held = memory.get(key);
+  if (held && nowMs < held.expiresAt) return { body: held.body, etag: held.etag, hit: true };
+  const expiresAt = nowMs + ttlSeconds * 1000;
   const cache = caches.default;
   try {
     const cached = await cache.match(key);
     const etag = cached?.headers.get('etag');
-    if (cached && etag) return { body: await cached.text(), etag, hit: true };
+    if (cached && etag) {
+      const body = await cached.text();
+      // The edge entry may be older than this isolate's TTL says; keeping it longer only
+      // repeats an answer for the same version, which is what the key promises anyway.
+      remember(key, body, etag, expiresAt);
+      return { body, etag, hit: true };
+    }
   } catch (err) {
     console.warn('edge cache read failed', err);
   }
@@ -53,5 +84,6 @@ export async function readThrough(key: string, ttlSeconds: number, build: () => 
   } catch (err) {
     console.warn('edge cache write failed', err);
   }
+  remember(key, body, etag, expiresAt);
   return { body, etag, hit: false };
 }

@@ -5,13 +5,21 @@
 import { createMiddleware } from 'hono/factory';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../types.ts';
-import { readSite } from '../db/sites.ts';
+import { readSite, readSiteRecent } from '../db/sites.ts';
 import { ProblemError } from '../lib/problem.ts';
 
-/** Sets `c.var.site` from the `:site` path parameter, or answers 404. */
+/** Methods that only read public content; they may use a site row up to `SITE_MEMO_MS` old. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Sets `c.var.site` from the `:site` path parameter, or answers 404. Public reads take the
+ * isolate's recent copy of the row (the widget's hot path would otherwise pay a D1 round trip
+ * each); writes read it fresh, since they act on settings such as Turnstile and blocked words.
+ */
 export const loadSite = createMiddleware<AppEnv>(async function loadSite(c, next) {
   const id = c.req.param('site');
-  const site = id && /^pk_[A-Za-z0-9_-]{1,64}$/.test(id) ? await readSite(c.env.DB, id) : null;
+  const valid = id !== undefined && /^pk_[A-Za-z0-9_-]{1,64}$/.test(id);
+  const site = !valid ? null : READS.has(c.req.method) ? await readSiteRecent(c.env.DB, id, c.get('now')) : await readSite(c.env.DB, id);
   if (!site) throw new ProblemError(404, 'site-not-found', 'There is no site with this key.');
   c.set('site', site);
   await next();

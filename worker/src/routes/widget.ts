@@ -45,6 +45,19 @@ export function publicSite(site: SiteRow): PublicSite {
   };
 }
 
+/** Fingerprints by row object: a site row remembered by loadSite is hashed once, not per request. */
+const fingerprints = new WeakMap<SiteRow, string>();
+
+/** Settings change without a content-version bump, so their fingerprint is part of the cache key too. */
+async function settingsFingerprint(site: SiteRow, visible: PublicSite): Promise<string> {
+  let fingerprint = fingerprints.get(site);
+  if (fingerprint === undefined) {
+    fingerprint = (await sha256Hex(JSON.stringify(visible))).slice(0, 16);
+    fingerprints.set(site, fingerprint);
+  }
+  return fingerprint;
+}
+
 /** Binds a cursor to the list it continues: another sort, subject or star filter cannot reuse it. */
 function cursorScope(sort: Sort, subject: string, stars: number | undefined): string {
   return `reviews\n${sort}\n${subject}\n${stars ?? ''}`;
@@ -64,12 +77,11 @@ export const widgetRoutes = new Hono<AppEnv>()
     // cached copy serves both languages.
     const { subject } = c.req.valid('query');
     const visible = publicSite(site);
-    // Settings change without a content-version bump, so their fingerprint is part of the key too.
-    const fingerprint = (await sha256Hex(JSON.stringify(visible))).slice(0, 16);
+    const fingerprint = await settingsFingerprint(site, visible);
     const key = new URL(`/v1/sites/${encodeURIComponent(site.id)}/widget`, c.req.url);
     key.search = new URLSearchParams({ subject, v: String(site.contentVersion), s: fingerprint }).toString();
 
-    const doc = await readThrough(key.toString(), EDGE_TTL_SECONDS, async function buildBootstrap() {
+    const doc = await readThrough(key.toString(), EDGE_TTL_SECONDS, c.get('now'), async function buildBootstrap() {
       const [summary, rows] = await Promise.all([
         readSummary(c.env.DB, site.id, subject),
         readReviewsPage(c.env.DB, site.id, { subject, sort: 'newest', limit: FIRST_PAGE }),
