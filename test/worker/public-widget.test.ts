@@ -127,6 +127,28 @@ describe('GET /v1/sites/{site}/widget', () => {
     expect(after.site.name).toBe('Renamed shop');
   });
 
+  it('limits a client to 300 bootstraps a minute even when every answer is already held', async () => {
+    const site = await createSite();
+    const client = { 'cf-connecting-ip': '198.51.100.77', 'user-agent': `bootstrap-flood/${crypto.randomUUID()}` };
+    const statuses = await Promise.all(Array.from({ length: 300 }, async () => (await bootstrap(site.publicKey, 'subject=sku-1', client)).status));
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    const over = await bootstrap(site.publicKey, 'subject=sku-1', client);
+    expect(over.status).toBe(429);
+    expect(over.headers.get('retry-after')).toBe('60');
+    expect((await bootstrap(site.publicKey, 'subject=sku-1', { ...client, 'user-agent': 'another shopper' })).status).toBe(200);
+  });
+
+  it('refuses to build a bootstrap for a client whose reads are spent elsewhere', async () => {
+    const site = await createSite();
+    const client = { origin: ORIGIN, 'cf-connecting-ip': '198.51.100.78', 'user-agent': `reader/${crypto.randomUUID()}` };
+    const reads = await Promise.all(
+      Array.from({ length: 300 }, async () => (await SELF.fetch(`${BASE}/v1/sites/${site.publicKey}/reviews?subject=sku-1`, { headers: client })).status),
+    );
+    expect(reads.filter((s) => s !== 200)).toEqual([]);
+    // Nothing is cached for this subject yet, so answering means reading D1: the shared limit applies.
+    expect((await bootstrap(site.publicKey, 'subject=never-read', client)).status).toBe(429);
+  });
+
   it('answers 304 without a body when the ETag still matches', async () => {
     const site = await createSite();
     await seedReview(site.publicKey);

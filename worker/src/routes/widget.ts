@@ -16,6 +16,7 @@ import { clientIdentity, voterHash } from '../lib/client.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { ProblemError } from '../lib/problem.ts';
+import { limitShared, RATE_LIMITS } from '../middleware/rate-limit.ts';
 import { valid } from '../lib/validate.ts';
 
 /**
@@ -82,6 +83,7 @@ export const widgetRoutes = new Hono<AppEnv>()
     key.search = new URLSearchParams({ subject, v: String(site.contentVersion), s: fingerprint }).toString();
 
     const doc = await readThrough(key.toString(), EDGE_TTL_SECONDS, c.get('now'), async function buildBootstrap() {
+      await limitShared(c, RATE_LIMITS.bootstrap);
       const [summary, rows] = await Promise.all([
         readSummary(c.env.DB, site.id, subject),
         readReviewsPage(c.env.DB, site.id, { subject, sort: 'newest', limit: FIRST_PAGE }),
