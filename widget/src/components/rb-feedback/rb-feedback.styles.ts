@@ -3,8 +3,12 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    /* Space is held before data arrives so the page below never jumps. */
-    min-block-size: var(--rb-min-block-size, 22rem);
+    /*
+     * Only the page knows how tall its reviews usually are: it reserves that space with
+     * --rb-min-block-size (or its own min-block-size on rb-feedback). A default guess would move
+     * the page twice on a page that reserved nothing: once to the guess, again to the real size.
+     */
+    min-block-size: var(--rb-min-block-size);
     /* The private tokens every inner component reads; merchants set the public --rb-* ones. */
     /* light-dark() follows the color-scheme set by the theme class below. */
     --_fg: var(--rb-color, light-dark(#1f2328, #e6edf3));
@@ -37,10 +41,14 @@ export const styles = css`
   .auto {
     color-scheme: light dark;
   }
+    /*
+   * The lazy chunk fills these after first render: each slot already has the height of what comes
+   * (one row of controls, at most 2.4em) so nothing below moves when it arrives.
+   */
   .controls,
   .more,
   .tabs {
-    min-block-size: 2.6rem;
+    min-block-size: 2.6em;
   }
   .controls {
     display: flex;

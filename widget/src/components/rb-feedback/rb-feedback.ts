@@ -5,7 +5,7 @@ import { en, type ReadStrings } from '../../i18n/en.ts';
 import { fa } from '../../i18n/fa.ts';
 import { call, type SiteRef } from '../../lib/api.ts';
 import { config } from '../../lib/config.ts';
-import { pickLang, type Lang } from '../../lib/format.ts';
+import { formatDate, formatNumber, formatRelative, pickLang, type Lang } from '../../lib/format.ts';
 import { storageKey } from '../../lib/outbox-key.ts';
 import type { ListState } from '../../lib/paging.ts';
 import { reviewList } from '../rb-review-list/rb-review-list.ts';
@@ -111,7 +111,14 @@ export class RbFeedback extends LitElement {
     this.failed = !ref.site;
     this.boot = null;
     if (this.failed) return;
-    const q = new URLSearchParams({ subject: this.subject, lang: pickLang([this.closest('[lang]')?.getAttribute('lang')], ['en', 'fa'], 'en') });
+    // Before the bootstrap this is the element's or the page's language (else English).
+    const lang = this.shownLang;
+    const q = new URLSearchParams({ subject: this.subject, lang });
+    // The first Intl formatters of a page load ICU's locale data (~25 ms): let that happen in
+    // tasks of their own while the request is in flight, not in the task that renders the reviews.
+    setTimeout(() => formatNumber(lang, 1));
+    setTimeout(() => formatRelative(lang, '', 0));
+    setTimeout(() => formatDate(lang, '2000'));
     try {
       const boot = await call<WidgetBootstrap>(ref, `/widget?${q}`, { signal: abort.signal });
       this.now = Date.now();
