@@ -11,13 +11,22 @@ export const laterStyles = css`
     background: var(--_bg);
     padding: 0.3em 0.5em;
   }
+  /*
+   * One row, scrolled sideways on a narrow screen rather than wrapped: the slot first render left
+   * for the tabs is one row high, and a second row would move everything below the widget.
+   */
   [role='tablist'] {
     display: flex;
-    flex-wrap: wrap;
     gap: 0.25rem;
     border-block-end: 1px solid var(--_line);
+    overflow-x: auto;
+    scrollbar-width: none;
+    /* Its one row must not widen the widget's grid column (and reflow all of it) on a phone. */
+    contain: inline-size;
   }
   [role='tab'] {
+    flex: none;
+    white-space: nowrap;
     border: 0;
     border-block-end: 3px solid transparent;
     border-radius: var(--_radius) var(--_radius) 0 0;

@@ -41,9 +41,10 @@ export const styles = css`
   .auto {
     color-scheme: light dark;
   }
-    /*
+  /*
    * The lazy chunk fills these after first render: each slot already has the height of what comes
-   * (one row of controls, at most 2.4em) so nothing below moves when it arrives.
+   * (one row: the sort control, the button or the tab row, which scrolls rather than wraps) so
+   * nothing below moves when it arrives.
    */
   .controls,
   .more,
