@@ -224,7 +224,7 @@ ${recoverySection(results.parts.recovery)}
 ## Reproduce
 
 \`\`\`sh
-npm ci
+npm install
 npm run bench            # everything, a few minutes on 2 cores
 npm run bench -- --quick # fewer repetitions
 npm run bench -- --only scale,api   # some parts; the others are kept from results.json
