@@ -5,23 +5,15 @@
  * customer's tracking page (in Persian) shows the status and the message but never the note,
  * and takes their one re-rating.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, watchErrors } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchErrors } from './browser.ts';
 import { deepText, logIn, marker, submit } from './admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const staffToken = inject('staffToken');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('recovery case', () => {
   it('is worked on the moderation page and followed by the customer on the tracking page', async () => {
@@ -50,7 +42,7 @@ describe('recovery case', () => {
     expect(trackUrl).toBeTruthy();
     if (!ref || !trackUrl) return;
 
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, baseUrl, staffToken);
@@ -156,7 +148,7 @@ describe('recovery case', () => {
   });
 
   it('tells the customer plainly when a tracking link is wrong', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/track/?site=${siteId}&ref=RB-NOPE&t=forged`);
     await expect.poll(() => page.locator('rb-track [role="alert"]').textContent()).toContain('not valid');

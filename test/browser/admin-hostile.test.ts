@@ -3,9 +3,9 @@
  * and in the reply preview. A canary (`window.__pwned`) and a dialog listener prove that no
  * handler ran, and the strict CSP of /admin/ produces no console errors.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, watchErrors } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, watchErrors } from './browser.ts';
 import { deepText, expectQueueLength, logIn, marker, submit } from './admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
@@ -17,14 +17,7 @@ const SVG = `"><svg onload="window.__pwned='svg';alert(2)">`;
 const JS_URL = `javascript:window.__pwned='url';alert(3)`;
 const SCRIPT = `</bdi><script>window.__pwned='script'</script>`;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function pwned(page: Page): Promise<unknown> {
   return page.evaluate(() => Reflect.get(window, '__pwned'));
@@ -54,7 +47,7 @@ describe('hostile submissions', () => {
       author: { name: IMG, email: 'x@example.com' },
     });
 
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     const dialogs: string[] = [];

@@ -2,23 +2,15 @@
  * The slice seen from both sides: a shopper's review is approved and answered on the moderation
  * page, and the reply shows under it in the widget on the demo shop.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, watchErrors } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchErrors } from './browser.ts';
 import { deepText, expectQueueLength, logIn, marker, staffList, submit } from './admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const staffToken = inject('staffToken');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('public reply', () => {
   it('is written on the moderation page and shown in the widget, and the item can be hidden later', async () => {
@@ -30,7 +22,7 @@ describe('public reply', () => {
       author: { name: 'Kettle Fan' },
       subject: 'sku-kettle-01',
     });
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, baseUrl, staffToken);

@@ -2,27 +2,19 @@
  * The settings page saves what staff change (and says publishing never depends on the rating),
  * and the data page erases one shopper's personal data only after a confirmation.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, watchErrors } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchErrors } from './browser.ts';
 import { deepText, logIn, marker, staffList, submit } from './admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const staffToken = inject('staffToken');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('settings', () => {
   it('saves the promised response time and keeps it after a reload', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, baseUrl, staffToken);
@@ -54,7 +46,7 @@ describe('data rights', () => {
     const tag = marker('erase');
     const email = `${tag}@example.com`;
     await submit(baseUrl, siteId, { kind: 'story', body: `A story to forget ${tag}`, author: { name: 'Forget Me', email } });
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, baseUrl, staffToken);
@@ -77,7 +69,7 @@ describe('data rights', () => {
 
 describe('session', () => {
   it('logs out, and a reload then asks for the token again', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await logIn(page, baseUrl, staffToken);
     await page.getByRole('button', { name: 'Log out' }).click();
@@ -90,7 +82,7 @@ describe('session', () => {
   });
 
   it('shows the server\'s reason when a token is wrong', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/admin/`);
     await page.locator('rb-admin-login input[name="token"]').fill('st_wrong');

@@ -4,22 +4,14 @@
  * to the real moderation page and approve it by keyboard; the shopper's review then shows on the
  * demo page — without the shopper's email.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, watchErrors } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchErrors } from './browser.ts';
 import { deepText, expectQueueLength, logIn, marker, staffList } from './admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const staffToken = inject('staffToken');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the slice', () => {
   it('publishes a review from the demo shop after staff approve it on the moderation page', async () => {
@@ -27,7 +19,7 @@ describe('the slice', () => {
     const email = `${tag}@example.com`;
 
     // 1. The shopper reviews on the demo shop.
-    const shopper = await browser.newContext();
+    const shopper = await browser().newContext();
     const shop = await shopper.newPage();
     const shopErrors = watchErrors(shop);
     await shop.goto(`${baseUrl}/demo/`);
@@ -49,7 +41,7 @@ describe('the slice', () => {
     expect(await deepText(widget)).not.toContain(tag);
 
     // 2. Staff approve it on the moderation page, by keyboard.
-    const staff = await browser.newContext();
+    const staff = await browser().newContext();
     const admin = await staff.newPage();
     const adminErrors = watchErrors(admin);
     await logIn(admin, baseUrl, staffToken);
