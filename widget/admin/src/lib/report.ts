@@ -4,6 +4,8 @@
  */
 import type { FieldError } from '../../../../shared/problem.ts';
 import type { Messages } from '../i18n/en.ts';
+import type { Lang } from '../../../../shared/submission.ts';
+import { messages } from '../i18n/index.ts';
 import { ApiError } from './api.ts';
 
 export interface Shown {
@@ -28,4 +30,32 @@ export function report(host: HTMLElement, err: unknown, m: Messages): Shown {
     console.warn(err);
   }
   return describeError(err, m);
+}
+
+/** What a detail view shows around a staff action: that it runs, and how the last one ended. */
+export interface ActionHost extends HTMLElement {
+  lang: Lang;
+  busy: boolean;
+  problem: Shown | null;
+  notice: string;
+}
+
+/**
+ * Runs one staff action from a detail view: marks the view busy and clears the last outcome;
+ * on success shows `notice` and reloads the view, so it shows what the server now holds; on
+ * failure shows the problem (and signals a lost session, like `report`).
+ */
+export async function runAction(host: ActionHost, op: () => Promise<unknown>, notice: string, reload: () => Promise<void>): Promise<void> {
+  host.busy = true;
+  host.problem = null;
+  host.notice = '';
+  try {
+    await op();
+    host.notice = notice;
+    await reload();
+  } catch (err) {
+    host.problem = report(host, err, messages(host.lang));
+  } finally {
+    host.busy = false;
+  }
 }

@@ -16,7 +16,7 @@ import type { Lang } from '../../../../../shared/submission.ts';
 import { request, send } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { casePatchFromForm, contactOf } from '../../lib/case-form.ts';
-import { report, type Shown } from '../../lib/report.ts';
+import { report, runAction, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import '../rb-admin-item/rb-admin-item.ts';
@@ -104,19 +104,8 @@ export class RbAdminCase extends LitElement {
     }
   }
 
-  private async run(op: () => Promise<unknown>, notice: string) {
-    this.busy = true;
-    this.problem = null;
-    this.notice = '';
-    try {
-      await op();
-      this.notice = notice;
-      await this.load();
-    } catch (err) {
-      this.problem = report(this, err, messages(this.lang));
-    } finally {
-      this.busy = false;
-    }
+  private run(op: () => Promise<unknown>, notice: string) {
+    return runAction(this, op, notice, () => this.load());
   }
 
   private patch(body: CasePatch) {

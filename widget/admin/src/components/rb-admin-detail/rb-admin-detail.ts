@@ -10,7 +10,7 @@ import { LIMITS } from '../../../../../shared/limits.ts';
 import type { Lang } from '../../../../../shared/submission.ts';
 import { request, send } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { report, type Shown } from '../../lib/report.ts';
+import { report, runAction, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import '../rb-admin-item/rb-admin-item.ts';
@@ -98,19 +98,8 @@ export class RbAdminDetail extends LitElement {
     }
   }
 
-  private async run(op: () => Promise<void>, notice: string) {
-    this.busy = true;
-    this.problem = null;
-    this.notice = '';
-    try {
-      await op();
-      this.notice = notice;
-      await this.load();
-    } catch (err) {
-      this.problem = report(this, err, messages(this.lang));
-    } finally {
-      this.busy = false;
-    }
+  private run(op: () => Promise<unknown>, notice: string) {
+    return runAction(this, op, notice, () => this.load());
   }
 
   private decide(decision: Decision) {
