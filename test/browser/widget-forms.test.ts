@@ -3,26 +3,19 @@
  * submits and lands, errors show beside their fields, the keyboard alone is enough, and no
  * personal data stays in the page's storage once delivered.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { marker, merchantHtml, openPage, serveMerchant, staffApi, widgetReady } from './widget-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const merchantOrigin = inject('merchantOrigin');
 const staffToken = inject('staffToken');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(path: string, attrs: Record<string, string> = {}, lang: 'en' | 'fa' = 'en') {
-  const { context, page, errors } = await openPage(browser);
+  const { context, page, errors } = await openPage(browser());
   const url = await serveMerchant(context, merchantOrigin, path, merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-forms', ...attrs }, lang }));
   const answers: { status: number; body: unknown }[] = [];
   page.on('response', async (res) => {

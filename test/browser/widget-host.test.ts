@@ -3,22 +3,14 @@
  * not be affected by ours), a strict CSP with Trusted Types, a single-page app that inserts and
  * removes the element after load, and a page that loads the script twice.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { merchantHtml, openPage, serveMerchant, widgetReady } from './widget-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const merchantOrigin = inject('merchantOrigin');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const HOSTILE = `<style>
   * { letter-spacing: 6px !important; text-transform: uppercase !important; line-height: 0.4 !important;
@@ -30,7 +22,7 @@ const HOSTILE = `<style>
 
 describe('widget on host pages', () => {
   it('is not broken by a hostile host stylesheet, and leaks no styles out', async () => {
-    const { context, page, errors } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser());
     const url = await serveMerchant(context, merchantOrigin, '/hostile', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-hostile' }, head: HOSTILE }));
     await page.goto(url);
     await widgetReady(page);
@@ -52,7 +44,7 @@ describe('widget on host pages', () => {
   });
 
   it('works under a strict nonce CSP with Trusted Types, without a console error or violation', async () => {
-    const { context, page, errors } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser());
     const csp = [
       "default-src 'none'",
       "script-src 'nonce-{nonce}' 'strict-dynamic'",
@@ -85,7 +77,7 @@ describe('widget on host pages', () => {
   });
 
   it('renders when a single-page app inserts it after load, and again after being moved', async () => {
-    const { context, page, errors } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser());
     const url = await serveMerchant(context, merchantOrigin, '/spa', merchantHtml(baseUrl, siteId, { noElement: true }));
     await page.goto(url);
     await page.waitForFunction(() => customElements.get('rb-feedback') !== undefined);
@@ -109,7 +101,7 @@ describe('widget on host pages', () => {
   });
 
   it('is harmless when the script is loaded twice', async () => {
-    const { context, page, errors } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser());
     const twice = `<script type="module" src="${baseUrl}/widget.js?copy=2" data-site="${siteId}"></script>`;
     const url = await serveMerchant(context, merchantOrigin, '/twice', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-twice' }, head: twice }));
     await page.goto(url);

@@ -3,27 +3,19 @@
  * Idempotency-Key, survives a reload, is delivered once the shopper is back online, and leaves
  * no personal data in the page's storage afterwards.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { marker, merchantHtml, openPage, serveMerchant, staffApi, widgetReady } from './widget-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const merchantOrigin = inject('merchantOrigin');
 const staffToken = inject('staffToken');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('widget offline', () => {
   it('keeps a review sent offline, delivers it exactly once after going online and reloading, then forgets it', async () => {
-    const { context, page, errors } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser());
     const url = await serveMerchant(context, merchantOrigin, '/offline', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-offline' } }));
     await page.goto(url);
     await widgetReady(page);

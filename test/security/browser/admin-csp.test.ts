@@ -3,26 +3,18 @@
  * required, no framing): every view is opened after logging in and not one CSP violation is
  * reported, by event or in the console. And the page refuses to be framed.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watchErrors } from '../../browser/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchErrors } from '../../browser/browser.ts';
 import { logIn } from '../../browser/admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const staffToken = inject('staffToken');
 const merchantOrigin = inject('merchantOrigin');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the moderation page under its CSP', () => {
   it('logs in and opens every view with no CSP violation', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     // Runs through DevTools, outside the page's CSP, so it can watch the CSP.
     await context.addInitScript(() => {
       const seen: string[] = [];
@@ -50,7 +42,7 @@ describe('the moderation page under its CSP', () => {
   });
 
   it('cannot be framed by another page', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await context.route(`${merchantOrigin}/frame`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><iframe id="f" src="${baseUrl}/admin/"></iframe>` }),
     );

@@ -3,28 +3,21 @@
  * never reaches the shopper. The widget keeps the submission in its outbox and sends it again
  * with the same Idempotency-Key when back online: one submission, one case, nothing lost.
  */
-import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from '../../browser/browser.ts';
+import type { Route } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../../browser/browser.ts';
 import { marker, merchantHtml, openPage, serveMerchant, staffApi, widgetReady } from '../../browser/widget-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const merchantOrigin = inject('merchantOrigin');
 const staffToken = inject('staffToken');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the browser going offline mid-submit', () => {
   for (const when of ['after the Worker stored it', 'before it left the browser'] as const) {
     it(`loses nothing and stores one complaint when the answer is lost ${when}`, { timeout: 120_000 }, async () => {
-      const { context, page } = await openPage(browser);
+      const { context, page } = await openPage(browser());
       const url = await serveMerchant(context, merchantOrigin, `/offline-mid-${when.length}`, merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-offline-mid' } }));
       const keys: string[] = [];
       let dropped = false;
