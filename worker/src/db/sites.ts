@@ -101,36 +101,6 @@ export function forgetSite(id: string): void {
   unsettled.set(id, Date.now() + SITE_MEMO_MS);
 }
 
-export async function readSiteBySecretHash(db: D1Database, secretHash: string): Promise<SiteRow | null> {
-  const row = await db.prepare('SELECT * FROM sites WHERE secret_hash = ?1').bind(secretHash).first<SiteRecord>();
-  return row ? toSite(row) : null;
-}
-
-export interface NewSite {
-  id: string;
-  name: string;
-  secretHash: string;
-  signingKey: string;
-  origins: string[];
-  settings: Partial<SiteSettings>;
-  createdAt: number;
-}
-
-/** The insert for a new site, to run in a batch with its first staff token. */
-export function insertSite(db: D1Database, site: NewSite): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO sites (id, name, secret_hash, signing_key, origins, settings, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
-    )
-    .bind(site.id, site.name, site.secretHash, site.signingKey, JSON.stringify(site.origins), JSON.stringify(site.settings), site.createdAt);
-}
-
-export async function updateSiteSettings(db: D1Database, id: string, settings: SiteSettings): Promise<void> {
-  forgetSite(id);
-  await db.prepare('UPDATE sites SET settings = ?2 WHERE id = ?1').bind(id, JSON.stringify(settings)).run();
-}
-
 /** Marks the site's public content as changed; run it in the batch that changes it. */
 export function bumpContentVersion(db: D1Database, siteId: string): D1PreparedStatement {
   forgetSite(siteId);
