@@ -4,7 +4,8 @@
  * within its 10 KB budget. `scripts/build.mjs` empties `dist/` and runs this with the admin build.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { minify } from 'terser';
+import { defineConfig, parseAst, type Plugin } from 'vite';
 
 /**
  * Collapses the white space inside the widget's css`…` literals (which hold no interpolations):
@@ -16,12 +17,57 @@ function minifyCssLiterals(): Plugin {
     transform(code, id) {
       if (!id.includes('/widget/src/') || !id.endsWith('.ts')) return null;
       return code.replace(/css`([^`$]*)`/g, (_, body: string) =>
-        'css`' + body.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`',
+        'css`' +
+        body
+          .replace(/\/\*[^]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .replace(/(?<![\w.])0\.(?=\d)/g, '.')
+          .trim() +
+        '`',
       );
     },
-    // Annotations only matter to a later bundler; merchants load this file as it is.
-    renderChunk: (code) => code.replaceAll('/* @__PURE__ */ ', ''),
   };
+}
+
+/**
+ * The html`…` templates keep their source indentation through the bundler's minifier. A run of
+ * white space with a line break renders exactly like one space wherever the widget's templates
+ * put it (between elements, in flex and grid rows; no template spans lines inside a
+ * `white-space: pre*` element), so each such run becomes one space. Then terser takes a second,
+ * deeper pass over each chunk (passes=3), and the pure annotations go: they only matter to a later
+ * bundler, and merchants load these files as they are.
+ */
+function squeezeChunks(): Plugin {
+  return {
+    name: 'rebound-squeeze-chunks',
+    // After the bundler's own minifier (which runs after renderChunk), so nothing re-adds them.
+    async generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') chunk.code = await squeeze(chunk.code);
+    },
+  };
+}
+
+async function squeeze(code: string): Promise<string> {
+      const runs: { start: number; end: number; raw: string }[] = [];
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(visit);
+        const n = node as { type?: string; start: number; end: number; value?: { raw: string } };
+        if (n.type === 'TemplateElement' && n.value?.raw.includes('\n')) runs.push({ start: n.start, end: n.end, raw: n.value.raw });
+        else for (const child of Object.values(n)) visit(child);
+      };
+      visit(parseAst(code));
+      let out = '';
+      let at = 0;
+      for (const run of runs.sort((a, b) => a.start - b.start)) {
+        out += code.slice(at, run.start) + run.raw.replace(/\s*\n\s*/g, ' ');
+        at = run.end;
+      }
+      out += code.slice(at);
+      const result = await minify(out, { module: true, compress: { passes: 3 }, mangle: true, format: { comments: false } });
+      return result.code ?? out;
 }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -29,7 +75,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root: here('.'),
   publicDir: false,
-  plugins: [minifyCssLiterals()],
+  plugins: [minifyCssLiterals(), squeezeChunks()],
   build: {
     outDir: here('../dist'),
     emptyOutDir: false,
