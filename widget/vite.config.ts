@@ -49,25 +49,26 @@ function squeezeChunks(): Plugin {
   };
 }
 
+/** See squeezeChunks. */
 async function squeeze(code: string): Promise<string> {
-      const runs: { start: number; end: number; raw: string }[] = [];
-      const visit = (node: unknown): void => {
-        if (!node || typeof node !== 'object') return;
-        if (Array.isArray(node)) return node.forEach(visit);
-        const n = node as { type?: string; start: number; end: number; value?: { raw: string } };
-        if (n.type === 'TemplateElement' && n.value?.raw.includes('\n')) runs.push({ start: n.start, end: n.end, raw: n.value.raw });
-        else for (const child of Object.values(n)) visit(child);
-      };
-      visit(parseAst(code));
-      let out = '';
-      let at = 0;
-      for (const run of runs.sort((a, b) => a.start - b.start)) {
-        out += code.slice(at, run.start) + run.raw.replace(/\s*\n\s*/g, ' ');
-        at = run.end;
-      }
-      out += code.slice(at);
-      const result = await minify(out, { module: true, compress: { passes: 3 }, mangle: true, format: { comments: false } });
-      return result.code ?? out;
+  const runs: { start: number; end: number; raw: string }[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as { type?: string; start: number; end: number; value?: { raw: string } };
+    if (n.type === 'TemplateElement' && n.value?.raw.includes('\n')) runs.push({ start: n.start, end: n.end, raw: n.value.raw });
+    else for (const child of Object.values(n)) visit(child);
+  };
+  visit(parseAst(code));
+  let out = '';
+  let at = 0;
+  for (const run of runs.sort((a, b) => a.start - b.start)) {
+    out += code.slice(at, run.start) + run.raw.replace(/\s*\n\s*/g, ' ');
+    at = run.end;
+  }
+  out += code.slice(at);
+  const result = await minify(out, { module: true, compress: { passes: 3 }, mangle: true, format: { comments: false } });
+  return result.code ?? out;
 }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
