@@ -238,4 +238,47 @@ describe('widget with a Turnstile site key', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('tries Cloudflare\'s script again when the browser is back online after it failed to load', async () => {
+    const { context, page, errors } = await openPage(browser);
+    const seen = await fakeCloudflareAndApi(context, []);
+    let failures = 0;
+    // Registered last, so asked first: the first load fails as it would offline.
+    await context.route(
+      (url) => url.href === API_JS,
+      (route) => (failures++ === 0 ? route.abort('internetdisconnected') : route.fallback()),
+    );
+    const url = await serveMerchant(context, merchantOrigin, '/turnstile-retry', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-turnstile' } }));
+    await page.goto(url);
+    await widgetReady(page);
+    const widget = page.locator('rb-feedback');
+    await widget.getByRole('tab', { name: 'Tell a story' }).click();
+    await expect.poll(() => failures).toBe(1);
+    // Without the script the shopper is not kept waiting: Send saves the message for later.
+    await expect.poll(() => widget.locator('[part="send"]').isEnabled()).toBe(true);
+    expect(await widget.locator('.fake-turnstile').count()).toBe(0);
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await widget.locator('.fake-turnstile').waitFor();
+    expect(seen.scriptLoads).toBe(1);
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('draws the challenge again in Persian when the widget\'s language changes with a form open', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await fakeCloudflareAndApi(context, []);
+    const url = await serveMerchant(context, merchantOrigin, '/turnstile-lang', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-turnstile' } }));
+    await page.goto(url);
+    await widgetReady(page);
+    const widget = page.locator('rb-feedback');
+    await widget.getByRole('tab', { name: 'Tell a story' }).click();
+    await widget.locator('.fake-turnstile').waitFor();
+    await widget.evaluate((el) => el.setAttribute('lang', 'fa'));
+    const log = () => page.evaluate(() => (window as unknown as { __turnstile: { renders: { language: string }[]; removes: number } }).__turnstile);
+    await expect.poll(async () => (await log()).renders.map((r) => r.language)).toEqual(['en', 'fa']);
+    expect((await log()).removes).toBe(1);
+    expect(await widget.locator('.fake-turnstile').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

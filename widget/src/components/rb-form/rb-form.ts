@@ -78,9 +78,10 @@ export class RbForm extends LitElement {
   private lengths: Record<string, number> = {};
   /** The current, unspent Turnstile token. */
   private token: string | null = null;
-  /** `unavailable`: Cloudflare's script did not load (offline, or blocked by the page). */
+  /** `unavailable`: Cloudflare's script did not load (offline, or blocked by the page); tried again when the browser is back online. */
   private challenge: 'waiting' | 'unavailable' = 'waiting';
-  private turnstile: { api: TurnstileApi; id: string; box: HTMLElement } | null = null;
+  /** The rendered challenge, in the language it was rendered in. */
+  private turnstile: { api: TurnstileApi; id: string; box: HTMLElement; language: Lang } | null = null;
 
   private openedAt = Date.now();
 
@@ -100,15 +101,27 @@ export class RbForm extends LitElement {
     void this.syncChallenge();
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    addEventListener('online', this.online);
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
+    removeEventListener('online', this.online);
     this.dropChallenge();
   }
+
+  /** Back online: a challenge whose script could not load gets another try (the render after this does it). */
+  private online = () => {
+    if (this.challenge === 'unavailable') this.challenge = 'waiting';
+  };
 
   /** Keeps one challenge rendered in the form's box while the form is shown, none otherwise. */
   private async syncChallenge() {
     const box = this.renderRoot.querySelector<HTMLElement>('[part="challenge"]');
-    if (this.turnstile && this.turnstile.box !== box) this.dropChallenge();
+    // A new box (another form) or another language: the challenge is drawn again, in the shopper's language.
+    if (this.turnstile && (this.turnstile.box !== box || this.turnstile.language !== this.language)) this.dropChallenge();
     if (!box || !this.isConnected || !this.sitekey || this.turnstile || box.dataset.loading || this.challenge === 'unavailable') return;
     box.dataset.loading = '1';
     let api: TurnstileApi;
@@ -131,7 +144,7 @@ export class RbForm extends LitElement {
       'error-callback': () => (this.token = null),
       'expired-callback': () => (this.token = null),
     });
-    if (id) this.turnstile = { api, id, box };
+    if (id) this.turnstile = { api, id, box, language: this.language };
   }
 
   private dropChallenge() {
