@@ -1,9 +1,10 @@
 /**
- * Layout stability of the widget on a first visit: the budget is zero layout shift, which a page
- * gets by reserving the widget's height (widget/README.md). With the exact height reserved,
- * nothing may move at all, not the content below and not the widget's own parts: first render
- * draws everything in one frame and the lazily added sort control, "show more" and tabs land in
- * slots that already have their height. Without a reservation the widget may grow, but once.
+ * Layout stability of the widget on a first visit: the budget is zero layout shift. The widget's
+ * frame has one height (40em by default) from its first frame on, whatever it holds (loading,
+ * many reviews, none), so the data never moves anything; the lazily added sort control, "show
+ * more" and tabs land in slots that already have their height. A page that reserves that height
+ * before the script runs (the embed in widget/README.md) sees nothing move at all; a page that
+ * reserves nothing sees the content below move once, when the script draws the frame.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,7 +21,7 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
   const staff = await staffApi(baseUrl, staffToken);
-  // More than one page, so "show more" is there; one reply and one long review for height.
+  // More than one page, so "show more" is there; one long review for height.
   for (let i = 0; i < 12; i++) {
     const created = await submitFromNode(baseUrl, siteId, {
       kind: 'review',
@@ -38,6 +39,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The documented reservation: the frame's default height, before the script runs. */
+const RESERVE = '<style>rb-feedback { display: block; min-block-size: 40em; }</style>';
+
 interface Shift {
   value: number;
   nodes: string[];
@@ -51,7 +55,9 @@ function recordShifts() {
   Object.assign(window, { __shifts: shifts });
   type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as (PerformanceEntry & { value: number; sources?: Source[] })[]) {
+    for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Source[] })[]) {
+      // A shift right after the shopper's own input (opening "show more") is not counted.
+      if (e.hadRecentInput) continue;
       const sources = e.sources ?? [];
       const below = sources.find((s) => s.node instanceof Element && s.node.id === 'below');
       shifts.push({
@@ -64,19 +70,24 @@ function recordShifts() {
 }
 
 /** A first visit at `width`; returns the shifts once the lazy chunk's controls and tabs are in, and the widget's final height. */
-async function visit(width: number, lang: 'en' | 'fa', head = ''): Promise<{ shifts: Shift[]; height: number; errors: string[] }> {
+async function visit(width: number, lang: 'en' | 'fa', head = '', forSubject = subject, then?: (page: Page) => Promise<void>): Promise<{ shifts: Shift[]; height: number; errors: string[] }> {
   const { context, page, errors } = await openPage(browser);
   try {
     await page.setViewportSize({ width, height: 900 });
     await page.addInitScript(recordShifts);
-    const url = await serveMerchant(context, merchantOrigin, `/layout-${lang}-${width}-${head ? 'reserved' : 'bare'}`, merchantHtml(baseUrl, siteId, { attrs: { subject }, lang, head }));
+    const path = `/layout-${lang}-${width}-${head ? 'reserved' : 'bare'}-${forSubject}`;
+    const url = await serveMerchant(context, merchantOrigin, path, merchantHtml(baseUrl, siteId, { attrs: { subject: forSubject }, lang, head }));
     await page.goto(url);
     await widgetReady(page);
-    await page.locator('rb-feedback [part="more"]').waitFor();
-    await page.locator('rb-feedback select').waitFor();
+    if (forSubject === subject) {
+      await page.locator('rb-feedback [part="more"]').waitFor();
+      await page.locator('rb-feedback select').waitFor();
+    }
+    await settle(page);
+    const height = await page.locator('rb-feedback').evaluate((el) => el.getBoundingClientRect().height);
+    await then?.(page);
     await settle(page);
     const shifts = await page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
-    const height = await page.locator('rb-feedback').evaluate((el) => el.getBoundingClientRect().height);
     return { shifts, height, errors };
   } finally {
     await context.close();
@@ -93,13 +104,16 @@ describe('widget layout stability', () => {
     [900, 'en'],
     [360, 'fa'],
   ] as const) {
-    it(`moves nothing, inside or below it, when the page reserves its height (${lang}, ${width}px wide)`, async () => {
-      // The height the widget ends up with on this page, as a merchant would measure it.
-      const bare = await visit(width, lang);
-      expect(bare.errors).toEqual([]);
-      const reserved = await visit(width, lang, `<style>rb-feedback { display: block; min-block-size: ${Math.ceil(bare.height)}px; }</style>`);
-      expect(reserved.errors).toEqual([]);
-      expect(reserved.shifts).toEqual([]);
+    it(`moves nothing, inside or below it, on a page with the documented reservation, with many reviews or none (${lang}, ${width}px wide)`, async () => {
+      const many = await visit(width, lang, RESERVE);
+      expect(many.errors).toEqual([]);
+      expect(many.shifts).toEqual([]);
+      const none = await visit(width, lang, RESERVE, marker('sku-empty-'));
+      expect(none.errors).toEqual([]);
+      expect(none.shifts).toEqual([]);
+      // The height does not depend on the data: 40em of the page's 16px font.
+      expect(many.height).toBe(640);
+      expect(none.height).toBe(640);
     });
   }
 
@@ -107,14 +121,29 @@ describe('widget layout stability', () => {
     [900, 'en'],
     [320, 'fa'],
   ] as const)
-    it(`moves the content below by one line while loading and once more for the data on a page that reserves nothing (${lang}, ${width}px wide)`, async () => {
-      const { shifts, errors } = await visit(width, lang);
+    it(`moves the content below once, when the script draws the frame, on a page that reserves nothing (${lang}, ${width}px wide)`, async () => {
+      const { shifts, height, errors } = await visit(width, lang);
       expect(errors).toEqual([]);
-      // At most the "Loading reviews…" line, then the data: never a guessed height in between,
-      // and nothing moves when the lazy controls arrive (a third shift, or one inside the widget).
+      // Nothing inside the widget moves (the data, then the lazy controls, land in place) ...
       expect(shifts.flatMap((s) => s.nodes).filter((n) => !n.startsWith('P#below'))).toEqual([]);
-      expect(shifts.length).toBeLessThanOrEqual(2);
-      // One line of text and a gap (the old 22rem guess moved it 352px).
-      if (shifts.length === 2) expect(shifts[0]?.belowMoved).toBeLessThanOrEqual(48);
+      // ... and the content below moves once, by the frame's height (and the margin that no longer
+      // collapses across the empty element), never by a guess first.
+      expect(shifts.length).toBeLessThanOrEqual(1);
+      const moved = shifts[0]?.belowMoved;
+      if (moved != null) expect(moved - height).toBeGreaterThanOrEqual(0);
+      if (moved != null) expect(moved - height).toBeLessThanOrEqual(32);
+      expect(height).toBe(640);
     });
+
+  it('opens to the reviews\' full height when the shopper asks for more, and moves nothing on its own', async () => {
+    let opened = 0;
+    const { shifts, height, errors } = await visit(900, 'en', RESERVE, subject, async (page) => {
+      await page.locator('rb-feedback [part="more"]').click();
+      await page.locator('rb-feedback [part="review"]').nth(11).waitFor();
+      opened = await page.locator('rb-feedback').evaluate((el) => el.getBoundingClientRect().height);
+    });
+    expect(errors).toEqual([]);
+    expect(shifts).toEqual([]);
+    expect(opened).toBeGreaterThan(height);
+  });
 });

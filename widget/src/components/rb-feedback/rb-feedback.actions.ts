@@ -170,6 +170,7 @@ export function strings(host: RbFeedback): FormStrings {
 }
 
 export function controls(host: RbFeedback, list: ListState) {
+  if (!host.boot?.summary.count) return nothing;
   const s = strings(host);
   const change = (e: Event) => {
     const sort = SORTS.find((v) => e.target instanceof HTMLSelectElement && v === e.target.value);
@@ -182,46 +183,70 @@ export function controls(host: RbFeedback, list: ListState) {
   >`;
 }
 
+/** Whether the frame hides part of the reviews it holds (measured on the last render). */
+function clipped(host: RbFeedback): boolean {
+  const list = host.renderRoot.querySelector('.list');
+  return !host.open && Boolean(list && list.scrollHeight > list.clientHeight + 1);
+}
+
+/**
+ * "Show more" opens the frame to the reviews' full height and, when the server has more,
+ * fetches the next page. It is offered while the frame hides reviews or more pages exist.
+ */
 export function more(host: RbFeedback, list: ListState) {
+  if (!host.boot?.summary.count) return nothing;
   const s = strings(host);
   if (!list.items.length) return html`<p class="muted">${s.noMatch}</p>`;
-  return html`<button part="more" type="button" ?disabled=${host.listBusy} @click=${() => relist(host, {}, true)}>${s.more}</button>`;
+  const hidden = clipped(host);
+  // The list drawn by this render may hide more or less than the last one: look again after it.
+  void host.updateComplete.then(() => clipped(host) !== hidden && host.requestUpdate());
+  if (!hidden && !list.cursor) return nothing;
+  const open = () => {
+    host.open = true;
+    if (list.cursor) void relist(host, {}, true);
+  };
+  return html`<button part="more" type="button" ?disabled=${host.listBusy} @click=${open}>${s.more}</button>`;
 }
 
 export function tabs(host: RbFeedback) {
   const s = strings(host);
   const active = host.tab;
-  const lang = host.shownLang;
   const onKey = (e: KeyboardEvent) => {
     if (!/^(Arrow(Left|Right)|Home|End)$/.test(e.key)) return;
     e.preventDefault();
     tabKey(host, e.key);
   };
   return html`<div part="tabs" role="tablist" aria-label=${s.share} @keydown=${onKey}>
-      ${host.offeredKinds.map(
-        (k, i) =>
-          html`<button
-            part="tab"
-            role="tab"
-            type="button"
-            id="tab-${k}"
-            aria-selected=${active === k ? 'true' : 'false'}
-            aria-controls=${active === k ? 'panel' : nothing}
-            tabindex=${active === k || (!active && i === 0) ? 0 : -1}
-            @click=${() => openTab(host, k)}
-          >
-            ${s[`tab_${k}`]}
-          </button>`,
-      )}
-    </div>
-    ${active
-      ? html`<div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${active}">
-          ${host.formReady
-            ? html`<rb-form .api=${host.ref} .kind=${active} .subject=${host.subject} .language=${lang} .overrides=${host.boot?.site.strings[lang] ?? {}}
-                .sitekey=${host.boot?.site.turnstileSiteKey ?? null}
-                .resent=${() => (host.notice = strings(host).outboxSent)}
-              ></rb-form>`
-            : html`<p class="muted" role="status">${s.formLoading}</p>`}
-        </div>`
-      : nothing}`;
+    ${host.offeredKinds.map(
+      (k, i) =>
+        html`<button
+          part="tab"
+          role="tab"
+          type="button"
+          id="tab-${k}"
+          aria-selected=${active === k ? 'true' : 'false'}
+          aria-controls=${active === k ? 'panel' : nothing}
+          tabindex=${active === k || (!active && i === 0) ? 0 : -1}
+          @click=${() => openTab(host, k)}
+        >
+          ${s[`tab_${k}`]}
+        </button>`,
+    )}
+  </div>`;
+}
+
+/** The open tab's form, below the frame: it grows the widget only when the shopper opens a tab. */
+export function panel(host: RbFeedback) {
+  const active = host.tab;
+  if (!active) return nothing;
+  const s = strings(host);
+  const lang = host.shownLang;
+  return html`<div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${active}">
+    ${host.formReady
+      ? html`<rb-form .api=${host.ref} .kind=${active} .subject=${host.subject} .language=${lang} .overrides=${host.boot?.site.strings[lang] ?? {}}
+          .sitekey=${host.boot?.site.turnstileSiteKey ?? null}
+          .resent=${() => (host.notice = strings(host).outboxSent)}
+        ></rb-form>`
+      : html`<p class="muted" role="status">${s.formLoading}</p>`}
+  </div>`;
 }

@@ -3,12 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    /*
-     * Only the page knows how tall its reviews usually are: it reserves that space with
-     * --rb-min-block-size (or its own min-block-size on rb-feedback). A default guess would move
-     * the page twice on a page that reserved nothing: once to the guess, again to the real size.
-     */
-    min-block-size: var(--rb-min-block-size);
     /* The private tokens every inner component reads; merchants set the public --rb-* ones. */
     /* light-dark() follows the color-scheme set by the theme class below. */
     --_fg: var(--rb-color, light-dark(#1f2328, #e6edf3));
@@ -32,6 +26,28 @@ export const styles = css`
     color: var(--_fg);
     background: var(--_bg);
   }
+  /*
+   * One height from the first frame on, whatever the data: the reviews list takes the space the
+   * other rows leave and is clipped (fading out) until the shopper asks for more. A page that
+   * reserves the same height on rb-feedback before the script runs never moves at all.
+   */
+  .frame {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    block-size: var(--rb-block-size, 40em);
+  }
+  .open {
+    block-size: auto;
+  }
+  .list {
+    flex: 1 1 auto;
+    min-block-size: 0;
+    overflow: hidden;
+  }
+  .frame:not(.open) .list:not(:focus-within) {
+    mask-image: linear-gradient(#000 calc(100% - 3em), #0000);
+  }
   .light {
     color-scheme: light;
   }
@@ -44,7 +60,7 @@ export const styles = css`
   /*
    * The lazy chunk fills these after first render: each slot already has the height of what comes
    * (one row: the sort control, the button or the tab row, which scrolls rather than wraps) so
-   * nothing below moves when it arrives.
+   * nothing in the frame moves when it arrives.
    */
   .controls,
   .more,

@@ -26,12 +26,13 @@ type Later = Awaited<ReturnType<typeof load>>;
  * @event rb-queued - A submission is saved offline and will be sent when the shopper is back online.
  * @event rb-error - A submission was refused (`status`, `codes`).
  * @event rb-helpful - The shopper marked a review helpful (`reviewId`).
- * @csspart base - The whole widget. @csspart controls - The sort and filter row.
+ * @csspart base - The whole widget. @csspart frame - Everything but the form panel: a fixed
+ * height until the shopper asks for more. @csspart controls - The sort and filter row.
  * @csspart more - The "show more" button. @csspart tabs - The tab list. @csspart tab - One tab.
  * @csspart panel - The form panel.
  * @cssproperty --rb-brand - Accent colour (default: the site's brand colour).
  * @cssproperty --rb-radius - Corner radius. @cssproperty --rb-space - Spacing unit.
- * @cssproperty --rb-min-block-size - Space reserved before the data arrives.
+ * @cssproperty --rb-block-size - The frame's height before the shopper asks for more (40em).
  */
 export class RbFeedback extends LitElement {
   static override properties = {
@@ -50,6 +51,7 @@ export class RbFeedback extends LitElement {
     notice: { state: true },
     voted: { state: true },
     later: { state: true },
+    open: { state: true },
   };
 
   static override styles = [shared, summaryStyles, listStyles, styles];
@@ -77,6 +79,7 @@ export class RbFeedback extends LitElement {
   /** @internal */ notice = '';
   /** @internal */ voted: ReadonlySet<string> = new Set();
   /** @internal The lazy chunk, once loaded: renders the controls, tabs and forms. */ later: Later | null = null;
+  /** @internal The shopper asked for more: the frame takes the reviews' own height. */ open = false;
   /** @internal */ ref: SiteRef | null = null;
   /** @internal */ now = 0;
   /** @internal */ retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -175,36 +178,42 @@ export class RbFeedback extends LitElement {
     const s = this.strings;
     const site = this.boot?.site;
     const theme = ['auto', 'light', 'dark'].includes(this.theme) ? this.theme : (site?.theme ?? 'auto');
+    // The frame has the same height whatever it holds (loading, an error, no reviews or many) until
+    // the shopper asks for more, so nothing on the page moves when the data arrives.
     return html`<section part="base" class="base ${theme}" lang=${lang} dir=${lang === 'fa' ? 'rtl' : 'ltr'} aria-label=${s.heading} .style=${site ? `--_brand:${site.brandColor}` : ''}>
-      ${this.failed
-        ? html`<p role="alert">${s.loadFailed} <button type="button" @click=${() => this.load()}>${s.retry}</button></p>`
-        : this.boot && this.list
-          ? this.body(this.boot, this.list, lang, s)
-          : html`<p class="muted" role="status">${s.loading}</p>`}
-      <p class="status" role="status">${this.notice}</p>
+      <div part="frame" class=${this.open ? 'frame open' : 'frame'}>
+        ${this.failed
+          ? html`<p role="alert">${s.loadFailed} <button type="button" @click=${() => this.load()}>${s.retry}</button></p>`
+          : this.boot && this.list
+            ? this.body(this.boot, this.list, lang, s)
+            : html`<p class="muted" role="status">${s.loading}</p>`}
+      </div>
+      ${this.later?.panel(this)}
     </section>`;
   }
 
   private body(boot: WidgetBootstrap, list: ListState, lang: Lang, s: ReadStrings) {
     const later = this.later;
-    // Controls, "show more" and tabs come with the lazy chunk; their slots hold their space
-    // meanwhile so nothing below moves when they appear.
+    // The reviews take what the frame leaves them (a notice takes its line from them); the rows
+    // the lazy chunk fills (sort, "show more", tabs) hold their height meanwhile, so nothing
+    // inside the widget moves either.
     return html`${summary(boot.summary, s, lang, list.stars, (stars) => void this.actions().then((a) => a.relist(this, { stars })))}
-      ${boot.summary.count
-        ? html`<div part="controls" class="controls">${later?.controls(this, list)}</div>
-            <div aria-busy=${this.listBusy ? 'true' : 'false'}>
-              ${reviewList({
-                items: list.items,
-                s,
-                lang,
-                siteName: boot.site.name,
-                voted: this.voted,
-                now: this.now,
-                onHelpful: (id) => void this.actions().then((a) => a.helpful(this, id)),
-              })}
-            </div>
-            ${list.cursor || !list.items.length ? html`<div class="more">${later?.more(this, list)}</div>` : nothing}`
-        : html`<p class="muted">${s.noReviews}</p>`}
-      ${this.offeredKinds.length ? html`<div class="tabs">${later?.tabs(this)}</div>` : nothing}`;
+      <div part="controls" class="controls">${later?.controls(this, list)}</div>
+      <div class="list" aria-busy=${this.listBusy ? 'true' : 'false'}>
+        ${boot.summary.count
+          ? reviewList({
+              items: list.items,
+              s,
+              lang,
+              siteName: boot.site.name,
+              voted: this.voted,
+              now: this.now,
+              onHelpful: (id) => void this.actions().then((a) => a.helpful(this, id)),
+            })
+          : html`<p class="muted">${s.noReviews}</p>`}
+      </div>
+      <p class="status" role="status">${this.notice}</p>
+      <div class="more">${later?.more(this, list)}</div>
+      <div class="tabs">${later?.tabs(this)}</div>`;
   }
 }
