@@ -20,8 +20,14 @@ import { freePort } from '../scripts/dev-server.mjs';
 const SUBJECT = 'sku-kettle-01';
 export const BUDGET_GZIP_BYTES = 10 * 1024;
 
-function merchantPage(workerUrl, withWidget) {
-  const script = withWidget ? `<script type="module" src="${workerUrl}/widget.js" data-site="${SITE}" async></script>` : '';
+/**
+ * The merchant page as the widget's README embeds it (`product`: the script tag, the one-line
+ * reservation and the element), the same without the reservation (`bare`), or without the widget
+ * at all (`plain`).
+ */
+function merchantPage(workerUrl, variant) {
+  const reserve = variant === 'product' ? '<style>rb-feedback{display:block;min-block-size:40em}</style>' : '';
+  const script = variant === 'plain' ? '' : `<script type="module" src="${workerUrl}/widget.js" data-site="${SITE}" async></script>${reserve}`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Bench shop</title>${script}<style>body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}</style></head>
 <body><h1>Nimbus Kettle</h1><p>A 1.7 litre brushed-steel kettle with a temperature dial.</p>
@@ -70,18 +76,19 @@ function probe() {
   requestAnimationFrame(frame);
 }
 
-/** Serves the merchant page, with or without the script tag (`/plain`), for the worker at `workerUrl()`. */
+/** Serves the merchant page (`/product`, `/bare`, `/plain`: see merchantPage) for the worker at `workerUrl()`. */
 async function startMerchant(workerUrl) {
   const port = await freePort();
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(merchantPage(workerUrl(), !req.url.startsWith('/plain')));
+    res.end(merchantPage(workerUrl(), req.url.slice(1).split('?')[0]));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-async function visit(browser, merchant, workerUrl, { throttle, withWidget }) {
+async function visit(browser, merchant, workerUrl, { throttle, variant }) {
+  const withWidget = variant !== 'plain';
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -100,7 +107,7 @@ async function visit(browser, merchant, workerUrl, { throttle, withWidget }) {
   await cdp.send('Performance.enable');
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.addInitScript(probe);
-  await page.goto(`${merchant.origin}/${withWidget ? 'product' : 'plain'}`, { waitUntil: 'load' });
+  await page.goto(`${merchant.origin}/${variant}`, { waitUntil: 'load' });
   if (withWidget) await page.waitForFunction(() => window.__rbBench.firstRender !== null, null, { timeout: 30_000 });
   // Let lazy work after first paint (the form chunk, idle callbacks) happen inside the window.
   await page.waitForTimeout(1500);
@@ -192,16 +199,20 @@ export async function benchWidget({ quick, log, chromium: executablePath }) {
     });
     try {
       // One unmeasured visit warms the worker (isolate, D1 pages, the bootstrap's edge-cache entry).
-      await visit(browser, merchant, server.url, { throttle: 1, withWidget: true });
+      await visit(browser, merchant, server.url, { throttle: 1, variant: 'product' });
       const out = {};
       for (const throttle of [1, 4]) {
         const runs = [];
+        const bare = [];
         const baseline = [];
         for (let i = 0; i < reps; i++) {
-          runs.push(await visit(browser, merchant, server.url, { throttle, withWidget: true }));
-          baseline.push(await visit(browser, merchant, server.url, { throttle, withWidget: false }));
+          runs.push(await visit(browser, merchant, server.url, { throttle, variant: 'product' }));
+          bare.push(await visit(browser, merchant, server.url, { throttle, variant: 'bare' }));
+          baseline.push(await visit(browser, merchant, server.url, { throttle, variant: 'plain' }));
         }
         const s = summarise(runs);
+        // The embed without its reservation line: the one move when the script draws the frame.
+        s.withoutReservation = { cls: round(Math.max(...bare.map((r) => r.cls)), 4), shiftSources: [...new Set(bare.flatMap((r) => r.shiftSources))] };
         // The same page without the script tag, visited the same way: what the widget adds.
         s.withoutWidget = {
           mainThreadMs: round(median(baseline.map((r) => r.taskMs)), 1),
