@@ -146,4 +146,30 @@ describe('widget layout stability', () => {
     expect(shifts).toEqual([]);
     expect(opened).toBeGreaterThan(height);
   });
+
+  it('scrolls a clipped review into view inside the frame when the keyboard reaches it', async () => {
+    const { context, page, errors } = await openPage(browser);
+    try {
+      const url = await serveMerchant(context, merchantOrigin, '/layout-keyboard', merchantHtml(baseUrl, siteId, { attrs: { subject }, head: RESERVE }));
+      await page.goto(url);
+      await widgetReady(page);
+      await page.locator('rb-feedback select').waitFor();
+      const helpful = page.locator('rb-feedback [part="helpful"]');
+      const sixth = helpful.nth(5);
+      const list = page.locator('rb-feedback .list');
+      const inside = async () => {
+        const [b, l] = await Promise.all([sixth.boundingBox(), list.boundingBox()]);
+        return Boolean(b && l && b.y >= l.y && b.y + b.height <= l.y + l.height);
+      };
+      expect(await inside()).toBe(false);
+      // Tab through the summary bars, the sort control and the reviews' buttons to the sixth review.
+      for (let i = 0; i < 20 && !(await sixth.evaluate((el) => el.matches(':focus'))); i++) await page.keyboard.press('Tab');
+      expect(await sixth.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+      expect(await inside()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
+

@@ -113,6 +113,8 @@ export class RbFeedback extends LitElement {
     const ref = (this.ref = { base: config.base, site: this.site || config.site });
     this.failed = !ref.site;
     this.boot = null;
+    // Another product (a single-page app changed `subject`): back to the frame's fixed height.
+    this.open = false;
     if (this.failed) return;
     // Before the bootstrap this is the element's or the page's language (else English).
     const lang = this.shownLang;
