@@ -137,14 +137,20 @@ describe('widget layout stability', () => {
 
   it('opens to the reviews\' full height when the shopper asks for more, and moves nothing on its own', async () => {
     let opened = 0;
+    let reopened = 0;
     const { shifts, height, errors } = await visit(900, 'en', RESERVE, subject, async (page) => {
       await page.locator('rb-feedback [part="more"]').click();
       await page.locator('rb-feedback [part="review"]').nth(11).waitFor();
       opened = await page.locator('rb-feedback').evaluate((el) => el.getBoundingClientRect().height);
+      // A single-page app shows another product in the same element: the frame is closed again.
+      await page.locator('rb-feedback').evaluate((el, next) => el.setAttribute('subject', next), marker('sku-next-'));
+      await page.locator('rb-feedback').getByText('No reviews yet.').waitFor();
+      reopened = await page.locator('rb-feedback').evaluate((el) => el.getBoundingClientRect().height);
     });
     expect(errors).toEqual([]);
     expect(shifts).toEqual([]);
     expect(opened).toBeGreaterThan(height);
+    expect(reopened).toBe(height);
   });
 
   it('scrolls a clipped review into view inside the frame when the keyboard reaches it', async () => {
