@@ -55,4 +55,24 @@ describe('widget offline', () => {
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/.test(e))).toEqual([]);
     await context.close();
   });
+
+  it('loads the reviews by itself once the browser is back online, after they could not load', async () => {
+    const { context, page, errors } = await openPage(browser());
+    let refused = 0;
+    // The page came from the shopper's cache; the reviews need the network, which is gone.
+    await context.route(
+      (u) => u.pathname.endsWith('/widget') && u.searchParams.get('subject') === 'sku-offline-boot',
+      (route) => (refused++ === 0 ? route.abort('internetdisconnected') : route.fallback()),
+    );
+    const url = await serveMerchant(context, merchantOrigin, '/offline-boot', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-offline-boot' } }));
+    await page.goto(url);
+    const widget = page.locator('rb-feedback');
+    await widget.getByRole('alert').filter({ hasText: 'Reviews could not be loaded.' }).waitFor();
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await widgetReady(page);
+    expect(refused).toBe(2);
+    expect(await widget.getByRole('alert').count()).toBe(0);
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/.test(e))).toEqual([]);
+    await context.close();
+  });
 });

@@ -148,8 +148,9 @@ export class RbFeedback extends LitElement {
     return this.later;
   }
 
-  /** On `online`, on a queued submission and after a reload: send what the outbox holds. */
+  /** On `online`, on a queued submission and after a reload: send what the outbox holds (and, back online, load the reviews that could not load). */
   private wake = (e: Event) => {
+    if (this.failed && e.type === 'online') void this.load();
     try {
       if (this.ref && localStorage.getItem(storageKey(this.ref.site))) void this.actions().then((a) => a.flushOutbox(this, e.type === 'online'));
     } catch {
@@ -201,7 +202,7 @@ export class RbFeedback extends LitElement {
     // inside the widget moves either.
     return html`${summary(boot.summary, s, lang, list.stars, (stars) => void this.actions().then((a) => a.relist(this, { stars })))}
       <div part="controls" class="controls">${later?.controls(this, list)}</div>
-      <div class="list" aria-busy=${this.listBusy ? 'true' : 'false'}>
+      <div class="list" aria-busy=${this.listBusy}>
         ${boot.summary.count
           ? reviewList({
               items: list.items,

@@ -28,7 +28,7 @@ export function summary(data: Summary, s: ReadStrings, lang: Lang, active: numbe
           <button
             part="bar"
             type="button"
-            aria-pressed=${active === star ? 'true' : 'false'}
+            aria-pressed=${active === star}
             @click=${() => onFilter(active === star ? null : star)}
           >
             <span>${fill(star === 1 ? s.barOne : s.bar, { n: n(star) })}</span>
