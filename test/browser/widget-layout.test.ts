@@ -144,7 +144,7 @@ describe('widget layout stability', () => {
       opened = await page.locator('rb-feedback').evaluate((el) => el.getBoundingClientRect().height);
       // A single-page app shows another product in the same element: the frame is closed again.
       await page.locator('rb-feedback').evaluate((el, next) => el.setAttribute('subject', next), marker('sku-next-'));
-      await page.locator('rb-feedback').getByText('No reviews yet.').waitFor();
+      await page.locator('rb-feedback').getByText('No reviews yet.', { exact: false }).waitFor();
       reopened = await page.locator('rb-feedback').evaluate((el) => el.getBoundingClientRect().height);
     });
     expect(errors).toEqual([]);

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    /* The private tokens every inner component reads; merchants set the public --rb-* ones. */
+    /* The private tokens every inner component reads; merchants set the public --rb-* ones (the forms' own are in rb-form.styles.ts). */
     /* light-dark() follows the color-scheme set by the theme class below. */
     --_fg: var(--rb-color, light-dark(#1f2328, #e6edf3));
     --_bg: var(--rb-background, light-dark(#fff, #0d1117));
@@ -11,8 +11,6 @@ export const styles = css`
     --_line: var(--rb-border, light-dark(#8c959f, #6e7681));
     --_surface: var(--rb-surface, light-dark(#f6f8fa, #161b22));
     --_star: var(--rb-star, light-dark(#9a4d00, #f0b429));
-    --_danger: var(--rb-danger, light-dark(#b42318, #ff8a80));
-    --_on-accent: var(--rb-on-brand, #ffffff);
     --_radius: var(--rb-radius, 0.5rem);
     --_space: var(--rb-space, 1rem);
   }
@@ -44,6 +42,12 @@ export const styles = css`
     flex: 1 1 auto;
     min-block-size: 0;
     overflow: hidden;
+    display: grid;
+  }
+  /* No reviews yet: the message sits in the middle of the space the reviews will take. */
+  .list > p {
+    place-self: center;
+    text-align: center;
   }
   .frame:not(.open) .list:not(:focus-within) {
     mask-image: linear-gradient(#000 calc(100% - 3em), #0000);

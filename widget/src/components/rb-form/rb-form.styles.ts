@@ -4,6 +4,9 @@ export const styles = css`
   :host {
     display: block;
     padding-block: var(--_space);
+    /* The forms' own tokens, here rather than in first render's styles; light-dark() follows the widget's theme. */
+    --_danger: var(--rb-danger, light-dark(#b42318, #ff8a80));
+    --_on-accent: var(--rb-on-brand, #ffffff);
   }
   .visually-hidden {
     position: absolute;
