@@ -13,8 +13,23 @@ export const WEBHOOK_EVENTS = [
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
+/** Hosts a developer runs a receiver on; every other endpoint must use https. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Payloads carry shoppers' contact details and case text, so they travel over https only; plain
+ * http is accepted for a receiver on this machine (development and tests).
+ */
+export const WebhookUrl = z.url({ protocol: /^https?$/ }).check(
+  z.maxLength(2000),
+  z.refine((url) => URL.canParse(url) && (new URL(url).protocol === 'https:' || LOOPBACK.has(new URL(url).hostname)), {
+    message: 'must be an https URL (plain http only for localhost)',
+    params: { reason: 'https_required' },
+  }),
+);
+
 export const WebhookEndpointInput = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)),
+  url: WebhookUrl,
   /** Events to send; empty or absent: all of them. */
   events: z.optional(z.array(WebhookEvent).check(z.maxLength(WEBHOOK_EVENTS.length))),
   enabled: z.optional(z.boolean()),

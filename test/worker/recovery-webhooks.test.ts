@@ -108,4 +108,20 @@ describe('webhook delivery', () => {
     const rotated = (await (await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', cookie, { url: 'https://merchant.example/v2', rotateSecret: true }))).json()) as { secret?: string };
     expect(rotated.secret).toMatch(/^whsec_/);
   });
+
+  it('refuses a plain-http endpoint off this machine (payloads carry contact details) and keeps the old one', async () => {
+    const { site, cookie } = await siteWithEndpoint();
+    const res = await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', cookie, { url: 'http://merchant.example/hooks' }));
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await res.json()) as { errors: { path: string; code: string }[] };
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'url', code: 'https_required' })]);
+    const stored = await env.DB.prepare('SELECT url FROM webhook_endpoints WHERE site_id = ?1').bind(site.publicKey).first();
+    expect(stored).toEqual({ url: 'https://merchant.example/hooks' });
+    // A receiver on this machine may use http (development).
+    for (const url of ['http://localhost:8787/hooks', 'http://127.0.0.1:9/hooks', 'http://[::1]:3000/hooks']) {
+      expect((await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', cookie, { url }))).status).toBe(200);
+    }
+  });
 });
+
