@@ -4,8 +4,8 @@
  */
 import { env, SELF } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSite, jsonRequest, ORIGIN } from '../worker/helpers.ts';
-import { clientIp, freshWindow, idemKey, reviewBody } from './bodies.ts';
+import { createSite, freshWindow, jsonRequest, ORIGIN } from '../worker/helpers.ts';
+import { clientIp, idemKey, reviewBody } from './bodies.ts';
 import { changed, rowCounts } from './rows.ts';
 import { DUMMY_TOKEN, FAIL_SECRET, fakeSiteverify, PASS_SECRET, PASS_SITE_KEY, SPENT_SECRET } from './siteverify.ts';
 

@@ -35,12 +35,3 @@ export function clientIp(): string {
   return `198.51.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
-/**
- * Waits, when needed, so the next few seconds fall inside one rate-limit window: miniflare's
- * limiter counts in windows aligned to the wall clock, and a burst that straddles a boundary
- * would be counted in two.
- */
-export async function freshWindow(periodMs = 60_000, needMs = 12_000): Promise<void> {
-  const left = periodMs - (Date.now() % periodMs);
-  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}

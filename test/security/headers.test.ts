@@ -5,8 +5,8 @@
  */
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, createSite, login, ORIGIN, type TestSite } from '../worker/helpers.ts';
-import { clientIp, freshWindow, idemKey, reviewBody } from './bodies.ts';
+import { BASE, createSite, freshWindow, login, ORIGIN, type TestSite } from '../worker/helpers.ts';
+import { clientIp, idemKey, reviewBody } from './bodies.ts';
 
 const REFERRER_POLICIES = ['no-referrer', 'strict-origin-when-cross-origin', 'same-origin', 'strict-origin'];
 

@@ -2,7 +2,7 @@ import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { WidgetBootstrap } from '../../shared/site.ts';
 import { bumpContentVersion, readSite, SITE_MEMO_MS, writeSiteConfig } from '../../worker/src/db/sites.ts';
-import { BASE, createSite, ORIGIN } from './helpers.ts';
+import { BASE, createSite, freshWindow, ORIGIN } from './helpers.ts';
 import { expectNoPrivateData, seedReview } from './public-fixtures.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -128,6 +128,7 @@ describe('GET /v1/sites/{site}/widget', () => {
   });
 
   it('limits a client to 300 bootstraps a minute even when every answer is already held', async () => {
+    await freshWindow();
     const site = await createSite();
     const client = { 'cf-connecting-ip': '198.51.100.77', 'user-agent': `bootstrap-flood/${crypto.randomUUID()}` };
     const statuses = await Promise.all(Array.from({ length: 300 }, async () => (await bootstrap(site.publicKey, 'subject=sku-1', client)).status));
@@ -139,6 +140,7 @@ describe('GET /v1/sites/{site}/widget', () => {
   });
 
   it('refuses to build a bootstrap for a client whose reads are spent elsewhere', async () => {
+    await freshWindow();
     const site = await createSite();
     const client = { origin: ORIGIN, 'cf-connecting-ip': '198.51.100.78', 'user-agent': `reader/${crypto.randomUUID()}` };
     const reads = await Promise.all(
