@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ReviewsPage, SORTS, type PublicReview, type Sort } from '../../shared/review.ts';
+import { bumpContentVersion } from '../../worker/src/db/sites.ts';
 import { reviewsPageStatement } from '../../worker/src/db/submissions.ts';
 import { BASE, createSite, ORIGIN } from './helpers.ts';
 import { expectNoPrivateData, seedReview } from './public-fixtures.ts';
@@ -69,6 +70,37 @@ describe('GET /v1/sites/{site}/reviews', () => {
     const expected = [...rows].sort(EXPECTED_ORDER[sort]).map((r) => r.id);
     expect(items.map((r) => r.id)).toEqual(expected);
     expect(new Set(items.map((r) => r.id)).size).toBe(27);
+  });
+
+  it('serves a cached page until the content version changes, and a helpful vote changes it', async () => {
+    const site = await createSite();
+    const id = await seedReview(site.publicKey, { subject: 'sku-cache' });
+    const page = async () => {
+      const res = await SELF.fetch(`${BASE}/v1/sites/${site.publicKey}/reviews?subject=sku-cache&sort=helpful`, { headers: { origin: ORIGIN } });
+      expect(res.status).toBe(200);
+      return { etag: res.headers.get('etag'), body: ReviewsPage.parse(await res.json()) };
+    };
+    const first = await page();
+    expect(first.body.items.map((r) => r.id)).toEqual([id]);
+
+    // Written behind the route's back, without a version bump: the edge copy still stands.
+    const later = await seedReview(site.publicKey, { subject: 'sku-cache', helpful: 5 });
+    expect(await page()).toEqual(first);
+
+    await bumpContentVersion(env.DB, site.publicKey).run();
+    const fresh = await page();
+    expect(fresh.etag).not.toBe(first.etag);
+    expect(fresh.body.items.map((r) => r.id)).toEqual([later, id]);
+
+    // A vote bumps the version itself: the next page shows the new count and order.
+    for (let i = 0; i < 7; i++) {
+      await SELF.fetch(`${BASE}/v1/sites/${site.publicKey}/reviews/${id}/helpful`, { method: 'POST', headers: { origin: ORIGIN, 'cf-connecting-ip': `203.0.113.${20 + i}` } });
+    }
+    const voted = await page();
+    expect(voted.body.items.map((r) => [r.id, r.helpful])).toEqual([
+      [id, 7],
+      [later, 5],
+    ]);
   });
 
   it('filters by stars across pages', async () => {

@@ -46,4 +46,14 @@ describe('readThrough', () => {
     expect(await readThrough(key, 60, now + 59_000, async () => 'second')).toMatchObject({ body: 'first', hit: true });
     expect(await readThrough(key, 60, now + 60_000, async () => 'third')).toMatchObject({ body: 'third', hit: false });
   });
+
+  it('keeps a document out of the isolate\'s copy when asked, still caching it at the edge', async () => {
+    const key = `https://rebound.test/cache-test/${crypto.randomUUID()}`;
+    const now = Date.now();
+    await readThrough(key, 60, now, async () => 'edge only', { inMemory: false });
+    expect(await readThrough(key, 60, now, async () => 'rebuilt', { inMemory: false })).toMatchObject({ body: 'edge only', hit: true });
+    await caches.default.delete(key);
+    expect(await readThrough(key, 60, now, async () => 'rebuilt', { inMemory: false })).toMatchObject({ body: 'rebuilt', hit: false });
+  });
 });
+

@@ -36,7 +36,7 @@ export function matchesIfNoneMatch(header: string | undefined | null, etag: stri
 const MEMORY_ENTRIES = 200;
 const memory = new Map<string, { body: string; etag: string; expiresAt: number }>();
 
-function remember(key: string, body: string, etag: string, expiresAt: number): void {
+function keep(key: string, body: string, etag: string, expiresAt: number): void {
   memory.delete(key);
   memory.set(key, { body, etag, expiresAt });
   if (memory.size > MEMORY_ENTRIES) {
@@ -48,13 +48,17 @@ function remember(key: string, body: string, etag: string, expiresAt: number): v
 /**
  * The document under `key` from this isolate's memory, the edge cache, or `build()`'s body,
  * stored for `ttlSeconds`. A failing cache never fails the request: it only costs a rebuild.
+ * `inMemory: false` keeps a document out of the isolate's copy (deep review pages: many keys,
+ * each rarely read, would push the hot bootstraps out); it is still cached at the edge.
  */
 export async function readThrough(
   key: string,
   ttlSeconds: number,
   nowMs: number,
   build: () => Promise<string>,
+  { inMemory = true }: { inMemory?: boolean } = {},
 ): Promise<CachedDocument> {
+  const remember = inMemory ? keep : () => {};
   const held = memory.get(key);
   if (held && nowMs < held.expiresAt) return { body: held.body, etag: held.etag, hit: true };
   const expiresAt = nowMs + ttlSeconds * 1000;

@@ -9,7 +9,7 @@ import { WidgetQuery, type PublicSite, type WidgetBootstrap } from '../../../sha
 import type { AppEnv } from '../types.ts';
 import { bumpContentVersion, type SiteRow } from '../db/sites.ts';
 import { readSummary } from '../db/summaries.ts';
-import { incrementHelpful, readPublishedReview, readReviewsPage, sortKeySchema, type ReviewsPageRows } from '../db/submissions.ts';
+import { incrementHelpful, readPublishedReview, readReviewsPage, sortKeySchema, type ReviewsPageQuery, type ReviewsPageRows } from '../db/submissions.ts';
 import { hasVoted, insertVote } from '../db/votes.ts';
 import { matchesIfNoneMatch, readThrough } from '../lib/cache.ts';
 import { clientIdentity, voterHash } from '../lib/client.ts';
@@ -105,17 +105,25 @@ export const widgetRoutes = new Hono<AppEnv>()
   .get('/reviews', valid('query', ReviewsQuery), async function listReviews(c) {
     const site = c.get('site');
     const { subject, sort, stars, cursor, limit } = c.req.valid('query');
-    let after;
+    let after: ReviewsPageQuery['after'];
     if (cursor !== undefined) {
-      after = await decodeCursor(site.signingKey, cursorScope(sort, subject, stars), cursor, sortKeySchema(sort));
+      after = (await decodeCursor(site.signingKey, cursorScope(sort, subject, stars), cursor, sortKeySchema(sort))) ?? undefined;
       if (!after) {
         throw new ProblemError(400, 'invalid-cursor', 'The cursor is not one this list gave out; start again without it.', [
           { path: 'cursor', code: 'invalid_cursor', message: 'is not a cursor of this list' },
         ]);
       }
     }
-    const rows = await readReviewsPage(c.env.DB, site.id, { subject, sort, stars, limit, after });
-    return c.json(await toPage(site, sort, subject, stars, rows));
+    // A page is cached at the edge like the bootstrap: under the site's content version, which
+    // every publish, hide, reply and helpful vote bumps, so a cached page is never an old one.
+    // First pages (a sort or filter just chosen) are also kept in the isolate; deeper ones not.
+    const key = new URL(`/v1/sites/${encodeURIComponent(site.id)}/reviews`, c.req.url);
+    key.search = new URLSearchParams({ subject, sort, stars: String(stars ?? ''), cursor: cursor ?? '', limit: String(limit), v: String(site.contentVersion) }).toString();
+    const doc = await readThrough(key.toString(), EDGE_TTL_SECONDS, c.get('now'), async function buildReviewsPage() {
+      const rows = await readReviewsPage(c.env.DB, site.id, { subject, sort, stars, limit, after });
+      return JSON.stringify(await toPage(site, sort, subject, stars, rows));
+    }, { inMemory: cursor === undefined });
+    return c.body(doc.body, 200, { 'content-type': 'application/json; charset=utf-8', etag: doc.etag });
   })
 
   .post('/reviews/:id/helpful', async function voteHelpful(c) {
