@@ -124,6 +124,29 @@ describe('widget list', () => {
     await context.close();
   });
 
+  it('dates each review relatively, with the absolute date on hover (title) and on keyboard focus, in both languages', async () => {
+    for (const [lang, relative, absolute] of [
+      ['en', /^(now|\d+ (seconds?|minutes?) ago)$/, /^\w+ \d{1,2}, \d{4}$/],
+      ['fa', /[^\d]/, /^[۰-۹]{1,2} \S+ [۰-۹]{4}$/],
+    ] as const) {
+      const { context, page, errors, widget } = await open(`/list-date-${lang}`, lang);
+      const time = widget.locator('[part="review"] time').first();
+      expect(await time.innerText()).toMatch(relative);
+      const title = (await time.getAttribute('title')) ?? '';
+      expect(title).toMatch(absolute);
+      const after = () => time.evaluate((el) => getComputedStyle(el, '::after').content);
+      expect(await after()).toBe('none');
+      // Keyboard: Tab from the last summary bar, past the sort control and the first helpful
+      // button, until the first date has focus.
+      await widget.locator('[part="bar"]').last().focus();
+      for (let i = 0; i < 6 && !(await time.evaluate((el) => el.matches(':focus'))); i++) await page.keyboard.press('Tab');
+      expect(await time.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+      expect(await after()).toBe(`" · ${title}"`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('writes schema.org JSON-LD for the product into the light DOM, even under Trusted Types', async () => {
     const csp = "default-src 'none'; script-src 'nonce-{nonce}' 'strict-dynamic'; connect-src " + baseUrl + "; require-trusted-types-for 'script'; trusted-types lit-html rebound-seo";
     const { context, page, errors } = await open('/list-seo', 'en', { seo: 'Nimbus Kettle' }, csp);

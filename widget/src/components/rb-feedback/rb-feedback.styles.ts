@@ -50,7 +50,7 @@ export const styles = css`
     text-align: center;
   }
   .frame:not(.open) .list:not(:focus-within) {
-    mask-image: linear-gradient(#000 calc(100% - 3em), #0000);
+    mask-image: linear-gradient(#000 85%, #0000);
   }
   .light {
     color-scheme: light;

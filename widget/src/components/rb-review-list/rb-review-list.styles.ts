@@ -20,9 +20,12 @@ export const styles = css`
     font-weight: 700;
   }
   p {
-    margin: 0.4rem 0;
     overflow-wrap: anywhere;
     white-space: pre-line;
+  }
+  /* The absolute date: the title on hover, here on keyboard focus (the time is focusable for it). */
+  time:focus-visible::after {
+    content: ' · ' attr(title);
   }
   .meta {
     display: flex;

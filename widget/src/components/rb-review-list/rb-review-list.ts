@@ -17,8 +17,9 @@ export interface ListView {
 }
 
 /**
- * Published reviews: stars, title, text, display name, date (relative, the absolute one in the
- * title), verified badge, helpful button and the merchant's reply. Shopper text is rendered only
+ * Published reviews: stars, title, text, display name, date (relative; the absolute one shows on
+ * hover, as the title, and on keyboard focus, after it), verified badge, helpful button and the
+ * merchant's reply. Shopper text is rendered only
  * through text bindings, each isolated in `<bdi>` so mixed Persian and English reads right.
  * @csspart list - The list. @csspart review - One review. @csspart reply - The merchant's reply.
  * @csspart helpful - The helpful button. @csspart badge - The verified-buyer badge.
@@ -39,7 +40,7 @@ function review(r: PublicReview, { s, lang, siteName, voted, now, onHelpful }: L
     <div class="meta">
       <bdi>${r.author.name}</bdi>
       ${r.verified ? html`<span part="badge" class="badge">${s.verified}</span>` : nothing}
-      <time class="muted" datetime=${r.publishedAt} title=${formatDate(lang, r.publishedAt)}>${formatRelative(lang, r.publishedAt, now)}</time>
+      <time class="muted" tabindex="0" datetime=${r.publishedAt} title=${formatDate(lang, r.publishedAt)}>${formatRelative(lang, r.publishedAt, now)}</time>
       <button part="helpful" class="helpful" type="button" ?disabled=${voted.has(r.id)} @click=${() => onHelpful(r.id)}>
         ${fill(s.helpful, { n: formatNumber(lang, r.helpful) })}
       </button>
