@@ -16,6 +16,12 @@ import { jsonLdText, productJsonLd } from '../../lib/seo.ts';
 import type { RbFeedback } from './rb-feedback.ts';
 import { laterStyles } from './rb-feedback.later.styles.ts';
 
+/** The tabs to offer: the site's enabled kinds, narrowed by the element's `kinds` attribute. */
+export function offeredKinds(host: RbFeedback): Kind[] {
+  const wanted = host.kinds.split(/\s+/).filter(Boolean);
+  return (host.boot?.site.kinds ?? []).filter((k) => !wanted.length || wanted.includes(k));
+}
+
 /** Adds the styles of what this chunk renders to the element's shadow root (once). */
 export function adopt(host: RbFeedback) {
   const root = host.shadowRoot;
@@ -28,7 +34,7 @@ export async function idle(host: RbFeedback) {
   if (host.ref && hasOutbox(host.ref.site)) void flushOutbox(host, true);
   if (host.seo !== null) writeJsonLd(host);
   // Arriving from a follow-up invitation's review link: the review form is what they came for.
-  if (!host.tab && new URLSearchParams(location.search).has('rb_order') && host.offeredKinds.includes('review')) host.tab = 'review';
+  if (!host.tab && new URLSearchParams(location.search).has('rb_order') && offeredKinds(host).includes('review')) host.tab = 'review';
   await loadForms(host);
 }
 
@@ -77,7 +83,7 @@ export async function openTab(host: RbFeedback, kind: Kind, focus = false) {
 
 /** Arrow keys move between tabs in reading order (mirrored in right-to-left), Home and End jump. */
 export function tabKey(host: RbFeedback, key: string) {
-  const kinds = host.offeredKinds;
+  const kinds = offeredKinds(host);
   const current = Math.max(0, kinds.indexOf(host.tab ?? kinds[0] ?? 'review'));
   const rtl = host.shownLang === 'fa';
   const step: Record<string, number> = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 };
@@ -217,7 +223,7 @@ export function tabs(host: RbFeedback) {
     tabKey(host, e.key);
   };
   return html`<div part="tabs" role="tablist" aria-label=${s.share} @keydown=${onKey}>
-    ${host.offeredKinds.map(
+    ${offeredKinds(host).map(
       (k, i) =>
         html`<button
           part="tab"

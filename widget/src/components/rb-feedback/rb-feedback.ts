@@ -170,12 +170,6 @@ export class RbFeedback extends LitElement {
     return { ...(lang === 'fa' ? fa : en), ...this.boot?.site.strings[lang] };
   }
 
-  /** @internal */
-  get offeredKinds(): Kind[] {
-    const wanted = this.kinds.split(/\s+/).filter(Boolean);
-    return (this.boot?.site.kinds ?? []).filter((k) => !wanted.length || wanted.includes(k));
-  }
-
   override render() {
     const lang = this.shownLang;
     const s = this.strings;
