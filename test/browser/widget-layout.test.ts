@@ -177,5 +177,24 @@ describe('widget layout stability', () => {
       await context.close();
     }
   });
+
+  it('shows the whole first page at once on a page that sets --rb-block-size: auto', async () => {
+    const { context, page, errors } = await openPage(browser);
+    try {
+      const head = '<style>rb-feedback { --rb-block-size: auto; }</style>';
+      const url = await serveMerchant(context, merchantOrigin, '/layout-auto', merchantHtml(baseUrl, siteId, { attrs: { subject }, head }));
+      await page.goto(url);
+      await widgetReady(page);
+      await page.locator('rb-feedback [part="more"]').waitFor();
+      const list = page.locator('rb-feedback .list');
+      // Nothing clipped: the list is as tall as its ten reviews, and the widget taller than 40em.
+      expect(await list.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+      expect(await page.locator('rb-feedback [part="review"]').count()).toBe(10);
+      expect(await page.locator('rb-feedback').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(640);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
