@@ -9,6 +9,7 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { stackedBars } from '../../lib/scale.ts';
 import { base } from '../../styles/base.ts';
+import { axis, chartStyles } from '../chart/chart.ts';
 
 export interface BarSeries {
   name: string;
@@ -21,20 +22,12 @@ const H = 120;
 export class RbBarChart extends LitElement {
   static override styles = [
     base,
+    chartStyles,
     css`
       :host {
         --rb-chart-1: #3730a3;
         --rb-chart-2: #b45309;
         --rb-chart-3: #047857;
-      }
-      /* Time and star order read in the page's direction, like the axis labels below. */
-      :host(:dir(rtl)) svg {
-        transform: scaleX(-1);
-      }
-      svg {
-        inline-size: 100%;
-        block-size: auto;
-        display: block;
       }
       .s0 {
         fill: var(--rb-chart-1);
@@ -44,12 +37,6 @@ export class RbBarChart extends LitElement {
       }
       .s2 {
         fill: var(--rb-chart-3);
-      }
-      .axis {
-        display: flex;
-        justify-content: space-between;
-        font-size: 0.75rem;
-        color: var(--rb-muted);
       }
       .legend {
         display: flex;
@@ -124,9 +111,7 @@ export class RbBarChart extends LitElement {
       <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${`${this.label}. ${summary}`} preserveAspectRatio="none">
         ${stacks.map((bars, si) => bars.map((b) => svg`<rect class=${`s${si}`} x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>`))}
       </svg>
-      <div class="axis" aria-hidden="true">
-        <span>${this.labels[0]}</span>${this.labels.length > 1 ? html`<span>${this.labels[this.labels.length - 1]}</span>` : nothing}
-      </div>
+      ${axis(this.labels)}
       ${this.series.length > 1
         ? html`<ul class="legend" aria-hidden="true">
             ${this.series.map((s, i) => html`<li><span class=${`swatch s${i}`}></span>${s.name}</li>`)}

@@ -7,6 +7,7 @@
 import { LitElement, css, html, svg } from 'lit';
 import { pointList } from '../../lib/scale.ts';
 import { base } from '../../styles/base.ts';
+import { axis, chartStyles } from '../chart/chart.ts';
 
 const W = 300;
 const H = 100;
@@ -14,15 +15,9 @@ const H = 100;
 export class RbLineChart extends LitElement {
   static override styles = [
     base,
+    chartStyles,
     css`
-      /* Time and star order read in the page's direction, like the axis labels below. */
-      :host(:dir(rtl)) svg {
-        transform: scaleX(-1);
-      }
       svg {
-        inline-size: 100%;
-        block-size: auto;
-        display: block;
         overflow: visible;
       }
       polyline {
@@ -37,12 +32,6 @@ export class RbLineChart extends LitElement {
       line {
         stroke: var(--rb-border);
         vector-effect: non-scaling-stroke;
-      }
-      .axis {
-        display: flex;
-        justify-content: space-between;
-        font-size: 0.75rem;
-        color: var(--rb-muted);
       }
       @media (forced-colors: active) {
         polyline {
@@ -96,7 +85,7 @@ export class RbLineChart extends LitElement {
         ${svg`<line x1="0" y1=${H} x2=${W} y2=${H}></line><polyline points=${points}></polyline>`}
         ${list.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="3"></circle>`)}
       </svg>
-      <div class="axis" aria-hidden="true"><span>${this.labels[0] ?? ''}</span><span>${this.labels[this.labels.length - 1] ?? ''}</span></div>
+      ${axis(this.labels)}
     `;
   }
 }
