@@ -123,6 +123,14 @@ export const base = css`
   .error {
     color: var(--rb-danger);
   }
+  /* A boxed section: a case, a submission, the customer's tracking view. */
+  .card {
+    background: var(--rb-surface);
+    border: 1px solid var(--rb-border);
+    border-radius: var(--rb-radius);
+    padding: 1rem;
+    margin-block: 0.75rem;
+  }
   .muted {
     color: var(--rb-muted);
   }

@@ -25,13 +25,6 @@ export class RbAdminCase extends LitElement {
   static override styles = [
     base,
     css`
-      .card {
-        background: var(--rb-surface);
-        border: 1px solid var(--rb-border);
-        border-radius: var(--rb-radius);
-        padding: 1rem;
-        margin-block: 0.75rem;
-      }
       .card.overdue {
         border-inline-start: 4px solid var(--rb-danger);
       }

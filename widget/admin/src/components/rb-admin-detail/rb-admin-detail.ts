@@ -19,13 +19,6 @@ export class RbAdminDetail extends LitElement {
   static override styles = [
     base,
     css`
-      .card {
-        background: var(--rb-surface);
-        border: 1px solid var(--rb-border);
-        border-radius: var(--rb-radius);
-        padding: 1rem;
-        margin-block: 0.75rem;
-      }
       a {
         color: var(--rb-accent);
       }

@@ -37,13 +37,6 @@ export class RbTrack extends LitElement {
         margin-inline: auto;
         padding: 1rem;
       }
-      .card {
-        background: var(--rb-surface);
-        border: 1px solid var(--rb-border);
-        border-radius: var(--rb-radius);
-        padding: 1rem;
-        margin-block: 0.75rem;
-      }
       .status {
         font-size: 1.2rem;
         font-weight: 700;
