@@ -35,6 +35,22 @@ export function watchErrors(page: Page): string[] {
 }
 
 /**
+ * Collects the page's Content-Security-Policy violations (directive and blocked URI), on this
+ * page and after navigations. The listener runs from DevTools, outside the page's CSP, and
+ * reports through a binding, so the policy under test cannot stop it.
+ */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return violations;
+}
+
+/**
  * One Chromium for the calling test file: launched before its tests, closed after them. Call it
  * at the top level of the file; the getter returns the browser inside tests.
  */

@@ -4,7 +4,7 @@
  * removes the element after load, and a page that loads the script twice.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser } from './browser.ts';
+import { useBrowser, watchCspViolations } from './browser.ts';
 import { merchantHtml, openPage, serveMerchant, widgetReady } from './widget-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
@@ -56,13 +56,7 @@ describe('widget on host pages', () => {
     ].join('; ');
     const html = merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-csp' } });
     const url = await serveMerchant(context, merchantOrigin, '/csp', html, csp);
-    const violations: string[] = [];
-    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
+    const violations = await watchCspViolations(page);
     await page.goto(url);
     await widgetReady(page);
     const widget = page.locator('rb-feedback');

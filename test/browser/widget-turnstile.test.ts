@@ -11,7 +11,7 @@
 import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SubmissionInput } from '../../shared/submission.ts';
-import { launch } from './browser.ts';
+import { launch, watchCspViolations } from './browser.ts';
 import { merchantHtml, openPage, serveMerchant, staffApi, widgetReady } from './widget-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
@@ -221,13 +221,7 @@ describe('widget with a Turnstile site key', () => {
       'trusted-types lit-html rebound-turnstile',
     ].join('; ');
     const url = await serveMerchant(context, merchantOrigin, '/turnstile-tt', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-turnstile' } }), csp);
-    const violations: string[] = [];
-    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
+    const violations = await watchCspViolations(page);
     await page.goto(url);
     await widgetReady(page);
     const widget = page.locator('rb-feedback');

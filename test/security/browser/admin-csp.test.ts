@@ -4,7 +4,7 @@
  * reported, by event or in the console. And the page refuses to be framed.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser, watchErrors } from '../../browser/browser.ts';
+import { useBrowser, watchCspViolations, watchErrors } from '../../browser/browser.ts';
 import { logIn } from '../../browser/admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
@@ -15,13 +15,8 @@ const browser = useBrowser();
 describe('the moderation page under its CSP', () => {
   it('logs in and opens every view with no CSP violation', { timeout: 120_000 }, async () => {
     const context = await browser().newContext();
-    // Runs through DevTools, outside the page's CSP, so it can watch the CSP.
-    await context.addInitScript(() => {
-      const seen: string[] = [];
-      Reflect.set(window, '__cspViolations', seen);
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
     const page = await context.newPage();
+    const violations = await watchCspViolations(page);
     const errors = watchErrors(page);
     const res = await page.goto(`${baseUrl}/admin/`);
     const csp = res?.headers()['content-security-policy'] ?? '';
@@ -34,7 +29,6 @@ describe('the moderation page under its CSP', () => {
       await page.locator(`rb-admin-${view}`).waitFor({ timeout: 15_000 });
       await page.waitForTimeout(400);
     }
-    const violations = await page.evaluate(() => Reflect.get(window, '__cspViolations'));
     expect(violations).toEqual([]);
     expect(errors.filter((e) => /Content Security Policy|Trusted Type|Refused to/i.test(e))).toEqual([]);
     expect(errors).toEqual([]);
