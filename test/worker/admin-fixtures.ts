@@ -4,6 +4,7 @@
  */
 import { env } from 'cloudflare:test';
 import { newId } from '../../worker/src/lib/crypto.ts';
+import type { SummaryRecord } from '../../worker/src/db/summaries.ts';
 import { searchText } from '../../worker/src/rules/normalize.ts';
 import type { TestSite } from './helpers.ts';
 
@@ -65,15 +66,8 @@ export async function insertSubmission(site: Pick<TestSite, 'publicKey'>, fixtur
   return id;
 }
 
-export interface SummaryRow {
-  count: number;
-  total: number;
-  s1: number;
-  s2: number;
-  s3: number;
-  s4: number;
-  s5: number;
-}
+/** A stored `rating_summaries` row, as the worker reads it. */
+export type SummaryRow = SummaryRecord;
 
 /** The stored summary row of a subject ('' is the whole site), zeros when there is none. */
 export async function summaryRow(siteId: string, subject: string): Promise<SummaryRow> {

@@ -2,8 +2,8 @@
 import { createExecutionContext, createMessageBatch, createScheduledController, env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/src/index.ts';
-import { BASE, createSite, login, staffRequest, type TestSite } from './helpers.ts';
-import { runCronAt, storeRoutedSubmission } from './recovery-fixtures.ts';
+import { createSite, login, staffRequest } from './helpers.ts';
+import { order, orderRequest, runCronAt, storeRoutedSubmission } from './recovery-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -99,25 +99,6 @@ describe('cron: outbox sweep', () => {
   });
 });
 
-function orderRequest(site: TestSite, body: unknown) {
-  return new Request(`${BASE}/v1/sites/${site.publicKey}/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${site.secretKey}` },
-    body: JSON.stringify(body),
-  });
-}
-
-function order(orderId: string, email: string, purchasedAt: number) {
-  return {
-    orderId,
-    customer: { name: 'Reza', email },
-    items: [
-      { subject: 'sku-1', name: 'Kettle', reviewUrl: 'https://shop.example/p/kettle' },
-      { subject: 'sku-2', name: 'Mug' },
-    ],
-    purchasedAt: new Date(purchasedAt).toISOString(),
-  };
-}
 
 describe('follow-ups', () => {
   it('sends followup.due after the delay, once, and not twice to one customer within the quiet period', async () => {
@@ -126,9 +107,9 @@ describe('follow-ups', () => {
     // A local address that refuses connections: nothing leaves the machine.
     await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', cookie, { url: 'http://127.0.0.1:9/hooks', events: ['followup.due'] }));
     const t0 = Date.now();
-    await SELF.fetch(orderRequest(site, order('F-1', 'same@example.com', t0)));
-    await SELF.fetch(orderRequest(site, order('F-2', 'SAME@example.com', t0 + DAY)));
-    await SELF.fetch(orderRequest(site, order('F-3', 'else@example.com', t0)));
+    await SELF.fetch(orderRequest(site, site.secretKey, order('F-1', 'same@example.com', t0)));
+    await SELF.fetch(orderRequest(site, site.secretKey, order('F-2', 'SAME@example.com', t0 + DAY)));
+    await SELF.fetch(orderRequest(site, site.secretKey, order('F-3', 'else@example.com', t0)));
 
     await runCronAt(t0 + 29 * DAY);
     const deliveries = () =>

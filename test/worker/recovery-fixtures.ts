@@ -4,6 +4,7 @@ import worker from '../../worker/src/index.ts';
 import { CRON_BATCH, runCron } from '../../worker/src/cron.ts';
 import type { RouteSubmissionMessage } from '../../shared/queue.ts';
 import { newCaseRef } from '../../worker/src/lib/case-ref.ts';
+import { BASE, type TestSite } from './helpers.ts';
 
 let n = 0;
 
@@ -73,4 +74,26 @@ export async function runCronAt(scheduledTime: number): Promise<void> {
     const report = await runCron(env, scheduledTime);
     if (Object.values(report).every((n) => n < CRON_BATCH)) break;
   }
+}
+
+/** `POST /orders` as the merchant's server sends it (`secret`: its key, or none). */
+export function orderRequest(site: TestSite, secret: string | null, body: unknown) {
+  return new Request(`${BASE}/v1/sites/${site.publicKey}/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** An order with two items, the first with a review link (its own query string kept). */
+export function order(orderId: string, email: string, purchasedAt: number) {
+  return {
+    orderId,
+    customer: { name: 'Reza', email },
+    items: [
+      { subject: 'sku-1', name: 'Kettle', reviewUrl: 'https://shop.example/p/kettle?color=red' },
+      { subject: 'sku-2', name: 'Mug' },
+    ],
+    purchasedAt: new Date(purchasedAt).toISOString(),
+  };
 }

@@ -1,27 +1,8 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { verifyToken } from '../../worker/src/lib/signed.ts';
-import { BASE, createSite, type TestSite } from './helpers.ts';
-
-function orderRequest(site: TestSite, secret: string | null, body: unknown) {
-  return new Request(`${BASE}/v1/sites/${site.publicKey}/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
-    body: JSON.stringify(body),
-  });
-}
-
-function order(orderId: string, email: string, purchasedAt: number) {
-  return {
-    orderId,
-    customer: { name: 'Reza', email },
-    items: [
-      { subject: 'sku-1', name: 'Kettle', reviewUrl: 'https://shop.example/p/kettle?color=red' },
-      { subject: 'sku-2', name: 'Mug' },
-    ],
-    purchasedAt: new Date(purchasedAt).toISOString(),
-  };
-}
+import { createSite } from './helpers.ts';
+import { order, orderRequest } from './recovery-fixtures.ts';
 
 async function orderCount(siteId: string) {
   const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM orders WHERE site_id = ?1').bind(siteId).first<{ n: number }>();

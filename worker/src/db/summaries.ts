@@ -4,7 +4,7 @@
  */
 import type { Summary } from '../../../shared/review.ts';
 
-interface SummaryRecord {
+export interface SummaryRecord {
   count: number;
   total: number;
   s1: number;
