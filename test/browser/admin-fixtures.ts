@@ -3,37 +3,12 @@
  * (as the widget would send them), logging in through the real page, and reading the staff
  * API with the page's own session cookie.
  */
-import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { SubmissionCreated, type SubmissionInput } from '../../shared/submission.ts';
 import { AdminSubmissionsPage } from '../../shared/admin.ts';
 
-/**
- * Posts a submission to `pk_demo` from the worker's own origin, which the demo site allows.
- * Each call presents itself as a different shopper (the rate limiter tells clients apart by
- * address and User-Agent), as twenty real shoppers would be.
- */
-export async function submit(baseUrl: string, siteId: string, body: SubmissionInput): Promise<SubmissionCreated> {
-  const res = await fetch(`${baseUrl}/v1/sites/${siteId}/submissions`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: baseUrl,
-      'idempotency-key': randomUUID(),
-      'user-agent': `rebound-browser-test/${randomUUID()}`,
-    },
-    body: JSON.stringify(body),
-  });
-  const json: unknown = await res.json();
-  if (res.status !== 201) throw new Error(`submission refused: ${res.status} ${JSON.stringify(json)}`);
-  return SubmissionCreated.parse(json);
-}
-
-/** A short marker that ties a test's submissions together, so its searches see only them. */
-export function marker(prefix: string): string {
-  return `${prefix}${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-}
+// The same shoppers and markers as the widget's suites: each submission a distinct client.
+export { marker, submitFromNode as submit } from './widget-fixtures.ts';
 
 /** Opens the moderation page and logs in by keyboard alone: type the token, press Enter. */
 export async function logIn(page: Page, baseUrl: string, token: string, lang?: 'en' | 'fa'): Promise<void> {
