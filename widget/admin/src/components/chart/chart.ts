@@ -1,8 +1,35 @@
 /**
- * What the dashboard's charts (rb-bar-chart, rb-line-chart) share: the SVG's sizing and its
- * mirroring in right-to-left pages, and the axis row with the first and last slot's labels.
+ * What the dashboard's charts (rb-bar-chart, rb-line-chart) share: their common properties, the
+ * SVG's sizing and its mirroring in right-to-left pages, and the axis row with the first and last
+ * slot's labels.
  */
-import { css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
+
+/** The properties every chart has; each chart adds its data (Lit inherits declared properties). */
+export class RbChart extends LitElement {
+  static override properties: PropertyDeclarations = {
+    label: { type: String },
+    labels: { attribute: false },
+    format: { attribute: false },
+    empty: { type: String },
+  };
+
+  /** The chart's name; the accessible name adds every slot's numbers to it. */
+  declare label: string;
+  /** One label per slot (bar or point), e.g. "1 star" or a day. */
+  declare labels: string[];
+  declare format: (n: number) => string;
+  /** Shown instead of axes when there is no data. */
+  declare empty: string;
+
+  constructor() {
+    super();
+    this.label = '';
+    this.labels = [];
+    this.format = (n) => String(n);
+    this.empty = '';
+  }
+}
 
 export const chartStyles = css`
   /* Time and star order read in the page's direction, like the axis labels below. */

@@ -6,10 +6,10 @@
  *
  * @cssproperty --rb-chart-1 - colour of the first series (and `--rb-chart-2`, `--rb-chart-3`).
  */
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { stackedBars } from '../../lib/scale.ts';
 import { base } from '../../styles/base.ts';
-import { axis, chartStyles } from '../chart/chart.ts';
+import { axis, chartStyles, RbChart } from '../chart/chart.ts';
 
 export interface BarSeries {
   name: string;
@@ -19,7 +19,7 @@ export interface BarSeries {
 const W = 300;
 const H = 120;
 
-export class RbBarChart extends LitElement {
+export class RbBarChart extends RbChart {
   static override styles = [
     base,
     chartStyles,
@@ -73,27 +73,14 @@ export class RbBarChart extends LitElement {
     `,
   ];
   static override properties = {
-    label: { type: String },
-    labels: { attribute: false },
     series: { attribute: false },
-    format: { attribute: false },
-    empty: { type: String },
   };
 
-  declare label: string;
-  /** One label per slot (bar), e.g. "1 star" or a day. */
-  declare labels: string[];
   declare series: BarSeries[];
-  declare format: (n: number) => string;
-  declare empty: string;
 
   constructor() {
     super();
-    this.label = '';
-    this.labels = [];
     this.series = [];
-    this.format = (n) => String(n);
-    this.empty = '';
   }
 
   override render() {

@@ -4,15 +4,15 @@
  *
  * @cssproperty --rb-chart-1 - the line colour.
  */
-import { LitElement, css, html, svg } from 'lit';
+import { css, html, svg } from 'lit';
 import { pointList } from '../../lib/scale.ts';
 import { base } from '../../styles/base.ts';
-import { axis, chartStyles } from '../chart/chart.ts';
+import { axis, chartStyles, RbChart } from '../chart/chart.ts';
 
 const W = 300;
 const H = 100;
 
-export class RbLineChart extends LitElement {
+export class RbLineChart extends RbChart {
   static override styles = [
     base,
     chartStyles,
@@ -44,32 +44,21 @@ export class RbLineChart extends LitElement {
     `,
   ];
   static override properties = {
-    label: { type: String },
-    labels: { attribute: false },
     values: { attribute: false },
     min: { type: Number },
     max: { type: Number },
-    format: { attribute: false },
-    empty: { type: String },
   };
 
-  declare label: string;
-  declare labels: string[];
+  /** One value per slot; null is a day without data (a gap, not a dip). */
   declare values: Array<number | null>;
   declare min: number;
   declare max: number;
-  declare format: (n: number) => string;
-  declare empty: string;
 
   constructor() {
     super();
-    this.label = '';
-    this.labels = [];
     this.values = [];
     this.min = 0;
     this.max = 1;
-    this.format = (n) => String(n);
-    this.empty = '';
   }
 
   override render() {
