@@ -78,16 +78,21 @@ export class MemoryLimiter {
   }
 }
 
+/** The per-isolate counter `registry` keeps under `name`, made on first use with the limit's size. */
+function counterIn(registry: Map<string, MemoryLimiter>, name: string, options: RateLimitOptions): MemoryLimiter {
+  let limiter = registry.get(name);
+  if (!limiter) {
+    limiter = new MemoryLimiter(options.limit, options.periodSeconds * 1000);
+    registry.set(name, limiter);
+  }
+  return limiter;
+}
+
+/** Stand-ins for a missing Rate Limiting binding, one per binding and size. */
 const fallbacks = new Map<string, MemoryLimiter>();
 
 function fallbackFor(options: RateLimitOptions): MemoryLimiter {
-  const name = `${options.binding}:${options.limit}:${options.periodSeconds}`;
-  let limiter = fallbacks.get(name);
-  if (!limiter) {
-    limiter = new MemoryLimiter(options.limit, options.periodSeconds * 1000);
-    fallbacks.set(name, limiter);
-  }
-  return limiter;
+  return counterIn(fallbacks, `${options.binding}:${options.limit}:${options.periodSeconds}`, options);
 }
 
 function tooMany(options: RateLimitOptions): ProblemError {
@@ -148,13 +153,7 @@ async function askBinding(c: Context<AppEnv>, options: RateLimitOptions, key: st
 const isolateCounters = new Map<string, MemoryLimiter>();
 
 function isolateCounterFor(options: RateLimitOptions): MemoryLimiter {
-  const name = `${options.action}:${options.limit}:${options.periodSeconds}`;
-  let limiter = isolateCounters.get(name);
-  if (!limiter) {
-    limiter = new MemoryLimiter(options.limit, options.periodSeconds * 1000);
-    isolateCounters.set(name, limiter);
-  }
-  return limiter;
+  return counterIn(isolateCounters, `${options.action}:${options.limit}:${options.periodSeconds}`, options);
 }
 
 /** Answers 429 problem+json with `Retry-After` once a client exceeds the limit on a site. */
