@@ -59,6 +59,16 @@ async function settingsFingerprint(site: SiteRow, visible: PublicSite): Promise<
   return fingerprint;
 }
 
+/**
+ * The edge-cache key of one public document of a site: its path on this worker, the query that
+ * selects it, and the site's content version, so a publish moves every reader to a new key.
+ */
+function versionedKey(requestUrl: string, site: SiteRow, document: 'widget' | 'reviews', query: Record<string, string>): string {
+  const key = new URL(`/v1/sites/${encodeURIComponent(site.id)}/${document}`, requestUrl);
+  key.search = new URLSearchParams({ ...query, v: String(site.contentVersion) }).toString();
+  return key.toString();
+}
+
 /** Binds a cursor to the list it continues: another sort, subject or star filter cannot reuse it. */
 function cursorScope(sort: Sort, subject: string, stars: number | undefined): string {
   return `reviews\n${sort}\n${subject}\n${stars ?? ''}`;
@@ -79,10 +89,9 @@ export const widgetRoutes = new Hono<AppEnv>()
     const { subject } = c.req.valid('query');
     const visible = publicSite(site);
     const fingerprint = await settingsFingerprint(site, visible);
-    const key = new URL(`/v1/sites/${encodeURIComponent(site.id)}/widget`, c.req.url);
-    key.search = new URLSearchParams({ subject, v: String(site.contentVersion), s: fingerprint }).toString();
+    const key = versionedKey(c.req.url, site, 'widget', { subject, s: fingerprint });
 
-    const doc = await readThrough(key.toString(), EDGE_TTL_SECONDS, c.get('now'), async function buildBootstrap() {
+    const doc = await readThrough(key, EDGE_TTL_SECONDS, c.get('now'), async function buildBootstrap() {
       await limitShared(c, RATE_LIMITS.bootstrap);
       const [summary, rows] = await Promise.all([
         readSummary(c.env.DB, site.id, subject),
@@ -117,9 +126,8 @@ export const widgetRoutes = new Hono<AppEnv>()
     // A page is cached at the edge like the bootstrap: under the site's content version, which
     // every publish, hide, reply and helpful vote bumps, so a cached page is never an old one.
     // First pages (a sort or filter just chosen) are also kept in the isolate; deeper ones not.
-    const key = new URL(`/v1/sites/${encodeURIComponent(site.id)}/reviews`, c.req.url);
-    key.search = new URLSearchParams({ subject, sort, stars: String(stars ?? ''), cursor: cursor ?? '', limit: String(limit), v: String(site.contentVersion) }).toString();
-    const doc = await readThrough(key.toString(), EDGE_TTL_SECONDS, c.get('now'), async function buildReviewsPage() {
+    const key = versionedKey(c.req.url, site, 'reviews', { subject, sort, stars: String(stars ?? ''), cursor: cursor ?? '', limit: String(limit) });
+    const doc = await readThrough(key, EDGE_TTL_SECONDS, c.get('now'), async function buildReviewsPage() {
       const rows = await readReviewsPage(c.env.DB, site.id, { subject, sort, stars, limit, after });
       return JSON.stringify(await toPage(site, sort, subject, stars, rows));
     }, { inMemory: cursor === undefined });
