@@ -54,8 +54,8 @@ describe('the slice', () => {
     await admin.locator('rb-admin-queue li[data-id]').first().focus();
     await admin.keyboard.press('a');
     await expectQueueLength(admin, 0);
-    const published = await staffList(admin, `status=published&q=${tag}`);
-    expect(published.items).toHaveLength(1);
+    // The queue drops the item at once and sends the decision after it: wait for it to land.
+    await expect.poll(async () => (await staffList(admin, `status=published&q=${tag}`)).items.length, { timeout: 15_000 }).toBe(1);
 
     // 3. The review is now on the demo page, and the email is not.
     await shop.reload();
