@@ -41,7 +41,7 @@ export default defineConfig({
         test: {
           name: 'widget',
           environment: 'happy-dom',
-          include: ['widget/**/*.test.ts'],
+          include: ['widget/**/*.test.ts', 'console/**/*.test.ts'],
         },
       },
       {

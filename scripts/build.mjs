@@ -9,7 +9,7 @@ const root = new URL('..', import.meta.url);
 const dist = new URL('dist/', root);
 
 await rm(dist, { recursive: true, force: true });
-for (const config of ['widget/vite.config.ts', 'widget/admin/vite.config.ts']) {
+for (const config of ['widget/vite.config.ts', 'console/vite.config.ts']) {
   const configFile = new URL(config, root).pathname;
   if (existsSync(configFile)) await build({ configFile, logLevel: 'warn' });
 }
