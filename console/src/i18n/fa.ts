@@ -1,5 +1,6 @@
 /** Persian strings of the moderation and tracking pages. */
 import type { Messages } from './en.ts';
+import { formatNumber } from '../../../shared/format.ts';
 
 export const fa: Messages = {
   dir: 'rtl',
@@ -84,10 +85,10 @@ export const fa: Messages = {
     hide: 'پنهان کردن',
   },
   decided: {
-    approve: (n) => (n === 1 ? 'تأیید شد.' : `${n.toLocaleString('fa-IR')} مورد تأیید شد.`),
-    reject: (n) => (n === 1 ? 'رد شد.' : `${n.toLocaleString('fa-IR')} مورد رد شد.`),
-    spam: (n) => (n === 1 ? 'هرزنامه شد.' : `${n.toLocaleString('fa-IR')} مورد هرزنامه شد.`),
-    hide: (n) => (n === 1 ? 'پنهان شد.' : `${n.toLocaleString('fa-IR')} مورد پنهان شد.`),
+    approve: (n) => (n === 1 ? 'تأیید شد.' : `${formatNumber(n, 'fa')} مورد تأیید شد.`),
+    reject: (n) => (n === 1 ? 'رد شد.' : `${formatNumber(n, 'fa')} مورد رد شد.`),
+    spam: (n) => (n === 1 ? 'هرزنامه شد.' : `${formatNumber(n, 'fa')} مورد هرزنامه شد.`),
+    hide: (n) => (n === 1 ? 'پنهان شد.' : `${formatNumber(n, 'fa')} مورد پنهان شد.`),
   },
 
   queue: {
@@ -107,7 +108,7 @@ export const fa: Messages = {
     empty: 'چیزی در انتظار نیست. آفرین.',
     selectAll: 'انتخاب همه',
     select: (name) => `انتخاب مورد ${name}`,
-    selected: (n) => `${n.toLocaleString('fa-IR')} مورد انتخاب شده`,
+    selected: (n) => `${formatNumber(n, 'fa')} مورد انتخاب شده`,
     reasonLabel: 'دلیل (اختیاری، خصوصی می‌ماند)',
     rejectTitle: 'رد با ذکر دلیل',
     undo: 'واگرد',
@@ -120,7 +121,7 @@ export const fa: Messages = {
     contact: 'اطلاعات تماس خصوصی',
     orderRef: 'سفارش',
     verified: 'خریدار تأییدشده',
-    rating: (n) => `${n.toLocaleString('fa-IR')} از ۵ ستاره`,
+    rating: (n) => `${formatNumber(n, 'fa')} از ۵ ستاره`,
     caseLink: (ref) => `پرونده ${ref}`,
     items: 'موارد ارسالی',
   },
@@ -242,7 +243,7 @@ export const fa: Messages = {
     recovery: 'نرخ بازیابی',
     promises: 'وعده‌های عمل‌شده',
     noData: 'هنوز داده‌ای نیست.',
-    stars: (n) => `${n.toLocaleString('fa-IR')} ستاره`,
+    stars: (n) => `${formatNumber(n, 'fa')} ستاره`,
     count: (n) => `${n} مورد`,
   },
 
@@ -287,7 +288,7 @@ export const fa: Messages = {
     eraseButton: 'پاک کردن',
     confirm: (email) => `همهٔ اطلاعات شخصی ${email} پاک شود؟`,
     confirmButton: 'بله، پاک شود',
-    erased: (n) => `اطلاعات شخصی از ${n.toLocaleString('fa-IR')} مورد پاک شد.`,
+    erased: (n) => `اطلاعات شخصی از ${formatNumber(n, 'fa')} مورد پاک شد.`,
   },
 
   track: {
@@ -301,7 +302,7 @@ export const fa: Messages = {
     feedbackTitle: 'اکنون چه احساسی دارید؟',
     feedbackIntro: 'پروندهٔ شما حل شده است. دوباره به ما امتیاز می‌دهید؟',
     rating: 'امتیاز شما',
-    star: (n) => `${n.toLocaleString('fa-IR')} از ۵`,
+    star: (n) => `${formatNumber(n, 'fa')} از ۵`,
     comment: 'چیز دیگری هست که بگویید؟ (اختیاری)',
     send: 'ارسال',
     thanks: 'سپاس، پاسخ شما رسید.',

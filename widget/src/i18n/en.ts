@@ -1,7 +1,7 @@
 /**
  * English strings for first render (summary, list, tabs). Every locale file is typed against this
  * one, and merchants override any key per language through `site.strings[lang]`.
- * `{name}` placeholders are filled by `fill()` in `lib/format.ts`.
+ * `{name}` placeholders are filled by `fill()` in `shared/format.ts`.
  */
 export const en = {
   loading: 'Loading reviews…',

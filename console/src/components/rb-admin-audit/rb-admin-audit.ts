@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { AuditPage, type AuditEntry } from '../../../../shared/admin.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request, withQuery } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../../shared/format.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';

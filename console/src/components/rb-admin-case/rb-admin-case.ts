@@ -14,7 +14,7 @@ import {
 import { LIMITS } from '../../../../shared/limits.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request, send } from '../../lib/api.ts';
-import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import { formatDateTime, formatRelative } from '../../../../shared/format.ts';
 import { casePatchFromForm, contactOf } from '../../lib/case-form.ts';
 import { report, runAction, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
@@ -169,7 +169,7 @@ export class RbAdminCase extends LitElement {
           <span class="chip">${m.cases.priorityLabel(c.priority)}</span>
           <span class="chip">${m.caseStatus[c.status] ?? c.status}</span>
           ${c.overdue ? html`<span class="overdue-label">${m.cases.overdue}</span>` : nothing}
-          ${c.dueAt ? html`<span>${m.cases.due}: ${formatRelative(c.dueAt, now, this.lang)}</span>` : nothing}
+          ${c.dueAt ? html`<span>${m.cases.due}: ${formatRelative(c.dueAt, this.lang, now)}</span>` : nothing}
         </div>
         <p class="muted">${m.caseMore.opened} ${formatDateTime(c.createdAt, this.lang)} · <bdi>${c.reason}</bdi></p>
         <div class="row">

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { AdminCasesPage, CASE_STATUSES, PRIORITIES, type AdminCase } from '../../../../shared/cases.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request, withQuery } from '../../lib/api.ts';
-import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import { formatDateTime, formatRelative } from '../../../../shared/format.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
@@ -200,7 +200,7 @@ export class RbAdminCases extends LitElement {
             <div class="row muted">
               ${c.dueAt
                 ? html`<span
-                    >${m.cases.due}: <time datetime=${c.dueAt} title=${formatDateTime(c.dueAt, this.lang)}>${formatRelative(c.dueAt, now, this.lang)}</time></span
+                    >${m.cases.due}: <time datetime=${c.dueAt} title=${formatDateTime(c.dueAt, this.lang)}>${formatRelative(c.dueAt, this.lang, now)}</time></span
                   >`
                 : nothing}
               <span>${m.cases.assignee}: <bdi>${c.assignee ?? m.cases.unassigned}</bdi></span>

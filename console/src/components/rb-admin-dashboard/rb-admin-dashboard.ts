@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { Metrics } from '../../../../shared/metrics.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request } from '../../lib/api.ts';
-import { formatDay, formatHours, formatNumber, formatPercent } from '../../lib/format.ts';
+import { formatDay, formatHours, formatNumber, formatPercent } from '../../../../shared/format.ts';
 import { averageLine, dailyByKind, msToHours, share } from '../../lib/metrics-view.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
@@ -126,7 +126,7 @@ export class RbAdminDashboard extends LitElement {
             .values=${avg.values}
             .min=${1}
             .max=${5}
-            .format=${(n: number) => formatNumber(n, lang)}
+            .format=${(n: number) => formatNumber(n, lang, 1)}
             .empty=${m.dashboard.noData}
           ></rb-line-chart>
         </section>

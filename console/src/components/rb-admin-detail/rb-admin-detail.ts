@@ -9,7 +9,7 @@ import { AdminSubmission, DecisionResult, type Decision } from '../../../../shar
 import { LIMITS } from '../../../../shared/limits.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request, send } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../../shared/format.ts';
 import { report, runAction, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';

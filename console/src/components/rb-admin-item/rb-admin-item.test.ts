@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminSubmission } from '../../../../shared/admin.ts';
+import type { Lang } from '../../../../shared/submission.ts';
 import './rb-admin-item.ts';
 import type { RbAdminItem } from './rb-admin-item.ts';
 
@@ -33,7 +34,7 @@ function submission(overrides: Partial<AdminSubmission> = {}): AdminSubmission {
   };
 }
 
-async function render(item: AdminSubmission, lang: 'en' | 'fa' = 'en'): Promise<ShadowRoot> {
+async function render(item: AdminSubmission, lang: Lang = 'en'): Promise<ShadowRoot> {
   const el: RbAdminItem = document.createElement('rb-admin-item');
   el.item = item;
   el.lang = lang;

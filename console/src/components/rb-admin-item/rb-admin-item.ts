@@ -8,7 +8,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { AdminSubmission } from '../../../../shared/admin.ts';
 import type { Lang } from '../../../../shared/submission.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../../shared/format.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import { styles } from './rb-admin-item.styles.ts';

@@ -30,7 +30,7 @@ import {
   type QueueState,
 } from '../../lib/queue-state.ts';
 import { report, type Shown } from '../../lib/report.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../../../shared/format.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import { styles } from './rb-admin-queue.styles.ts';

@@ -9,7 +9,7 @@ import { FeedbackResult, PublicCase } from '../../../../shared/cases.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { ApiError, request, withQuery } from '../../lib/api.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatDateTime, formatNumber } from '../../../../shared/format.ts';
 import { describeError } from '../../lib/report.ts';
 import { messages, pickLang } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';

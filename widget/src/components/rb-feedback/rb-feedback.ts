@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { WidgetBootstrap } from '../../../../shared/site.ts';
-import type { Kind } from '../../../../shared/submission.ts';
+import type { Kind, Lang } from '../../../../shared/submission.ts';
 import { en, type ReadStrings } from '../../i18n/en.ts';
 import { fa } from '../../i18n/fa.ts';
 import { call, type SiteRef } from '../../lib/api.ts';
 import { config } from '../../lib/config.ts';
-import { formatDate, formatNumber, formatRelative, pickLang, type Lang } from '../../lib/format.ts';
+import { formatDate, formatNumber, formatRelative } from '../../../../shared/format.ts';
+import { pickLang } from '../../lib/lang.ts';
 import { storageKey } from '../../lib/outbox-key.ts';
 import type { ListState } from '../../lib/paging.ts';
 import { reviewList } from '../rb-review-list/rb-review-list.ts';
@@ -121,9 +122,9 @@ export class RbFeedback extends LitElement {
     const q = new URLSearchParams({ subject: this.subject, lang });
     // The first Intl formatters of a page load ICU's locale data (~25 ms): let that happen in
     // tasks of their own while the request is in flight, not in the task that renders the reviews.
-    setTimeout(() => formatNumber(lang, 1));
-    setTimeout(() => formatRelative(lang, '', 0));
-    setTimeout(() => formatDate(lang, '2000'));
+    setTimeout(() => formatNumber(1, lang));
+    setTimeout(() => formatRelative('', lang, 0));
+    setTimeout(() => formatDate('2000', lang));
     try {
       const boot = await call<WidgetBootstrap>(ref, `/widget?${q}`, { signal: abort.signal });
       this.now = Date.now();

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RbForm } from './rb-form.ts';
 import { storageKey } from '../../lib/outbox-key.ts';
+import type { Lang } from '../../../../shared/submission.ts';
 
 // Nothing listens here: every send fails like a dropped connection, exercising the outbox.
 const API = { base: 'http://127.0.0.1:9', site: 'pk_formtest' };
 
-async function mount(kind: 'review' | 'complaint' | 'story', language: 'en' | 'fa' = 'en') {
+async function mount(kind: 'review' | 'complaint' | 'story', language: Lang = 'en') {
   const el = new RbForm();
   el.api = API;
   el.kind = kind;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import '../../lib/zod-jitless.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import type { FieldError } from '../../../../shared/problem.ts';
-import { COMPLAINT_CATEGORIES, SubmissionInput, type Kind, type SubmissionCreated } from '../../../../shared/submission.ts';
+import { COMPLAINT_CATEGORIES, SubmissionInput, type Kind, type Lang, type SubmissionCreated } from '../../../../shared/submission.ts';
 import { stripForbiddenCharacters } from '../../../../shared/text.ts';
 import { formEn, type FormStrings } from '../../i18n/form-en.ts';
 import { formFa } from '../../i18n/form-fa.ts';
@@ -10,7 +10,7 @@ import { submit, type SiteRef } from '../../lib/api.ts';
 import { deliver, sendChallenged } from '../../lib/deliver.ts';
 import { errorsByField, errorText, issuesToErrors } from '../../lib/errors.ts';
 import { RbErrorEvent, RbQueuedEvent, RbSubmittedEvent } from '../../lib/events.ts';
-import { fill, formatDateTime, formatNumber, type Lang } from '../../lib/format.ts';
+import { fill, formatDateTime, formatNumber } from '../../../../shared/format.ts';
 import { newKey, Outbox, type KeyValueStore } from '../../lib/outbox.ts';
 import { loadTurnstile, type TurnstileApi } from '../../lib/turnstile.ts';
 import { shared } from '../shared.styles.ts';
@@ -239,7 +239,7 @@ export class RbForm extends LitElement {
               @change=${() => (this.rating = i)}
             /><label for="r-${i}" class=${i <= this.rating ? 'on' : ''}
               ><span aria-hidden="true">★</span
-              ><span class="visually-hidden">${formatNumber(this.language, i)} – ${s[`rating_${i}` as `rating_${1 | 2 | 3 | 4 | 5}`]}</span></label
+              ><span class="visually-hidden">${formatNumber(i, this.language)} – ${s[`rating_${i}` as `rating_${1 | 2 | 3 | 4 | 5}`]}</span></label
             >`,
         )}
       </div>
@@ -260,7 +260,7 @@ export class RbForm extends LitElement {
     const id = `f-${name.replace('.', '-')}`;
     const err = this.errors[name];
     const ids = [hint ? `${id}-hint` : '', counter ? `${id}-count` : '', err ? `${id}-error` : '', extraDescribedBy ?? ''].filter(Boolean).join(' ');
-    const n = (v: number) => formatNumber(this.language, v);
+    const n = (v: number) => formatNumber(v, this.language);
     return html`<div part="field" class="field">
       <label for=${id}>${label}${required ? nothing : html` <span class="muted">${this.s.optional}</span>`}</label>
       ${control({ id, describedBy: ids, invalid: err ? 'true' : 'false' })}
@@ -309,7 +309,7 @@ export class RbForm extends LitElement {
           ${receipt
             ? html`<p>${fill(s.caseOpened, { ref: receipt.ref })}</p>
                 ${track ? html`<p><a href=${track} target="_blank" rel="noopener">${s.track}</a></p>` : nothing}
-                ${receipt.firstResponseDue ? html`<p>${fill(s.respondBy, { date: formatDateTime(this.language, receipt.firstResponseDue) })}</p>` : nothing}`
+                ${receipt.firstResponseDue ? html`<p>${fill(s.respondBy, { date: formatDateTime(receipt.firstResponseDue, this.language) })}</p>` : nothing}`
             : nothing}`}
       <button type="button" @click=${() => this.reset()}>${s.another}</button>
     </div>`;

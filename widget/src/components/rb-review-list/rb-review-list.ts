@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PublicReview } from '../../../../shared/review.ts';
 import type { ReadStrings } from '../../i18n/en.ts';
-import { fill, formatDate, formatNumber, formatRelative, type Lang } from '../../lib/format.ts';
+import { fill, formatDate, formatNumber, formatRelative } from '../../../../shared/format.ts';
+import type { Lang } from '../../../../shared/submission.ts';
 import { stars } from '../rb-stars/rb-stars.ts';
 
 export interface ListView {
@@ -33,16 +34,16 @@ export function reviewList(v: ListView) {
 function review(r: PublicReview, { s, lang, siteName, voted, now, onHelpful }: ListView) {
   return html`<li part="review">
     <div class="head">
-      ${stars(r.rating, fill(s.stars, { n: formatNumber(lang, r.rating) }))}
+      ${stars(r.rating, fill(s.stars, { n: formatNumber(r.rating, lang) }))}
       ${r.title ? html`<span class="title"><bdi>${r.title}</bdi></span>` : nothing}
     </div>
     <p><bdi>${r.body}</bdi></p>
     <div class="meta">
       <bdi>${r.author.name}</bdi>
       ${r.verified ? html`<span part="badge" class="badge">${s.verified}</span>` : nothing}
-      <time class="muted" tabindex="0" datetime=${r.publishedAt} title=${formatDate(lang, r.publishedAt)}>${formatRelative(lang, r.publishedAt, now)}</time>
+      <time class="muted" tabindex="0" datetime=${r.publishedAt} title=${formatDate(r.publishedAt, lang)}>${formatRelative(r.publishedAt, lang, now)}</time>
       <button part="helpful" class="helpful" type="button" ?disabled=${voted.has(r.id)} @click=${() => onHelpful(r.id)}>
-        ${fill(s.helpful, { n: formatNumber(lang, r.helpful) })}
+        ${fill(s.helpful, { n: formatNumber(r.helpful, lang) })}
       </button>
     </div>
     ${r.reply

@@ -1,7 +1,8 @@
 import { html } from 'lit';
 import type { Summary } from '../../../../shared/review.ts';
 import type { ReadStrings } from '../../i18n/en.ts';
-import { fill, formatNumber, type Lang } from '../../lib/format.ts';
+import { fill, formatNumber } from '../../../../shared/format.ts';
+import type { Lang } from '../../../../shared/submission.ts';
 import { stars } from '../rb-stars/rb-stars.ts';
 
 /**
@@ -13,7 +14,7 @@ import { stars } from '../rb-stars/rb-stars.ts';
  */
 export function summary(data: Summary, s: ReadStrings, lang: Lang, active: number | null, onFilter: (stars: number | null) => void) {
   const { count, average, distribution } = data;
-  const n = (v: number, digits = 0) => formatNumber(lang, v, digits);
+  const n = (v: number, digits?: number) => formatNumber(v, lang, digits);
   const avg = average === null ? '–' : n(average, 1);
   return html`<div part="summary" class="summary">
     <div class="score">
