@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { BREACH_CANDIDATES_SQL } from '../../worker/src/cron.ts';
+import { BREACH_CANDIDATES_SQL } from '../../worker/src/db/deadlines.ts';
 
 describe('cron query plans', () => {
   it('finds breach candidates through their partial index, in deadline order, without a sort or a scan', async () => {

@@ -9,8 +9,8 @@
  *  5. follow-ups of registered orders, never twice to one customer within the quiet period.
  * Each case is changed once per step: the update is conditional on the flag being unset.
  */
-import type { CaseRecord } from './db/cases.ts';
 import { insertCaseEvent, listUnrouted } from './db/cases.ts';
+import { listBreachCandidates, listEscalationCandidates, listPromisesToRemind, markBreached, markEscalated, markPromiseReminded } from './db/deadlines.ts';
 import { lastFollowupAt, listDueFollowups, markFollowup, parseItems, touchFollowupContact } from './db/orders.ts';
 import { readSite, type SiteRow } from './db/sites.ts';
 import { batchWithWebhooks, listStalledDeliveries, webhookEvent, webhookMessage } from './db/webhooks.ts';
@@ -30,8 +30,6 @@ const DAY = 24 * 60 * MINUTE;
 export const OUTBOX_GRACE_MS = 2 * MINUTE;
 export const PROMISE_REMINDER_MS = DAY;
 
-const WORKING = `('new', 'acknowledged', 'in_progress')`;
-
 function siteCache(db: D1Database) {
   const sites = new Map<string, Promise<SiteRow | null>>();
   return (id: string) => {
@@ -46,101 +44,60 @@ function siteCache(db: D1Database) {
 
 /** Unanswered cases past half their first-response window (the window net of pauses). */
 async function escalate(env: Env, now: number): Promise<number> {
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM cases
-     WHERE escalated_at IS NULL AND first_response_at IS NULL AND status IN ${WORKING}
-       AND first_response_due IS NOT NULL
-       AND first_response_due - (first_response_due - paused_ms - created_at) / 2 <= ?1
-     ORDER BY first_response_due LIMIT ?2`,
-  )
-    .bind(now, CRON_BATCH)
-    .all<CaseRecord>();
+  const candidates = await listEscalationCandidates(env.DB, now, CRON_BATCH);
   // The SQL picks candidates through an index; the SLA rules make the decision.
-  const due = results.filter(
-    (c) =>
-      slaState(
-        {
-          status: c.status,
-          createdAt: c.created_at,
-          firstResponseDue: c.first_response_due,
-          planDue: c.plan_due,
-          firstResponseAt: c.first_response_at,
-          pausedAt: c.paused_at,
-          pausedMs: c.paused_ms,
-          escalatedAt: c.escalated_at,
-          breachedAt: c.breached_at,
-        },
-        now,
-      ).escalate,
-  );
+  const due = candidates.filter((c) => slaState(c, now).escalate);
   for (const c of due) {
     await batchWithWebhooks(
       env,
       [
-        env.DB.prepare('UPDATE cases SET escalated_at = ?2, updated_at = ?2 WHERE id = ?1 AND escalated_at IS NULL').bind(c.id, now),
+        markEscalated(env.DB, c.id, now),
         insertCaseEvent(env.DB, { caseId: c.id, type: 'escalated', public: false, body: 'no response at half the SLA', actor: 'system', at: now }),
       ],
       [
-        webhookEvent(env.DB, c.site_id, 'case.escalated', {
+        webhookEvent(env.DB, c.siteId, 'case.escalated', {
           caseId: c.id,
           ref: c.ref,
           priority: c.priority,
           level: 'half-sla',
-          firstResponseDue: c.first_response_due === null ? null : iso(c.first_response_due),
+          firstResponseDue: c.firstResponseDue === null ? null : iso(c.firstResponseDue),
         }, now),
       ],
     );
   }
-  return results.length;
+  return candidates.length;
 }
-
-/**
- * Open, unbreached cases past their next deadline, soonest first. Its WHERE matches the partial
- * index `cases_breach` (migration 0004) term for term, so a run reads only the cases it returns.
- */
-export const BREACH_CANDIDATES_SQL = `SELECT * FROM cases WHERE breached_at IS NULL AND status IN ${WORKING} AND due_at IS NOT NULL AND due_at <= ?1
-     ORDER BY due_at LIMIT ?2`;
 
 /** Open cases past their next deadline (not while awaiting the customer). */
 async function breach(env: Env, now: number, site: (id: string) => Promise<SiteRow | null>): Promise<number> {
-  const { results } = await env.DB.prepare(BREACH_CANDIDATES_SQL)
-    .bind(now, CRON_BATCH)
-    .all<CaseRecord>();
-  for (const c of results) {
-    const owner = (await site(c.site_id))?.settings.escalationOwner ?? null;
+  const candidates = await listBreachCandidates(env.DB, now, CRON_BATCH);
+  for (const c of candidates) {
+    const owner = (await site(c.siteId))?.settings.escalationOwner ?? null;
     await batchWithWebhooks(
       env,
       [
-        env.DB.prepare(
-          'UPDATE cases SET breached_at = ?2, assignee = COALESCE(?3, assignee), updated_at = ?2 WHERE id = ?1 AND breached_at IS NULL',
-        ).bind(c.id, now, owner),
+        markBreached(env.DB, c.id, owner, now),
         insertCaseEvent(env.DB, { caseId: c.id, type: 'breached', public: false, body: owner ? `reassigned to ${owner}` : null, actor: 'system', at: now }),
       ],
-      [webhookEvent(env.DB, c.site_id, 'case.escalated', { caseId: c.id, ref: c.ref, priority: c.priority, level: 'breach', assignee: owner ?? c.assignee }, now)],
+      [webhookEvent(env.DB, c.siteId, 'case.escalated', { caseId: c.id, ref: c.ref, priority: c.priority, level: 'breach', assignee: owner ?? c.assignee }, now)],
     );
   }
-  return results.length;
+  return candidates.length;
 }
 
 async function remindPromises(env: Env, now: number): Promise<number> {
-  const { results } = await env.DB.prepare(
-    `SELECT * FROM cases WHERE promised_at IS NOT NULL AND promise_reminded_at IS NULL AND promised_at <= ?1
-       AND status IN ('new', 'acknowledged', 'in_progress', 'awaiting_customer')
-     ORDER BY promised_at LIMIT ?2`,
-  )
-    .bind(now + PROMISE_REMINDER_MS, CRON_BATCH)
-    .all<CaseRecord>();
-  for (const c of results) {
+  const candidates = await listPromisesToRemind(env.DB, now + PROMISE_REMINDER_MS, CRON_BATCH);
+  for (const c of candidates) {
     await batchWithWebhooks(
       env,
       [
-        env.DB.prepare('UPDATE cases SET promise_reminded_at = ?2 WHERE id = ?1 AND promise_reminded_at IS NULL').bind(c.id, now),
-        insertCaseEvent(env.DB, { caseId: c.id, type: 'promise_reminder', public: false, body: iso(c.promised_at ?? now), actor: 'system', at: now }),
+        markPromiseReminded(env.DB, c.id, now),
+        insertCaseEvent(env.DB, { caseId: c.id, type: 'promise_reminder', public: false, body: iso(c.promisedAt ?? now), actor: 'system', at: now }),
       ],
-      [webhookEvent(env.DB, c.site_id, 'case.promise_due', { caseId: c.id, ref: c.ref, promisedAt: iso(c.promised_at ?? now), assignee: c.assignee }, now)],
+      [webhookEvent(env.DB, c.siteId, 'case.promise_due', { caseId: c.id, ref: c.ref, promisedAt: iso(c.promisedAt ?? now), assignee: c.assignee }, now)],
     );
   }
-  return results.length;
+  return candidates.length;
 }
 
 /** Re-sends the route message of submissions whose case never appeared. Processing is idempotent. */

@@ -3,6 +3,8 @@
  * (invalid, poison) are kept in D1 for staff to inspect and replay. One row per message id, so
  * a redelivered dead letter is stored once.
  */
+import { insertDeadLetter } from '../db/dead-letters.ts';
+
 export async function recordDeadLetter(db: D1Database, queue: string, message: Message<unknown>, nowMs: number): Promise<void> {
   let body: string;
   try {
@@ -10,13 +12,7 @@ export async function recordDeadLetter(db: D1Database, queue: string, message: M
   } catch {
     body = String(message.body);
   }
-  await db
-    .prepare(
-      `INSERT INTO dead_letters (queue, message_id, body, attempts, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
-       ON CONFLICT (message_id) DO NOTHING`,
-    )
-    .bind(queue, message.id, body, message.attempts, nowMs)
-    .run();
+  await insertDeadLetter(db, { queue, messageId: message.id, body, attempts: message.attempts, at: nowMs });
 }
 
 /** A dead-letter queue's consumer: record every message, then ack it. */
