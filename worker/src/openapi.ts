@@ -26,6 +26,14 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/health', summary: 'Liveness and a D1 read', tag: 'operations', ok: { status: 200, schema: S.Health, description: 'Healthy' } },
   {
     method: 'get',
+    path: '/v1/ping',
+    summary: 'A do-nothing endpoint that touches no binding: the floor the benchmark compares the API with',
+    tag: 'operations',
+    ok: { status: 200, description: 'The text "pong"' },
+  },
+  { method: 'get', path: '/v1/openapi.json', summary: 'This document, generated from the shared zod schemas', tag: 'operations', ok: { status: 200, description: 'OpenAPI 3.1 (JSON)' } },
+  {
+    method: 'get',
     path: '/v1/sites/{site}/widget',
     summary: 'Everything for first render: settings, summary, first page of reviews',
     tag: 'public',
