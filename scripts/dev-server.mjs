@@ -45,10 +45,15 @@ export async function migrate(persistTo) {
   await wrangler(args, { env: offlineEnv({ CI: 'true' }) });
 }
 
-/** Seeds `pk_demo` (idempotent) and returns a fresh staff token for it. */
-export async function seedDemo({ persistTo, origins = [] } = {}) {
+/**
+ * Seeds `pk_demo` (idempotent) and returns a fresh staff token for it. `shop` also writes the
+ * demo shop's history once (`npm start`); the browser tests leave it out and start from an
+ * empty shop, since they count what they see in the queues.
+ */
+export async function seedDemo({ persistTo, origins = [], shop = false } = {}) {
   const args = [fileURLToPath(new URL('./site.mjs', import.meta.url)), 'seed-demo'];
   if (persistTo) args.push('--persist-to', persistTo);
+  if (shop) args.push('--shop');
   for (const origin of origins) args.push('--origin', origin);
   const { stdout } = await run(process.execPath, args, { cwd: ROOT, env: offlineEnv() });
   const token = stdout.match(/\bst_[A-Za-z0-9_-]+/)?.[0];

@@ -8,7 +8,7 @@
 //   token create --site pk_x --name NAME
 //   token rotate --site pk_x --id stf_x
 //   token revoke --site pk_x --id stf_x
-//   seed-demo [--origin URL]
+//   seed-demo [--origin URL] [--shop]
 // Options: --persist-to DIR, --remote, --json
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 process.env.WRANGLER_SEND_METRICS = 'false';
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { normaliseOrigin, provisionSite, staffTokenStatement } from '../worker/src/lib/provision.ts';
 import { randomToken, sha256Hex } from '../worker/src/lib/crypto.ts';
+import { demoShop, SEEDED_ACTION } from './demo-shop.mjs';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -177,26 +178,41 @@ export async function createSite(options) {
 
 /**
  * Creates the demo site `pk_demo` if it is missing (adding any new origins if it exists) and
- * issues a new staff token for it on every run, revoking none: `npm start` prints it.
+ * issues a new staff token for it on every run, revoking none: `npm start` prints it. With
+ * `shop`, it also fills the site once with the demo shop's history (`demo-shop.mjs`): the same
+ * batch path as everything else here, skipped when the site was seeded before.
  */
 export async function seedDemo(options = {}) {
   const wanted = origins([...DEMO_ORIGINS, ...(options.origins ?? [])]);
   return withDb(options, async (db) => {
     const nowMs = Date.now();
     const site = await readSite(db, DEMO_SITE);
+    let answer;
     if (!site) {
       const { keys, statements } = await provisionSite({ name: 'Demo Shop', origins: [...new Set(wanted)], publicKey: DEMO_SITE, staffName: 'Demo staff', nowMs });
       await db.batch(statements);
-      return { created: true, publicKey: DEMO_SITE, staffToken: keys.staffToken, staffId: keys.staffId, secretKey: keys.secretKey };
+      answer = { created: true, publicKey: DEMO_SITE, staffToken: keys.staffToken, staffId: keys.staffId, secretKey: keys.secretKey };
+    } else {
+      const current = JSON.parse(site.origins);
+      const merged = [...new Set([...current, ...wanted])];
+      const { token, id, statement } = await newToken(DEMO_SITE, 'Demo staff', nowMs);
+      const statements = [statement];
+      if (merged.length !== current.length) statements.push({ sql: 'UPDATE sites SET origins = ?2 WHERE id = ?1', params: [DEMO_SITE, JSON.stringify(merged)] });
+      await db.batch(statements);
+      answer = { created: false, publicKey: DEMO_SITE, staffToken: token, staffId: id };
     }
-    const current = JSON.parse(site.origins);
-    const merged = [...new Set([...current, ...wanted])];
-    const { token, id, statement } = await newToken(DEMO_SITE, 'Demo staff', nowMs);
-    const statements = [statement];
-    if (merged.length !== current.length) statements.push({ sql: 'UPDATE sites SET origins = ?2 WHERE id = ?1', params: [DEMO_SITE, JSON.stringify(merged)] });
-    await db.batch(statements);
-    return { created: false, publicKey: DEMO_SITE, staffToken: token, staffId: id };
+    if (options.shop) answer.shop = await seedShop(db, answer.staffId, nowMs);
+    return answer;
   });
+}
+
+/** Writes the demo shop once per site, in one batch (all or nothing); null when it was there. */
+async function seedShop(db, staffId, nowMs) {
+  const [seeded] = await db.all('SELECT 1 AS yes FROM audit_log WHERE site_id = ?1 AND action = ?2 LIMIT 1', [DEMO_SITE, SEEDED_ACTION]);
+  if (seeded) return null;
+  const { statements, counts } = demoShop({ siteId: DEMO_SITE, staffId, nowMs });
+  await db.batch(statements);
+  return counts;
 }
 
 export async function listTokens(options) {
@@ -255,7 +271,8 @@ const USAGE = `Usage: npm run site -- <command> [options]
   token create --site pk_x --name NAME
   token rotate --site pk_x --id stf_x     revoke the token and issue a new one
   token revoke --site pk_x --id stf_x
-  seed-demo [--origin URL]                 create pk_demo if missing; always issue a new token
+  seed-demo [--origin URL] [--shop]        create pk_demo if missing; always issue a new token;
+                                           --shop: fill it once with the demo shop's history
 
 Options:
   --persist-to DIR   the local state of a 'wrangler dev --persist-to DIR'
@@ -279,6 +296,7 @@ export async function main(argv) {
       'persist-to': { type: 'string' },
       remote: { type: 'boolean' },
       json: { type: 'boolean' },
+      shop: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -299,10 +317,11 @@ export async function main(argv) {
   staff id:     ${site.staffId}
 `);
   } else if (command === 'seed-demo') {
-    const demo = await seedDemo({ ...db, origins: values.origin });
+    const demo = await seedDemo({ ...db, origins: values.origin, shop: values.shop ?? false });
+    const shop = demo.shop ? `  demo shop:    ${demo.shop.submissions} submissions, ${demo.shop.cases} recovery cases\n` : values.shop ? '  demo shop:    already there\n' : '';
     print(json, demo, `${demo.created ? 'Created' : 'Found'} the demo site ${demo.publicKey}
   staff token:  ${demo.staffToken}
-${demo.secretKey ? `  secret key:   ${demo.secretKey}\n` : ''}`);
+${demo.secretKey ? `  secret key:   ${demo.secretKey}\n` : ''}${shop}`);
   } else if (command === 'token' && sub === 'list') {
     const tokens = await listTokens({ ...db, site: values.site });
     print(
