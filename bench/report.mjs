@@ -192,14 +192,50 @@ function acceptance(results) {
   return rows.length ? table(['check', 'measured', ''], rows) : 'No part ran.';
 }
 
+/** "2026-11-22 22:18 UTC" from an ISO time. */
+const when = (isoTime) => (isoTime ? `${isoTime.slice(0, 16).replace('T', ' ')} UTC` : '–');
+const loads = (l) => (Array.isArray(l) ? l.map((v) => n(v, 2)).join(' / ') : '–');
+
+/** One part's provenance as a sentence, for the top of its section. */
+function measuredBy(part, cores) {
+  const p = part?.provenance;
+  if (!part) return '';
+  if (!p) return '_Provenance not recorded (measured before parts recorded their own)._\n\n';
+  const busy = Array.isArray(p.loadBefore) && p.loadBefore[0] > cores ? ' — the machine was busy (load above its cores), so absolute times are inflated' : '';
+  return `_Measured at commit \`${p.commit}\`${p.uncommittedChanges ? ' (with other uncommitted changes)' : ''}, ${when(p.startedAt)}, ${p.mode} mode; load ${loads(p.loadBefore)} before${p.loadAfter ? `, ${loads(p.loadAfter)} after` : ''}${busy}${p.reconstructed ? `; ${p.reconstructed}` : ''}._\n\n`;
+}
+
+function provenanceTable(results) {
+  const cores = results.machine.cores;
+  const rows = Object.entries(results.parts).map(([name, part]) => {
+    const p = part.provenance;
+    if (!p) return [name, 'not recorded', '–', '–', '–', '–', n(part.seconds)];
+    return [
+      name,
+      `\`${p.commit}\`${p.uncommittedChanges ? ' (+ uncommitted changes)' : ''}`,
+      when(p.startedAt),
+      p.mode,
+      `${loads(p.loadBefore)}${Array.isArray(p.loadBefore) && p.loadBefore[0] > cores ? ' (busy)' : ''}`,
+      p.loadAfter ? loads(p.loadAfter) : 'not recorded',
+      `${n(part.seconds)}${p.reconstructed ? ' ¹' : ''}`,
+    ];
+  });
+  const reconstructed = Object.values(results.parts).some((part) => part.provenance?.reconstructed);
+  return `${table(['part', 'commit measured', 'started', 'mode', 'load before (1 / 5 / 15 min)', 'load after', 'seconds'], rows)}
+${reconstructed ? '\n¹ Measured before each part recorded its own provenance; taken from the run that wrote these figures into `bench/results.json` (its git history). That run recorded only the 1-minute load at its start.\n' : ''}`;
+}
+
 export function renderReport(results) {
   const m = results.machine;
-  const busy = m.loadAverage1m > m.cores;
+  const last = results.lastRun;
   return `# Rebound benchmark results
 
-Produced by \`npm run bench\`${results.mode === 'quick' ? ' -- --quick' : ''} (bench/run.mjs); raw figures in \`bench/results.json\`. Absolute
-times depend on the machine and on whatever else it was doing; compare the ratios, which are
-measured side by side in the same run.
+Produced by \`npm run bench\` (bench/run.mjs); raw figures in \`bench/results.json\`. Each part
+below was measured in its own run and says where its figures come from: the commit, the time, the
+mode (\`--quick\` or full) and the machine's load. A run with \`--only\` replaces the parts it
+measures and leaves the others, with their own provenance, as they were. Absolute times depend on
+the machine and on whatever else it was doing; compare the ratios, which are measured side by side
+within one part.
 
 | machine | |
 | --- | --- |
@@ -208,34 +244,34 @@ measured side by side in the same run.
 | OS | ${m.os} |
 | Node | ${m.node} |
 | Chromium | ${m.chromium ?? '–'} |
-| date | ${m.date} |
-| commit | ${m.commit}${m.uncommittedChanges ? ' (with uncommitted changes in the tree)' : ''} |
-| load average (1 min) at start | ${m.loadAverage1m}${busy ? ' — **busy: more runnable work than cores; absolute times are inflated**' : ''} |
-| run | ${results.mode}, ${n(results.seconds)} s |
+${last ? `| last run | ${when(last.startedAt)}, ${last.mode}${last.only ? `, \`--only ${last.only.join(',')}\`` : ''}: measured ${last.parts?.join(', ') || 'nothing'} in ${n(last.seconds)} s |\n` : ''}
+## Where each part's figures come from
 
+${provenanceTable(results)}
 ## Acceptance
 
 ${acceptance(results)}
 
 ## Widget
 
-${widgetSection(results.parts.widget)}
+${measuredBy(results.parts.widget, m.cores)}${widgetSection(results.parts.widget)}
 ## API under load
 
-${apiSection(results.parts.api)}
+${measuredBy(results.parts.api, m.cores)}${apiSection(results.parts.api)}
 ## Scale: 100k and 1M reviews
 
-${scaleSection(results.parts.scale)}
+${measuredBy(results.parts.scale, m.cores)}${scaleSection(results.parts.scale)}
 ## Recovery
 
-${recoverySection(results.parts.recovery)}
+${measuredBy(results.parts.recovery, m.cores)}${recoverySection(results.parts.recovery)}
 ## Reproduce
 
 \`\`\`sh
 npm install
 npm run bench            # everything, a few minutes on 2 cores
 npm run bench -- --quick # fewer repetitions
-npm run bench -- --only scale,api   # some parts; the others are kept from results.json
+npm run bench -- --only scale,api   # some parts; the others keep their figures and provenance
+npm run bench -- --render           # rewrite this file from results.json, measuring nothing
 \`\`\`
 `;
 }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { describeMachine } from './lib/machine.mjs';
+import { describeMachine, finishProvenance, loadAverages, startProvenance } from './lib/machine.mjs';
 import { renderReport } from './report.mjs';
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
@@ -45,24 +45,31 @@ if (!only || only.includes('widget') || !existsSync(fileURLToPath(new URL('../di
   }
 }
 const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
-const results = { machine: describeMachine(CHROMIUM), mode: quick ? 'quick' : 'full', parts: {} };
+const mode = quick ? 'quick' : 'full';
+const machine = describeMachine(CHROMIUM);
+// Every part carries its own provenance (commit, times, mode, load before and after): a later
+// `--only` run replaces the parts it measures and never relabels the ones it did not.
+const results = { machine, lastRun: { startedAt: new Date(started).toISOString(), mode, only, loadBefore: loadAverages() }, parts: {} };
 
 for (const [name, run] of Object.entries(PARTS)) {
   if (only && !only.includes(name)) continue;
   log(`${name}: start`);
   const t = Date.now();
+  const provenance = { ...startProvenance(mode), chromium: name === 'widget' ? machine.chromium : undefined };
   try {
-    results.parts[name] = { ...(await run({ quick, log, chromium: CHROMIUM })), seconds: Math.round((Date.now() - t) / 1000) };
+    const figures = await run({ quick, log, chromium: CHROMIUM });
+    results.parts[name] = { ...figures, seconds: Math.round((Date.now() - t) / 1000), provenance: finishProvenance(provenance) };
     log(`${name}: done in ${Math.round((Date.now() - t) / 1000)} s`);
   } catch (err) {
-    results.parts[name] = { error: String(err?.stack ?? err).slice(0, 4000), seconds: Math.round((Date.now() - t) / 1000) };
+    results.parts[name] = { error: String(err?.stack ?? err).slice(0, 4000), seconds: Math.round((Date.now() - t) / 1000), provenance: finishProvenance(provenance) };
     log(`${name}: FAILED: ${err?.message ?? err}`);
   }
 }
-results.seconds = Math.round((Date.now() - started) / 1000);
+results.lastRun.seconds = Math.round((Date.now() - started) / 1000);
+results.lastRun.parts = Object.keys(results.parts);
 await (await import('./lib/worker.mjs')).removeSnapshot();
 
-// A partial run (--only) updates its parts and keeps the others from the last full report.
+// A partial run (--only) updates its parts and keeps the others, with their own provenance.
 if (only) {
   try {
     const previous = JSON.parse(await readFile(resultsPath, 'utf8'));

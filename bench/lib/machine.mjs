@@ -18,9 +18,9 @@ function chromiumVersion(path) {
   }
 }
 
+/** The machine itself: the same for every part of a run. */
 export function describeMachine(chromiumPath) {
   const list = cpus();
-  const dirty = git(['status', '--porcelain', '--untracked-files=no']);
   return {
     cpu: list[0]?.model?.trim() ?? 'unknown',
     cores: list.length,
@@ -28,11 +28,30 @@ export function describeMachine(chromiumPath) {
     os: `${platform()} ${release()}`,
     node: process.version,
     chromium: chromiumVersion(chromiumPath),
-    date: new Date().toISOString(),
-    commit: git(['rev-parse', '--short', 'HEAD']),
-    // Load average before the run: other work on the machine skews absolute figures.
-    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
-    // Other work in the tree at measuring time makes the commit an approximation; say so.
-    uncommittedChanges: Boolean(dirty),
   };
+}
+
+/** The 1, 5 and 15 minute load averages, to two decimals. */
+export function loadAverages() {
+  return loadavg().map((v) => Math.round(v * 100) / 100);
+}
+
+/**
+ * Where one part's figures come from, taken when it starts: the commit measured, whether the
+ * tree had other changes (then the commit is an approximation), the mode and the machine's load.
+ * `finishProvenance` adds the end time and the load after.
+ */
+export function startProvenance(mode) {
+  return {
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    uncommittedChanges: Boolean(git(['status', '--porcelain', '--untracked-files=no'])),
+    mode,
+    startedAt: new Date().toISOString(),
+    loadBefore: loadAverages(),
+    node: process.version,
+  };
+}
+
+export function finishProvenance(p) {
+  return { ...p, finishedAt: new Date().toISOString(), loadAfter: loadAverages() };
 }
