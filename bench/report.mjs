@@ -196,37 +196,40 @@ function acceptance(results) {
 const when = (isoTime) => (isoTime ? `${isoTime.slice(0, 16).replace('T', ' ')} UTC` : '–');
 const loads = (l) => (Array.isArray(l) ? l.map((v) => n(v, 2)).join(' / ') : '–');
 
+/** More runnable work than cores when the part started: absolute times are inflated. */
+const isBusy = (p) => Array.isArray(p.loadBefore) && p.machine?.cores !== undefined && p.loadBefore[0] > p.machine.cores;
+const host = (m) => (m ? `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}${m.chromium ? `; ${m.chromium}` : ''}` : 'not recorded');
+
 /** One part's provenance as a sentence, for the top of its section. */
-function measuredBy(part, cores) {
+function measuredBy(part) {
   const p = part?.provenance;
   if (!part) return '';
   if (!p) return '_Provenance not recorded (measured before parts recorded their own)._\n\n';
-  const busy = Array.isArray(p.loadBefore) && p.loadBefore[0] > cores ? ' — the machine was busy (load above its cores), so absolute times are inflated' : '';
-  return `_Measured at commit \`${p.commit}\`${p.uncommittedChanges ? ' (with other uncommitted changes)' : ''}, ${when(p.startedAt)}, ${p.mode} mode; load ${loads(p.loadBefore)} before${p.loadAfter ? `, ${loads(p.loadAfter)} after` : ''}${busy}${p.reconstructed ? `; ${p.reconstructed}` : ''}._\n\n`;
+  const busy = isBusy(p) ? ' — the machine was busy (load above its cores), so absolute times are inflated' : '';
+  return `_Measured at commit \`${p.commit}\`${p.uncommittedChanges ? ' (with other uncommitted changes)' : ''}, ${when(p.startedAt)}, ${p.mode} mode, on ${host(p.machine)}; load ${loads(p.loadBefore)} before${p.loadAfter ? `, ${loads(p.loadAfter)} after` : ''}${busy}${p.reconstructed ? `; ${p.reconstructed}` : ''}._\n\n`;
 }
 
 function provenanceTable(results) {
-  const cores = results.machine.cores;
   const rows = Object.entries(results.parts).map(([name, part]) => {
     const p = part.provenance;
-    if (!p) return [name, 'not recorded', '–', '–', '–', '–', n(part.seconds)];
+    if (!p) return [name, 'not recorded', '–', '–', '–', '–', n(part.seconds), '–'];
     return [
       name,
       `\`${p.commit}\`${p.uncommittedChanges ? ' (+ uncommitted changes)' : ''}`,
       when(p.startedAt),
       p.mode,
-      `${loads(p.loadBefore)}${Array.isArray(p.loadBefore) && p.loadBefore[0] > cores ? ' (busy)' : ''}`,
+      `${loads(p.loadBefore)}${isBusy(p) ? ' (busy)' : ''}`,
       p.loadAfter ? loads(p.loadAfter) : 'not recorded',
       `${n(part.seconds)}${p.reconstructed ? ' ¹' : ''}`,
+      p.machine ? `${p.machine.cpu}, ${p.machine.cores} cores` : 'not recorded',
     ];
   });
   const reconstructed = Object.values(results.parts).some((part) => part.provenance?.reconstructed);
-  return `${table(['part', 'commit measured', 'started', 'mode', 'load before (1 / 5 / 15 min)', 'load after', 'seconds'], rows)}
+  return `${table(['part', 'commit measured', 'started', 'mode', 'load before (1 / 5 / 15 min)', 'load after', 'seconds', 'machine'], rows)}
 ${reconstructed ? '\n¹ Measured before each part recorded its own provenance; taken from the run that wrote these figures into `bench/results.json` (its git history). That run recorded only the 1-minute load at its start.\n' : ''}`;
 }
 
 export function renderReport(results) {
-  const m = results.machine;
   const last = results.lastRun;
   return `# Rebound benchmark results
 
@@ -235,16 +238,8 @@ below was measured in its own run and says where its figures come from: the comm
 mode (\`--quick\` or full) and the machine's load. A run with \`--only\` replaces the parts it
 measures and leaves the others, with their own provenance, as they were. Absolute times depend on
 the machine and on whatever else it was doing; compare the ratios, which are measured side by side
-within one part.
-
-| machine | |
-| --- | --- |
-| CPU | ${m.cpu}, ${m.cores} cores |
-| memory | ${m.memoryGiB} GiB |
-| OS | ${m.os} |
-| Node | ${m.node} |
-| Chromium | ${m.chromium ?? '–'} |
-${last ? `| last run | ${when(last.startedAt)}, ${last.mode}${last.only ? `, \`--only ${last.only.join(',')}\`` : ''}: measured ${last.parts?.join(', ') || 'nothing'} in ${n(last.seconds)} s |\n` : ''}
+within one part (and, since the machine may differ between parts, not across parts).
+${last ? `\nThe last run (${when(last.startedAt)}, ${last.mode}${last.only ? `, \`--only ${last.only.join(',')}\`` : ''}) measured ${last.parts?.join(', ') || 'nothing'} in ${n(last.seconds)} s on ${host(last.machine)}.\n` : ''}
 ## Where each part's figures come from
 
 ${provenanceTable(results)}
@@ -254,16 +249,16 @@ ${acceptance(results)}
 
 ## Widget
 
-${measuredBy(results.parts.widget, m.cores)}${widgetSection(results.parts.widget)}
+${measuredBy(results.parts.widget)}${widgetSection(results.parts.widget)}
 ## API under load
 
-${measuredBy(results.parts.api, m.cores)}${apiSection(results.parts.api)}
+${measuredBy(results.parts.api)}${apiSection(results.parts.api)}
 ## Scale: 100k and 1M reviews
 
-${measuredBy(results.parts.scale, m.cores)}${scaleSection(results.parts.scale)}
+${measuredBy(results.parts.scale)}${scaleSection(results.parts.scale)}
 ## Recovery
 
-${measuredBy(results.parts.recovery, m.cores)}${recoverySection(results.parts.recovery)}
+${measuredBy(results.parts.recovery)}${recoverySection(results.parts.recovery)}
 ## Reproduce
 
 \`\`\`sh

@@ -49,13 +49,15 @@ const mode = quick ? 'quick' : 'full';
 const machine = describeMachine(CHROMIUM);
 // Every part carries its own provenance (commit, times, mode, load before and after): a later
 // `--only` run replaces the parts it measures and never relabels the ones it did not.
-const results = { machine, lastRun: { startedAt: new Date(started).toISOString(), mode, only, loadBefore: loadAverages() }, parts: {} };
+// The machine goes with each part too: the figures on record may come from different machines.
+const results = { lastRun: { startedAt: new Date(started).toISOString(), mode, only, machine, loadBefore: loadAverages() }, parts: {} };
 
 for (const [name, run] of Object.entries(PARTS)) {
   if (only && !only.includes(name)) continue;
   log(`${name}: start`);
   const t = Date.now();
-  const provenance = { ...startProvenance(mode), chromium: name === 'widget' ? machine.chromium : undefined };
+  const { chromium, ...host } = machine;
+  const provenance = { ...startProvenance(mode), machine: name === 'widget' ? machine : host };
   try {
     const figures = await run({ quick, log, chromium: CHROMIUM });
     results.parts[name] = { ...figures, seconds: Math.round((Date.now() - t) / 1000), provenance: finishProvenance(provenance) };
