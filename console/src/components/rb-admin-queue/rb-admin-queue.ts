@@ -418,6 +418,18 @@ export class RbAdminQueue extends LitElement {
     `;
   }
 
+  /** A complaint is worked as a case and never published: no "Approve", never "Published". */
+  private complaintButtons(item: AdminSubmission) {
+    const m = this.m;
+    return html`
+      ${item.caseRef ? html`<a href=${`#/cases/${encodeURIComponent(item.caseRef)}`}>${m.workflow.openCase}</a>` : nothing}
+      ${item.status === 'pending'
+        ? html`<button type="button" @click=${() => this.decide('hide', undefined, [item.id])}>${m.workflow.markHandled}</button>
+            <button type="button" class="danger" @click=${() => this.decide('spam', undefined, [item.id])}>${m.decision.spam}</button>`
+        : nothing}
+    `;
+  }
+
   private renderItem(item: AdminSubmission, isCurrent: boolean) {
     const m = this.m;
     const selected = this.queue.selected.has(item.id);
@@ -441,7 +453,7 @@ export class RbAdminQueue extends LitElement {
       </div>
       <rb-admin-item .item=${item} .lang=${this.lang}></rb-admin-item>
       <div class="actions row">
-        ${this.decisionButtons(item.status, () => [item.id])}
+        ${item.kind === 'complaint' ? this.complaintButtons(item) : this.decisionButtons(item.status, () => [item.id])}
         <a href=${`#/queue/${encodeURIComponent(item.id)}`}>${m.queue.open}</a>
       </div>
     </li>`;
