@@ -195,7 +195,9 @@ export class RbTrack extends LitElement {
         <p>${m.track.ref}: <bdi dir="ltr">${d.ref}</bdi></p>
         <p class="status">${m.track.status}: ${m.caseStatus[d.status] ?? d.status}</p>
         ${d.promisedAt ? html`<p>${m.cases.promised}: ${formatDateTime(d.promisedAt, this.lang)}</p>` : nothing}
-        ${d.firstResponseDue ? html`<p class="promise">${m.track.promised} ${formatDateTime(d.firstResponseDue, this.lang)}</p>` : nothing}
+        ${d.firstResponseDue
+          ? html`<p class="promise">${m.track.promised} <time datetime=${d.firstResponseDue}>${formatDateTime(d.firstResponseDue, this.lang)}</time></p>`
+          : nothing}
       </section>
       ${this.contactSaved ? html`<p role="status">${m.workflow.contactSaved}</p>` : !d.hasContact && !['recovered', 'not_recovered', 'closed'].includes(d.status) ? this.renderContact() : nothing}
       <section class="card" aria-labelledby="timeline">

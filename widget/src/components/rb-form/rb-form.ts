@@ -41,6 +41,7 @@ interface Done {
  * @event rb-submitted - Delivered. @event rb-queued - Saved for later. @event rb-error - Refused.
  * @csspart form - The form. @csspart field - One field. @csspart error - A field's error.
  * @csspart send - The send button. @csspart confirmation - What the shopper sees after sending.
+ * @csspart promise - The merchant's promised response time, when they set one (`data-due` holds it as ISO 8601).
  * @csspart challenge - Where the Turnstile challenge renders (only for sites with a Turnstile site key).
  */
 export class RbForm extends LitElement {
@@ -316,7 +317,9 @@ export class RbForm extends LitElement {
           ${receipt
             ? html`<p>${fill(done.noContact ? s.caseNoContact : s.caseOpened, { ref: receipt.ref })}</p>
                 ${track ? html`<p><a href=${track} target="_blank" rel="noopener">${s.track}</a></p>` : nothing}
-                ${receipt.firstResponseDue ? html`<p>${fill(s.respondBy, { date: formatDateTime(this.language, receipt.firstResponseDue) })}</p>` : nothing}`
+                ${receipt.firstResponseDue
+                  ? html`<p part="promise" data-due=${receipt.firstResponseDue}>${fill(s.respondBy, { date: formatDateTime(this.language, receipt.firstResponseDue) })}</p>`
+                  : nothing}`
             : nothing}`}
       <button type="button" @click=${() => this.reset()}>${s.another}</button>
     </div>`;
