@@ -129,6 +129,18 @@ describe('P1 cases rise to the top of the queue', () => {
 });
 
 describe('complaints are cases, not reviews', () => {
+  it('opens a case from the queue by the ref its complaint was told, on this site only', async () => {
+    const site = await createSite();
+    const other = await createSite();
+    const cookie = await login(site);
+    const { ref, caseId } = await submitCase(site, complaint());
+    const res = await SELF.fetch(staffRequest('GET', `/v1/admin/cases/${ref.toLowerCase()}`, cookie));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ case: { id: caseId, ref } });
+    const foreign = await SELF.fetch(staffRequest('GET', `/v1/admin/cases/${ref}`, await login(other)));
+    expect(foreign.status).toBe(404);
+  });
+
   it('refuses to approve a complaint with 422 and changes nothing; handled and spam still work', async () => {
     const site = await createSite();
     const cookie = await login(site);

@@ -22,6 +22,7 @@ import {
   listCaseRefs,
   listCases,
   readCase,
+  readCaseByRef,
   toAdminCase,
   type CaseRecord,
 } from '../db/cases.ts';
@@ -43,7 +44,9 @@ export const RERATE_TTL_MS = 30 * 24 * 3_600_000;
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 async function ownCase(c: Context<AppEnv>, id: string): Promise<CaseRecord> {
-  const row = await readCase(c.env.DB, c.get('staff').siteId, id);
+  const siteId = c.get('staff').siteId;
+  // A case is also found by a ref a submission was told (the queue's "Open case" link).
+  const row = (await readCase(c.env.DB, siteId, id)) ?? (/^RB-/i.test(id) ? await readCaseByRef(c.env.DB, siteId, id.toUpperCase()) : null);
   if (!row) throw new ProblemError(404, 'case-not-found', 'There is no such case.');
   return row;
 }
