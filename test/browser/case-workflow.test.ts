@@ -26,8 +26,8 @@ let original: { origins: string[]; settings: Record<string, unknown> };
 let cookie = '';
 
 const STRINGS = {
-  en: { complaint: 'Report a problem', review: 'Write a review', story: 'Tell a story', save: 'Save case', update: 'Updated after support: 2★ → 4★', shop: 'Your case with' },
-  fa: { complaint: 'گزارش مشکل', review: 'نوشتن نظر', story: 'روایت تجربه', save: 'ذخیرهٔ پرونده', update: 'به‌روزشده پس از پشتیبانی: ۲★ ← ۴★', shop: 'پرونده‌ی شما نزد' },
+  en: { openCase: 'Open case', handled: 'Mark handled', approve: 'Approve', complaint: 'Report a problem', review: 'Write a review', story: 'Tell a story', save: 'Save case', update: 'Updated after support: 2★ → 4★', shop: 'Your case with' },
+  fa: { openCase: 'باز کردن پرونده', handled: 'رسیدگی شد', approve: 'تأیید', complaint: 'گزارش مشکل', review: 'نوشتن نظر', story: 'روایت تجربه', save: 'ذخیرهٔ پرونده', update: 'به‌روزشده پس از پشتیبانی: ۲★ ← ۴★', shop: 'پرونده‌ی شما نزد' },
 } as const;
 
 async function settings(extra: Record<string, unknown>) {
@@ -148,7 +148,18 @@ describe.each(['en', 'fa'] as const)('the case workflow in %s', (lang) => {
     const admin = await context.newPage();
     const adminErrors = watchErrors(admin);
     await logIn(admin, baseUrl, staffToken, lang);
-    await admin.goto(`${baseUrl}/admin/?lang=${lang}#/cases/${ref}`);
+    // In the moderation queue the complaint is a case to open, never something to approve.
+    await admin.locator('rb-admin-queue input[name="q"]').fill(tag);
+    await admin.keyboard.press('Enter');
+    const item = admin.locator('rb-admin-queue li[data-id]');
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+    expect(await item.getByRole('button', { name: STRINGS[lang].approve, exact: true }).count()).toBe(0);
+    expect(await item.getByRole('button', { name: STRINGS[lang].handled }).count()).toBe(1);
+    await item.focus();
+    await admin.keyboard.press('a');
+    await expect.poll(() => admin.locator('rb-admin-queue [role="alert"]').count()).toBe(1);
+    expect(await item.count()).toBe(1);
+    await item.getByRole('link', { name: STRINGS[lang].openCase }).click();
     const view = admin.locator('rb-admin-case');
     await view.locator('h1', { hasText: ref }).waitFor();
     const box = view.locator('textarea#publicMessage');

@@ -129,6 +129,12 @@ describe('P1 cases rise to the top of the queue', () => {
 });
 
 describe('complaints are cases, not reviews', () => {
+  it('never publishes a complaint, even under auto-moderation', async () => {
+    const site = await createSite({ settings: { moderation: 'auto', holdFlags: [] } });
+    const { created } = await submitCase(site, complaint());
+    expect(created.status).toBe('pending');
+  });
+
   it('opens a case from the queue by the ref its complaint was told, on this site only', async () => {
     const site = await createSite();
     const other = await createSite();

@@ -147,7 +147,9 @@ function assess(
     { settings: site.settings, priorCases: ctx.priorCases },
   );
   const held = flags.some((flag) => site.settings.holdFlags.includes(flag));
-  return { flags, routing, status: site.settings.moderation === 'auto' && !held ? 'published' : 'pending' };
+  // A complaint is never public: it waits for staff (handled or spam) whatever the moderation mode.
+  const publishable = input.kind !== 'complaint' && site.settings.moderation === 'auto' && !held;
+  return { flags, routing, status: publishable ? 'published' : 'pending' };
 }
 
 /** Replays the first answer given under this key, or refuses a key reused for another body. */

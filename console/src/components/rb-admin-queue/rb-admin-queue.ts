@@ -169,6 +169,14 @@ export class RbAdminQueue extends LitElement {
 
   /** Applies `decision` to the selection, or to the item under the cursor. */
   decide(decision: Decision, reason?: string, ids: string[] = targets(this.queue)): void {
+    if (decision === 'approve') {
+      // Complaints are worked as cases and never published: "approve" (a, or a bulk approve)
+      // leaves them in the queue and says why, instead of asking the server to refuse.
+      const complaints = new Set(this.queue.items.filter((i) => i.kind === 'complaint').map((i) => i.id));
+      const publishable = ids.filter((id) => !complaints.has(id));
+      if (publishable.length < ids.length) this.problem = { message: this.m.workflow.complaintNote, errors: [] };
+      ids = publishable;
+    }
     if (!ids.length) return;
     this.queue = removeDecided(this.queue, ids, decision);
     const removed = this.queue.last?.removed ?? [];
