@@ -283,6 +283,17 @@ describe('public recovery, only with consent', () => {
     expect(await summaryRow(site.publicKey, 'sku-1')).toMatchObject({ count: 1, total: 2, s2: 1, s5: 0 });
   });
 
+  it('unpublishing and republishing the original moves its effective rating, never two', async () => {
+    const { site, cookie, ref, track, created } = await resolvedReview();
+    await rate(site, ref, track, { rating: 4, updateReview: true });
+    const decide = (decision: string) => SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${created.id}/decision`, cookie, { decision }));
+    expect((await decide('hide')).status).toBe(200);
+    expect(await summaryRow(site.publicKey, 'sku-1')).toMatchObject({ count: 0, total: 0, s2: 0, s4: 0 });
+    expect(await reviews(site)).toEqual([]);
+    expect((await decide('approve')).status).toBe(200);
+    expect(await summaryRow(site.publicKey, 'sku-1')).toMatchObject({ count: 1, total: 4, s2: 0, s4: 1 });
+  });
+
   it('refuses the choice for a complaint, which is never public, and records nothing', async () => {
     const site = await createSite();
     const cookie = await login(site);
