@@ -349,6 +349,13 @@ export const en = {
     commentPrivate: 'Only the shop reads your comment.',
     updateSent: 'Your update will appear under your review once it has been checked.',
   },
+
+  slaSettings: {
+    legend: 'Internal response targets (hours)',
+    hint: 'For staff only; shoppers see only the promised response time. Blank keeps the default: P1 4 h / 24 h, P2 24 h / 72 h, P3 48 h / 120 h.',
+    firstResponseHours: (p: string) => `${p} first response`,
+    planHours: (p: string) => `${p} plan`,
+  },
 };
 
 export type Messages = typeof en;
