@@ -64,6 +64,10 @@ export const AdminSubmission = z.object({
   decisionReason: z.nullable(z.string()),
   reply: z.nullable(AdminReply),
   caseRef: z.nullable(z.string()),
+  /** A story's "how did it go?" (1..5), when the shopper answered. */
+  feeling: z.nullable(z.int()),
+  /** Set on a customer's public update of their review after support: the review it updates. */
+  revisesId: z.nullable(z.string()),
 });
 export type AdminSubmission = z.infer<typeof AdminSubmission>;
 

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { text } from './text.ts';
 import { AdminSubmission } from './admin.ts';
+import { Email, Lang, Phone } from './submission.ts';
 
 export const CASE_STATUSES = [
   'new',
@@ -57,13 +58,26 @@ export const PublicCaseEvent = z.object({
 export const PublicCase = z.object({
   ref: z.string(),
   status: CaseStatus,
+  /** The language of the submission that opened the case: the page speaks it. */
+  lang: Lang,
+  /** The shop's name, so the customer knows who answers. */
+  siteName: z.string(),
   openedAt: z.string(),
+  /**
+   * The merchant's promise (`responseTimeHours` after the submission), the same time the
+   * widget's receipt showed; null when the merchant promised nothing or someone already answered.
+   * Internal SLA targets never appear here.
+   */
   firstResponseDue: z.nullable(z.string()),
   promisedAt: z.nullable(z.string()),
   resolvedAt: z.nullable(z.string()),
   /** True when the customer may still send their re-rating. */
   canRate: z.boolean(),
   rerating: z.nullable(z.int()),
+  /** The re-rating may also update the customer's public review (the case began with a published review). */
+  canUpdateReview: z.boolean(),
+  /** The shop has a way to reach the customer (an email or phone on their submission). */
+  hasContact: z.boolean(),
   timeline: z.array(PublicCaseEvent),
 });
 export type PublicCase = z.infer<typeof PublicCase>;
@@ -71,6 +85,11 @@ export type PublicCase = z.infer<typeof PublicCase>;
 export const FeedbackInput = z.strictObject({
   rating: z.int().check(z.gte(1), z.lte(5)),
   comment: z.optional(text(0, LIMITS.body)),
+  /**
+   * The customer's choice to show this rating and comment publicly, as an update under their
+   * review. Absent or false: nothing of the re-rating is ever published.
+   */
+  updateReview: z.optional(z.boolean()),
 });
 export type FeedbackInput = z.infer<typeof FeedbackInput>;
 
@@ -78,9 +97,17 @@ export const FeedbackResult = z.object({
   ref: z.string(),
   status: CaseStatus,
   rating: z.int(),
-  /** The new pending review made from the comment, if they wrote one. */
+  /** The public update of their review, when they chose one; it is moderated like any review. */
   revisionId: z.nullable(z.string()),
 });
+
+/** `POST /v1/sites/{site}/cases/{ref}/contact`: a customer who left no contact adds one. */
+export const ContactInput = z
+  .strictObject({ email: z.optional(Email), phone: z.optional(Phone) })
+  .check(z.refine((c) => Boolean(c.email || c.phone), { message: 'an email or a phone number is required', path: ['email'], params: { reason: 'contact_required' } }));
+export type ContactInput = z.infer<typeof ContactInput>;
+
+export const ContactAdded = z.object({ ref: z.string(), hasContact: z.boolean() });
 
 export const AdminCasesQuery = z.strictObject({
   /** Absent: every open case. */
@@ -165,6 +192,11 @@ export const CasePatch = z
     resolved: z.optional(z.boolean()),
     /** A message to the customer, shown on their tracking page; counts as a staff response. */
     publicMessage: z.optional(text(1, LIMITS.reply)),
+    /**
+     * Names this message once (the console makes one per message typed): a retried request
+     * with the same key adds nothing. The same text as the case's last message is not sent twice either.
+     */
+    messageKey: z.optional(z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/))),
   })
   .check(z.refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' }));
 export type CasePatch = z.infer<typeof CasePatch>;

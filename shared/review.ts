@@ -44,6 +44,12 @@ export const PublicReview = z.object({
   createdAt: z.string(),
   publishedAt: z.string(),
   reply: z.nullable(PublicReply),
+  /**
+   * The customer's own update after support, shown under the review ("updated after support:
+   * 2★ → 4★"); only when they chose to make it, and only once moderated. The summary counts
+   * the review at this rating; the list's star filter and order go by the review as written.
+   */
+  update: z.nullable(z.object({ from: z.int(), rating: z.int(), body: z.string(), publishedAt: z.string() })),
 });
 export type PublicReview = z.infer<typeof PublicReview>;
 

@@ -48,7 +48,10 @@ export const SiteSettings = z.object({
     z.object({
       firstResponseHours: z._default(hours, 24),
       planHours: z._default(hours, 72),
-      /** Targets for one priority (e.g. a tighter P1); what is unset falls back to the two above. */
+      /**
+       * Targets for one priority. Unset, P2 uses the two above, P1 defaults to 4 h / 24 h and P3
+       * to 48 h / 120 h (never looser than P2, resp. tighter), so P1 rises to the top of the queue.
+       */
       byPriority: z._default(z.object({ P1: z.optional(slaTargets), P2: z.optional(slaTargets), P3: z.optional(slaTargets) }), {}),
     }),
     { firstResponseHours: 24, planHours: 72, byPriority: {} },

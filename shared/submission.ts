@@ -85,6 +85,8 @@ export const ComplaintInput = z.strictObject({
 
 export const StoryInput = z.strictObject({
   kind: z.literal('story'),
+  /** How it went, 1 (very badly) .. 5 (very well); optional. A low feeling opens a case like a low rating. */
+  feeling: z.optional(z.int().check(z.gte(1), z.lte(5))),
   title: z.optional(text(0, LIMITS.title)),
   body: text(1, LIMITS.body),
   author: z.strictObject({

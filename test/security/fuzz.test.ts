@@ -246,7 +246,7 @@ const siteArb = fc.oneof(
 const sitePath = (rest: (site: string) => fc.Arbitrary<string>) => siteArb.chain((s) => rest(seg(s)));
 const submissionBody = fc.oneof(mutated(reviewBody()), mutated(complaintBody()), mutated(storyBody()), hostileJson);
 const casePatchBody = fc.oneof(
-  mutated({ status: 'acknowledged', assignee: 'Dana', priority: 'P2', promisedAt: '2030-01-01T00:00:00Z', rootCause: 'carrier', resolution: 'Replaced', resolved: true, publicMessage: 'On it' }),
+  mutated({ status: 'acknowledged', assignee: 'Dana', priority: 'P2', promisedAt: '2030-01-01T00:00:00Z', rootCause: 'carrier', resolution: 'Replaced', resolved: true, publicMessage: 'On it', messageKey: 'msg-fuzz0001' }),
   hostileJson,
 );
 
@@ -262,7 +262,10 @@ const ENDPOINTS: Endpoint[] = [
   }),
   endpoint('POST case feedback', 'public', 'POST', sitePath((s) => idArb((w) => w.caseRef).map((ref) => `/v1/sites/${s}/cases/${seg(ref)}/feedback`)), {
     t: fc.oneof(fc.constant(0).map(() => a.trackToken), hostileString),
-  }, fc.oneof(mutated({ rating: 5, comment: 'Thanks' }), hostileJson)),
+  }, fc.oneof(mutated({ rating: 5, comment: 'Thanks', updateReview: true }), hostileJson)),
+  endpoint('POST case contact', 'public', 'POST', sitePath((s) => idArb((w) => w.caseRef).map((ref) => `/v1/sites/${s}/cases/${seg(ref)}/contact`)), {
+    t: fc.oneof(fc.constant(0).map(() => a.trackToken), hostileString),
+  }, fc.oneof(mutated({ email: 'eve@example.com', phone: '+44 20 7946 0000' }), hostileJson)),
   endpoint('POST orders', 'server', 'POST', sitePath((s) => fc.constant(`/v1/sites/${s}/orders`)), {}, fc.oneof(
     mutated({ orderId: 'O-1', customer: { name: 'Eve', email: 'eve@example.com' }, items: [{ subject: 'sku-1', name: 'Kettle' }], purchasedAt: '2026-01-01T00:00:00Z' }),
     hostileJson,

@@ -92,14 +92,16 @@ describe('re-rating after resolution', () => {
     expect(res.status).toBe(409);
   });
 
-  it('counts 4 stars as recovered, once, and turns a comment into a pending revision', async () => {
+  it('counts 4 stars as recovered, once, and keeps a comment private when the customer did not choose to publish', async () => {
     const { site, sub, caseId, track } = await resolved(1);
     const res = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, track, '/feedback'), { rating: 4, comment: 'Fixed fast, thanks' }));
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { status: string; revisionId: string };
-    expect(body.status).toBe('recovered');
-    const revision = await env.DB.prepare('SELECT status, rating, revises_id FROM submissions WHERE id = ?1').bind(body.revisionId).first();
-    expect(revision).toEqual({ status: 'pending', rating: 4, revises_id: sub.id });
+    const body = (await res.json()) as { status: string; revisionId: string | null };
+    expect(body).toMatchObject({ status: 'recovered', revisionId: null });
+    const revisions = await env.DB.prepare('SELECT COUNT(*) AS n FROM submissions WHERE revises_id = ?1').bind(sub.id).first<number>('n');
+    expect(revisions).toBe(0);
+    const note = await env.DB.prepare(`SELECT public, body FROM case_events WHERE case_id = ?1 AND type = 'rerate_comment'`).bind(caseId).first();
+    expect(note).toEqual({ public: 0, body: 'Fixed fast, thanks' });
     const again = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, track, '/feedback'), { rating: 5 }));
     expect(again.status).toBe(409);
     const row = await env.DB.prepare('SELECT status, rerating FROM cases WHERE id = ?1').bind(caseId).first();

@@ -73,6 +73,7 @@ export function buildApp() {
   app.use('/v1/sites/:site/submissions', rateLimit(RATE_LIMITS.submit), requireTurnstile());
   app.use('/v1/sites/:site/reviews/:id/helpful', rateLimit(RATE_LIMITS.vote));
   app.use('/v1/sites/:site/cases/:ref/feedback', rateLimit(RATE_LIMITS.feedback));
+  app.use('/v1/sites/:site/cases/:ref/contact', rateLimit(RATE_LIMITS.feedback));
   app.use('/v1/sites/:site/widget', rateLimit(RATE_LIMITS.bootstrap));
   app.use('/v1/sites/:site/reviews', rateLimit(RATE_LIMITS.read));
   app.use('/v1/sites/:site/cases/:ref', rateLimit(RATE_LIMITS.read));

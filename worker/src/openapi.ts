@@ -169,11 +169,20 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/sites/{site}/cases/{ref}/feedback',
-    summary: 'The one re-rating after resolution (tracking or re-rating link)',
+    summary: 'The one re-rating after resolution; publishes nothing unless `updateReview` is true (then a moderated update under the review)',
     tag: 'public',
     query: S.TokenQuery,
     body: S.FeedbackInput,
     ok: { status: 201, schema: S.FeedbackResult, description: 'Recorded: recovered or not recovered' },
+  },
+  {
+    method: 'post',
+    path: '/v1/sites/{site}/cases/{ref}/contact',
+    summary: 'A customer who left no contact adds an email or phone to their own case (tracking link only; kept private, audited)',
+    tag: 'public',
+    query: S.TokenQuery,
+    body: S.ContactInput,
+    ok: { status: 201, schema: S.ContactAdded, description: 'Added; 409 when the shop already has a contact' },
   },
   {
     method: 'post',

@@ -328,6 +328,34 @@ export const en = {
     already: 'You already answered. Thank you.',
     event: trackEvent,
   },
+
+  // The case workflow (issue 11, items 3 and 6): feelings, complaints as cases, the customer's
+  // own contact and their consent to update a public review.
+  workflow: {
+    feeling: (n: number) => `Feeling: ${n} of 5`,
+    reviewUpdate: 'Update after support',
+    openCase: 'Open case',
+    markHandled: 'Mark handled',
+    handled: 'Handled',
+    complaintNote: 'Complaints are never published: they are worked as cases.',
+    caseWith: 'Your case with',
+    noContact: 'You left no email or phone number, so the shop cannot write to you. Answers appear on this page; or add a way to reach you:',
+    email: 'Email',
+    phone: 'Phone',
+    addContact: 'Add',
+    contactSaved: 'Thank you. The shop can now reach you; your details are never published.',
+    updateReview: 'Also update my public review with this rating and comment',
+    updateReviewHint: 'Your original review stays visible; this is shown under it as an update after support. Nothing is published unless you tick this.',
+    commentPrivate: 'Only the shop reads your comment.',
+    updateSent: 'Your update will appear under your review once it has been checked.',
+  },
+
+  slaSettings: {
+    legend: 'Internal response targets (hours)',
+    hint: 'For staff only; shoppers see only the promised response time. Blank keeps the default: P1 4 h / 24 h, P2 24 h / 72 h, P3 48 h / 120 h.',
+    firstResponseHours: (p: string) => `${p} first response`,
+    planHours: (p: string) => `${p} plan`,
+  },
 };
 
 export type Messages = typeof en;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminCase } from '../../../shared/cases.ts';
 import type { AdminSubmission } from '../../../shared/admin.ts';
-import { casePatchFromForm, contactOf } from './case-form.ts';
+import { casePatchFromForm, contactOf, newMessageKey } from './case-form.ts';
 
 const current: AdminCase = {
   id: 'case_1',
@@ -111,4 +111,19 @@ const fake: AdminSubmission = {
   decisionReason: null,
   reply: null,
   caseRef: null,
+  feeling: null,
+  revisesId: null,
 };
+
+describe('the message to the customer', () => {
+  it('carries the key of the message typed, and no key without a message', () => {
+    expect(casePatchFromForm(form({ publicMessage: 'On its way' }), current, 'msg-abcdefgh')).toEqual({ ok: true, value: { publicMessage: 'On its way', messageKey: 'msg-abcdefgh' } });
+    expect(casePatchFromForm(form({ assignee: 'Sam' }), current, 'msg-abcdefgh')).toEqual({ ok: true, value: { assignee: 'Sam' } });
+  });
+
+  it('makes keys the server accepts', () => {
+    const key = newMessageKey((b) => b.map((_, i) => i * 7));
+    expect(key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(newMessageKey((b) => b.fill(1))).not.toBe(key);
+  });
+});

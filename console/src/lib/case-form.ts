@@ -13,8 +13,12 @@ function field(form: FormData, name: string): string {
 
 export type CasePatchParse = { ok: true; value: CasePatch | null } | { ok: false; errors: FieldError[] };
 
-/** `value` is null when nothing changed; `errors` are shaped like the server's field errors. */
-export function casePatchFromForm(form: FormData, current: AdminCase): CasePatchParse {
+/**
+ * `value` is null when nothing changed; `errors` are shaped like the server's field errors.
+ * `messageKey` names the message in the box (one key per message typed, kept across retries) so
+ * the server sends it once even if the same request arrives twice.
+ */
+export function casePatchFromForm(form: FormData, current: AdminCase, messageKey?: string): CasePatchParse {
   const draft: Record<string, unknown> = {};
   const status = field(form, 'status');
   if (status && status !== current.status) draft.status = status;
@@ -34,7 +38,10 @@ export function casePatchFromForm(form: FormData, current: AdminCase): CasePatch
   const resolution = field(form, 'resolution');
   if (resolution !== (current.resolution ?? '')) draft.resolution = resolution;
   const publicMessage = field(form, 'publicMessage');
-  if (publicMessage) draft.publicMessage = publicMessage;
+  if (publicMessage) {
+    draft.publicMessage = publicMessage;
+    if (messageKey) draft.messageKey = messageKey;
+  }
   if (!Object.keys(draft).length) return { ok: true, value: null };
   const parsed = CasePatch.safeParse(draft);
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -48,4 +55,11 @@ export function contactOf(submissions: readonly AdminSubmission[]): string | nul
     if (contact) return contact;
   }
   return null;
+}
+
+/** A fresh message key: 16 random bytes as URL-safe characters. */
+export function newMessageKey(random: (bytes: Uint8Array) => Uint8Array): string {
+  let out = 'msg-';
+  for (const b of random(new Uint8Array(16))) out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[b & 63];
+  return out;
 }

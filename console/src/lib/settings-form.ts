@@ -5,6 +5,7 @@
  */
 import { SettingsInput, type AdminSettings } from '../../../shared/admin.ts';
 import type { FieldError } from '../../../shared/problem.ts';
+import { slaFromForm } from './sla-form.ts';
 
 export function lines(value: FormDataEntryValue | null): string[] {
   if (typeof value !== 'string') return [];
@@ -30,6 +31,7 @@ export function settingsFromForm(form: FormData, current: AdminSettings): Settin
       locales: form.getAll('locales'),
       defaultLang: form.get('defaultLang'),
       ...(hours ? { responseTimeHours: Number(hours) } : {}),
+      sla: slaFromForm(form, current.settings.sla),
     },
   };
   const parsed = SettingsInput.safeParse(draft);

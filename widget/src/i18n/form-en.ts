@@ -70,6 +70,15 @@ export const formEn = {
   err_rate_limited: 'Too many messages. Please wait a moment.',
   checkingHuman: 'Checking you are human…',
   err_turnstile: 'We could not confirm you are human. Please try again.',
+  feeling: 'How did it go?',
+  feeling_1: 'Very badly',
+  feeling_2: 'Badly',
+  feeling_3: 'Okay',
+  feeling_4: 'Well',
+  feeling_5: 'Very well',
+  feelingHint: 'Choose a face, or use the arrow or number keys.',
+  caseNoContact: 'We have opened case {ref}, but you left no email, so the shop cannot write to you. Follow it with the link below, where you can add a way to reach you.',
+  updatedAfterSupport: 'Updated after support: {from}★ → {to}★',
   outboxChallenge: 'A message you wrote earlier is saved on this device. Open one of the forms below to send it.',
 };
 

@@ -15,6 +15,7 @@ function review(id: string, rating = 5): PublicReview {
     createdAt: '2026-01-01T00:00:00.000Z',
     publishedAt: '2026-01-01T00:00:00.000Z',
     reply: null,
+    update: null,
   };
 }
 

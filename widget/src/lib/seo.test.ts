@@ -15,6 +15,7 @@ const review: PublicReview = {
   createdAt: '2026-01-02T10:00:00.000Z',
   publishedAt: '2026-01-03T10:00:00.000Z',
   reply: null,
+  update: null,
 };
 
 describe('productJsonLd', () => {

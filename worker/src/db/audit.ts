@@ -40,9 +40,23 @@ function parse(value: string | null): unknown {
   }
 }
 
+/** A case change's guard: the entry is written only if the case now carries this `updated_at` stamp. */
+export interface CaseStampGuard {
+  caseId: string;
+  updatedAt: number;
+}
+
 /** The insert for one entry; with a `guard` it is written only if that decision goes ahead. */
-export function insertAudit(db: D1Database, entry: NewAuditEntry, guard?: VersionGuard): D1PreparedStatement {
+export function insertAudit(db: D1Database, entry: NewAuditEntry, guard?: VersionGuard | CaseStampGuard): D1PreparedStatement {
   const values = [entry.siteId, entry.actor, entry.action, entry.target, json(entry.before), json(entry.after), entry.createdAt];
+  if (guard && 'caseId' in guard) {
+    return db
+      .prepare(
+        `INSERT INTO audit_log (site_id, actor, action, target, before, after, created_at)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM cases WHERE id = ?8 AND updated_at = ?9)`,
+      )
+      .bind(...values, guard.caseId, guard.updatedAt);
+  }
   if (!guard) {
     return db
       .prepare('INSERT INTO audit_log (site_id, actor, action, target, before, after, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')

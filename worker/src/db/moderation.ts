@@ -50,6 +50,11 @@ export interface SubmissionRecord {
   reply_staff_id: string | null;
   reply_created_at: number | null;
   reply_updated_at: number | null;
+  feeling: number | null;
+  revises_id: string | null;
+  revises_status: string | null;
+  revises_rating: number | null;
+  update_rating: number | null;
 }
 
 /** A submission with what a decision needs besides its wire form. */
@@ -57,12 +62,19 @@ export interface ModeratedSubmission {
   item: AdminSubmission;
   version: number;
   state: DecisionState;
+  /** For a customer's public update: the review it updates, as it stands. */
+  revises: { status: SubmissionStatus; rating: number | null } | null;
+  /** For a review: the rating of its published update, which the summary counts instead of its own. */
+  updateRating: number | null;
 }
 
 const SELECT = `SELECT s.id, s.site_id, s.kind, s.status, s.subject, s.rating, s.title, s.body, s.category,
     s.expected, s.desired_outcome, s.author_name, s.author_email, s.author_phone, s.order_ref, s.verified,
     s.lang, s.flags, s.helpful_count, s.version, s.case_ref, s.created_at, s.published_at, s.decided_at,
-    s.decided_by, s.decision_reason,
+    s.decided_by, s.decision_reason, s.feeling, s.revises_id,
+    (SELECT o.status FROM submissions o WHERE o.id = s.revises_id) AS revises_status,
+    (SELECT o.rating FROM submissions o WHERE o.id = s.revises_id) AS revises_rating,
+    (SELECT u.rating FROM submissions u WHERE u.revises_id = s.id AND u.status = 'published' ORDER BY u.published_at DESC LIMIT 1) AS update_rating,
     r.body AS reply_body, r.staff_id AS reply_staff_id, r.created_at AS reply_created_at, r.updated_at AS reply_updated_at
   FROM submissions s LEFT JOIN replies r ON r.submission_id = s.id`;
 
@@ -93,6 +105,8 @@ export function toModerated(row: SubmissionRecord): ModeratedSubmission {
   const status = oneOf<SubmissionStatus>(SUBMISSION_STATUSES, row.status, 'pending');
   return {
     version: row.version,
+    revises: row.revises_id === null ? null : { status: oneOf<SubmissionStatus>(SUBMISSION_STATUSES, row.revises_status, 'pending'), rating: row.revises_rating },
+    updateRating: row.update_rating,
     state: {
       status,
       publishedAt: row.published_at,
@@ -123,6 +137,8 @@ export function toModerated(row: SubmissionRecord): ModeratedSubmission {
       decisionReason: row.decision_reason,
       reply: toReply(row),
       caseRef: row.case_ref,
+      feeling: row.feeling,
+      revisesId: row.revises_id,
     },
   };
 }

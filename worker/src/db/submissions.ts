@@ -16,6 +16,8 @@ export interface NewSubmission {
   status: SubmissionStatus;
   subject: string;
   rating: number | null;
+  /** A story's "how did it go?" (1..5), when the shopper answered. */
+  feeling?: number | null;
   title: string | null;
   body: string;
   category: ComplaintCategory | null;
@@ -42,8 +44,8 @@ export function insertSubmission(db: D1Database, s: NewSubmission): D1PreparedSt
     .prepare(
       `INSERT INTO submissions (id, site_id, kind, status, subject, rating, title, body, category, expected,
          desired_outcome, author_name, author_email, author_phone, order_ref, verified, lang, flags, search_text,
-         client_hash, case_ref, routing, created_at, published_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)`,
+         client_hash, case_ref, routing, created_at, published_at, feeling)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)`,
     )
     .bind(
       s.id,
@@ -70,6 +72,7 @@ export function insertSubmission(db: D1Database, s: NewSubmission): D1PreparedSt
       s.routing,
       s.createdAt,
       s.publishedAt,
+      s.feeling ?? null,
     );
 }
 
@@ -134,6 +137,9 @@ interface ReviewRecord {
   reply_body: string | null;
   reply_created_at: number | null;
   reply_updated_at: number | null;
+  update_rating: number | null;
+  update_body: string | null;
+  update_published_at: number | null;
 }
 
 function toPublicReview(row: ReviewRecord): PublicReview {
@@ -151,6 +157,10 @@ function toPublicReview(row: ReviewRecord): PublicReview {
     reply:
       row.reply_body !== null && row.reply_created_at !== null
         ? { body: row.reply_body, createdAt: iso(row.reply_created_at), updatedAt: iso(row.reply_updated_at ?? row.reply_created_at) }
+        : null,
+    update:
+      row.update_rating !== null && row.update_published_at !== null
+        ? { from: row.rating, rating: row.update_rating, body: row.update_body ?? '', publishedAt: iso(row.update_published_at) }
         : null,
   };
 }
@@ -226,7 +236,8 @@ export function reviewsPageStatement(siteId: string, q: ReviewsPageQuery): { sql
     return `?${params.length}`;
   };
   // `kind` and `status` are literals so the planner can match the partial indexes.
-  const where = [`s.site_id = ${p(siteId)}`, `s.kind = 'review'`, `s.status = 'published'`];
+  // A customer's update after support is shown under the review it updates, not as a review of its own.
+  const where = [`s.site_id = ${p(siteId)}`, `s.kind = 'review'`, `s.status = 'published'`, `s.revises_id IS NULL`];
   if (q.subject !== '') where.push(`s.subject = ${p(q.subject)}`);
   if (q.stars !== undefined) where.push(`s.rating = ${p(q.stars)}`);
   if (q.after) {
@@ -239,8 +250,12 @@ export function reviewsPageStatement(siteId: string, q: ReviewsPageQuery): { sql
   // (migration 0003); a star filter is an equality on rating, so the rating index keeps the order.
   const siteIndex = q.subject === '' ? ` INDEXED BY ${q.stars !== undefined ? 'submissions_site_rating' : spec.siteIndex}` : '';
   const sql = `SELECT s.id, s.rating, s.title, s.body, s.author_name, s.verified, s.helpful_count, s.lang,
-      s.created_at, s.published_at, r.body AS reply_body, r.created_at AS reply_created_at, r.updated_at AS reply_updated_at
+      s.created_at, s.published_at, r.body AS reply_body, r.created_at AS reply_created_at, r.updated_at AS reply_updated_at,
+      u.rating AS update_rating, u.body AS update_body, u.published_at AS update_published_at
     FROM submissions AS s${siteIndex} LEFT JOIN replies AS r ON r.submission_id = s.id
+      LEFT JOIN submissions AS u ON u.id = (
+        SELECT n.id FROM submissions AS n WHERE n.revises_id = s.id AND n.revises_id IS NOT NULL AND n.status = 'published'
+        ORDER BY n.published_at DESC LIMIT 1)
     WHERE ${where.join(' AND ')}
     ORDER BY ${spec.columns.map((c) => `s.${c} ${direction}`).join(', ')}
     LIMIT ${p(q.limit + 1)}`;

@@ -33,6 +33,7 @@ import { requireJson, valid } from '../lib/validate.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
 import { decide, decisionEffect, STATUS_AFTER, StoredDecisionState, type DecisionState } from '../rules/decision.ts';
 import { fold } from '../rules/normalize.ts';
+import { updateSummaryMoves } from '../rules/public-case.ts';
 
 const notFound = () => new ProblemError(404, 'submission-not-found', 'There is no such submission on this site.');
 const lostRace = () =>
@@ -76,7 +77,12 @@ function planChange(
   const effect = decisionEffect(target.state.status, next.status, item.kind === 'review' ? item.rating : null);
   const statements: D1PreparedStatement[] = [];
   if (effect.summaryDelta !== 0 && item.rating !== null) {
-    statements.push(...summaryDelta(db, staff.siteId, item.subject, item.rating, effect.summaryDelta, nowMs, guard));
+    // A review counts once, at its effective rating: a customer's public update replaces the
+    // rating of the review it updates rather than adding a review (rules/public-case.ts).
+    const moves = target.revises
+      ? updateSummaryMoves(target.revises, { rating: item.rating }, effect.summaryDelta === 1)
+      : [{ rating: target.updateRating ?? item.rating, delta: effect.summaryDelta }];
+    for (const move of moves) statements.push(...summaryDelta(db, staff.siteId, item.subject, move.rating, move.delta, nowMs, guard));
   }
   statements.push(
     insertAudit(
@@ -106,6 +112,19 @@ async function applyChanges(db: D1Database, siteId: string, changes: PlannedChan
     else conflicts.push(change.id);
   }
   return { applied, conflicts };
+}
+
+/** Complaints are handled as cases and never published: approving one is refused. */
+function refuseComplaintApproval(decision: Decision, items: readonly ModeratedSubmission[]): void {
+  if (decision !== 'approve') return;
+  const complaints = items.filter((m) => m.item.kind === 'complaint');
+  if (complaints.length === 0) return;
+  throw new ProblemError(
+    422,
+    'complaint-not-publishable',
+    'Complaints are never published: work them as recovery cases, mark them handled, or mark them as spam.',
+    complaints.map((m) => ({ path: 'decision', code: 'complaint_not_publishable', message: `${m.item.id} is a complaint` })),
+  );
 }
 
 function planDecision(db: D1Database, staff: StaffContext, target: ModeratedSubmission, decision: Decision, reason: string | undefined, nowMs: number) {
@@ -144,6 +163,7 @@ export const adminSubmissionRoutes = new Hono<AppEnv>()
     const staff = c.get('staff');
     const unique = [...new Set(ids)];
     const found = await readManyModerated(c.env.DB, staff.siteId, unique);
+    refuseComplaintApproval(decision, found);
     const byId = new Map(found.map((m) => [m.item.id, m]));
     const unchanged: DecisionResult[] = [];
     const planned: PlannedChange[] = [];
@@ -169,6 +189,7 @@ export const adminSubmissionRoutes = new Hono<AppEnv>()
     const staff = c.get('staff');
     const target = await readModerated(c.env.DB, staff.siteId, c.req.valid('param').id);
     if (!target) throw notFound();
+    refuseComplaintApproval(decision, [target]);
     // Deciding what is already so changes nothing and is not logged.
     if (target.state.status === STATUS_AFTER[decision]) {
       const same: DecisionResult = { id: target.item.id, status: target.state.status, previousStatus: target.state.status };

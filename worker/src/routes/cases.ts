@@ -1,22 +1,37 @@
 /**
  * The shopper's side of a recovery case, reached through the signed link they were given:
  * `GET /cases/{ref}?t=` shows status and the public timeline (never staff notes, never contact
- * details); `POST /cases/{ref}/feedback?t=` takes their one re-rating after resolution.
+ * details); `POST /cases/{ref}/feedback?t=` takes their one re-rating after resolution, which
+ * publishes nothing unless the customer chose to update their public review;
+ * `POST /cases/{ref}/contact?t=` lets a customer who left no contact add one.
  * A bad, expired or mismatched token answers the same 404 as an unknown ref, so a link never
  * tells anyone whether a case exists.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../types.ts';
-import { FeedbackInput, type PublicCase, RerateTokenData, TokenQuery, TrackTokenData } from '../../../shared/cases.ts';
-import { insertCaseEvent, listCaseEvents, readCaseByRef, type CaseRecord } from '../db/cases.ts';
+import { ContactInput, FeedbackInput, type PublicCase, RerateTokenData, TokenQuery, TrackTokenData } from '../../../shared/cases.ts';
+import {
+  addContactStatements,
+  insertRatedEvent,
+  insertReviewUpdate,
+  rateCaseStatement,
+  readCaseOrigin,
+  readPendingOrigin,
+} from '../db/case-customer.ts';
+import { listCaseEvents, readCaseByRef, type CaseRecord } from '../db/cases.ts';
+import { bumpContentVersion } from '../db/sites.ts';
+import { readRecentBodies } from '../db/submissions.ts';
+import { summaryDelta } from '../db/summaries.ts';
 import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
 import { newId } from '../lib/crypto.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { verifyToken } from '../lib/signed.ts';
-import { iso, isoOrNull } from '../lib/time.ts';
+import { iso } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
+import { flagSubmission } from '../rules/flags.ts';
 import { fold } from '../rules/normalize.ts';
+import { canUpdateReview, publicCaseView, updateStatus, updateSummaryMoves, type CaseOrigin } from '../rules/public-case.ts';
 import { isRecovered } from '../rules/recovery.ts';
 
 const REF = /^[A-Za-z0-9-]{1,32}$/;
@@ -44,18 +59,17 @@ async function caseFor(c: Context<AppEnv>, ref: string, access: Access): Promise
   return found;
 }
 
-function publicView(row: CaseRecord, ref: string, timeline: PublicCase['timeline']): PublicCase {
-  return {
+function publicView(c: Context<AppEnv>, row: CaseRecord, ref: string, origin: CaseOrigin | null, timeline: PublicCase['timeline']): PublicCase {
+  const facts = {
     ref,
     status: row.status,
-    openedAt: iso(row.created_at),
-    firstResponseDue: isoOrNull(row.first_response_at === null ? row.first_response_due : null),
-    promisedAt: isoOrNull(row.promised_at),
-    resolvedAt: isoOrNull(row.resolved_at),
-    canRate: row.status === 'resolved' && row.rerating === null,
+    createdAt: row.created_at,
+    firstResponseAt: row.first_response_at,
+    promisedAt: row.promised_at,
+    resolvedAt: row.resolved_at,
     rerating: row.rerating,
-    timeline,
   };
+  return publicCaseView(facts, origin, c.get('site'), timeline);
 }
 
 export const caseRoutes = new Hono<AppEnv>()
@@ -68,26 +82,15 @@ export const caseRoutes = new Hono<AppEnv>()
     const row = await caseFor(c, ref, access);
     if (!row) {
       // The shopper may open the link before the queue has created the case.
-      const pending = await c.env.DB.prepare('SELECT created_at FROM submissions WHERE case_ref = ?1 AND site_id = ?2 LIMIT 1')
-        .bind(ref, site.id)
-        .first<{ created_at: number }>();
+      const pending = await readPendingOrigin(c.env.DB, site.id, ref);
       if (!pending || access.via !== 'track') throw notFound();
-      const answer: PublicCase = {
-        ref,
-        status: 'new',
-        openedAt: iso(pending.created_at),
-        firstResponseDue: null,
-        promisedAt: null,
-        resolvedAt: null,
-        canRate: false,
-        rerating: null,
-        timeline: [{ type: 'opened', body: null, at: iso(pending.created_at) }],
-      };
+      const facts = { ref, status: 'new' as const, createdAt: pending.createdAt, firstResponseAt: null, promisedAt: null, resolvedAt: null, rerating: null };
+      const answer = publicCaseView(facts, pending, site, [{ type: 'opened', body: null, at: iso(pending.createdAt) }]);
       return c.json(answer, 200, { 'cache-control': 'no-store' });
     }
-    const events = await listCaseEvents(c.env.DB, row.id, true);
+    const [events, origin] = await Promise.all([listCaseEvents(c.env.DB, row.id, true), readCaseOrigin(c.env.DB, site.id, row.submission_id)]);
     const timeline = events.map((e) => ({ type: e.type, body: e.body, at: iso(e.created_at) }));
-    return c.json(publicView(row, ref, timeline), 200, { 'cache-control': 'no-store' });
+    return c.json(publicView(c, row, ref, origin, timeline), 200, { 'cache-control': 'no-store' });
   })
   .post('/cases/:ref/feedback', requireJson, valid('query', TokenQuery), valid('json', FeedbackInput), async function rateCase(c) {
     const ref = c.req.param('ref');
@@ -96,43 +99,57 @@ export const caseRoutes = new Hono<AppEnv>()
     if (!access) throw notFound();
     const row = await caseFor(c, ref, access);
     if (!row) throw notFound();
-    const { rating, comment } = c.req.valid('json');
+    const { rating, comment, updateReview } = c.req.valid('json');
     if (row.rerating !== null) throw new ProblemError(409, 'already-rated', 'This case has already been rated.');
     if (row.status !== 'resolved') throw new ProblemError(409, 'not-resolved', 'The case can be rated once it is resolved.');
 
     const now = c.get('now');
     const site = c.get('site');
     const db = c.env.DB;
+    const origin = await readCaseOrigin(db, site.id, row.submission_id);
+    // Only the customer's explicit choice publishes anything, and only over a review that is public.
+    if (updateReview && (!origin || !canUpdateReview(origin))) {
+      throw new ProblemError(409, 'cannot-update-review', 'Only a published review can be updated; your rating can still be sent without it.');
+    }
     const status = isRecovered(row.original_rating, rating) ? 'recovered' : 'not_recovered';
-    // Everything after the update happens only if this request is the one that rated the case.
-    const won = `EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND rerated_at = ?2 AND rerating = ?3)`;
-    const revisionId = comment ? `sub_${newId(now)}` : null;
     const statements = [
-      db
-        .prepare(
-          `UPDATE cases SET rerating = ?2, status = ?3, rerated_at = ?4, updated_at = ?4
-           WHERE id = ?1 AND status = 'resolved' AND rerating IS NULL`,
-        )
-        .bind(row.id, rating, status, now),
-      db
-        .prepare(
-          `INSERT INTO case_events (case_id, type, public, body, created_at) SELECT ?1, 'rerated', 1, ?4, ?2 WHERE ${won}`,
-        )
-        .bind(row.id, now, rating, `${rating}`),
+      rateCaseStatement(db, row.id, rating, status, now),
+      insertRatedEvent(db, { caseId: row.id, ratedAt: now, rating, type: 'rerated', public: true, body: `${rating}` }),
     ];
-    if (revisionId && comment) {
-      // The comment is a new pending revision of their review; moderation decides as for any review.
-      statements.push(
-        db
-          .prepare(
-            `INSERT INTO submissions (id, site_id, kind, status, subject, rating, body, author_name, author_email,
-               author_phone, order_ref, verified, lang, search_text, revises_id, created_at)
-             SELECT ?4, s.site_id, 'review', 'pending', s.subject, ?3, ?5, s.author_name, s.author_email,
-               s.author_phone, s.order_ref, s.verified, s.lang, ?6, s.id, ?2
-             FROM submissions s WHERE s.id = ?7 AND ${won}`,
-          )
-          .bind(row.id, now, rating, revisionId, comment, fold(comment), row.submission_id),
+    // Without consent the comment is for the shop only: a private note on the case, never a review.
+    if (comment) statements.push(insertRatedEvent(db, { caseId: row.id, ratedAt: now, rating, type: 'rerate_comment', public: false, body: comment }));
+
+    let revisionId: string | null = null;
+    if (updateReview && origin) {
+      revisionId = `sub_${newId(now)}`;
+      const body = comment ?? '';
+      const flags = flagSubmission(
+        { body, authorName: '' },
+        { blockedWords: site.settings.blockedWords, verified: origin.verified, kind: 'review', recentBodies: body ? await readRecentBodies(db, site.id) : [] },
       );
+      const published = updateStatus(flags, site.settings) === 'published';
+      statements.push(
+        insertReviewUpdate(db, {
+          id: revisionId,
+          caseId: row.id,
+          ratedAt: now,
+          rating,
+          body,
+          searchText: fold(body),
+          status: published ? 'published' : 'pending',
+          flags,
+          originalId: origin.id,
+          createdAt: now,
+        }),
+      );
+      if (published) {
+        // Guarded on the update row existing: it exists only if this request rated the case.
+        const guard = { submissionId: revisionId, version: 0 };
+        for (const move of updateSummaryMoves(origin, { rating }, true)) {
+          statements.push(...summaryDelta(db, site.id, origin.subject, move.rating, move.delta, now, guard));
+        }
+        statements.push(bumpContentVersion(db, site.id));
+      }
     }
     const hooks =
       status === 'recovered'
@@ -141,4 +158,21 @@ export const caseRoutes = new Hono<AppEnv>()
     const [update] = await batchWithWebhooks(c.env, statements, hooks);
     if ((update?.meta.changes ?? 0) === 0) throw new ProblemError(409, 'already-rated', 'This case has already been rated.');
     return c.json({ ref, status, rating, revisionId }, 201);
+  })
+  .post('/cases/:ref/contact', requireJson, valid('query', TokenQuery), valid('json', ContactInput), async function addContact(c) {
+    const ref = c.req.param('ref');
+    if (!REF.test(ref)) throw notFound();
+    const access = await readAccess(c, ref, c.req.valid('query').t);
+    // Only the tracking link the submitter was given adds a way to reach them.
+    if (!access || access.via !== 'track') throw notFound();
+    const row = await caseFor(c, ref, access);
+    if (!row) throw notFound();
+    const { email, phone } = c.req.valid('json');
+    const db = c.env.DB;
+    const site = c.get('site');
+    const origin = await readCaseOrigin(db, site.id, row.submission_id);
+    if (!origin) throw notFound();
+    if (origin.hasContact) throw new ProblemError(409, 'contact-known', 'The shop already has a way to reach you for this case.');
+    await db.batch(addContactStatements(db, { siteId: site.id, caseId: row.id, submissionId: origin.id, email: email ?? null, phone: phone ?? null, nowMs: c.get('now') }));
+    return c.json({ ref, hasContact: true }, 201);
   });

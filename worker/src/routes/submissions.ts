@@ -36,15 +36,15 @@ import { contactKey } from '../rules/contact.ts';
 import { flagSubmission } from '../rules/flags.ts';
 import { guessLang } from '../rules/lang.ts';
 import { submissionSearchText } from '../rules/normalize.ts';
+import { promisedResponseDue } from '../rules/public-case.ts';
 import { decideRouting, type RoutingDecision } from '../rules/routing.ts';
 
 const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
 
-const HOUR_MS = 3_600_000;
-
 /** The columns every kind fills, from whichever kind arrived. Empty optional text is no text. */
 interface Fields {
   rating: number | null;
+  feeling: number | null;
   title: string | null;
   body: string;
   category: ComplaintCategory | null;
@@ -61,6 +61,7 @@ function fieldsOf(input: SubmissionInput): Fields {
     case 'review':
       return {
         rating: input.rating,
+        feeling: null,
         title: input.title || null,
         body: input.body,
         category: null,
@@ -74,6 +75,7 @@ function fieldsOf(input: SubmissionInput): Fields {
     case 'complaint':
       return {
         rating: null,
+        feeling: null,
         title: null,
         body: input.body,
         category: input.category,
@@ -87,6 +89,7 @@ function fieldsOf(input: SubmissionInput): Fields {
     case 'story':
       return {
         rating: null,
+        feeling: input.feeling ?? null,
         title: input.title || null,
         body: input.body,
         category: null,
@@ -140,11 +143,13 @@ function assess(
     },
   );
   const routing = decideRouting(
-    { ...text, kind: input.kind, rating: f.rating ?? undefined, category: f.category ?? undefined, lang: ctx.lang },
+    { ...text, kind: input.kind, rating: f.rating ?? undefined, feeling: f.feeling ?? undefined, category: f.category ?? undefined, lang: ctx.lang },
     { settings: site.settings, priorCases: ctx.priorCases },
   );
   const held = flags.some((flag) => site.settings.holdFlags.includes(flag));
-  return { flags, routing, status: site.settings.moderation === 'auto' && !held ? 'published' : 'pending' };
+  // A complaint is never public: it waits for staff (handled or spam) whatever the moderation mode.
+  const publishable = input.kind !== 'complaint' && site.settings.moderation === 'auto' && !held;
+  return { flags, routing, status: publishable ? 'published' : 'pending' };
 }
 
 /** Replays the first answer given under this key, or refuses a key reused for another body. */
@@ -164,11 +169,12 @@ async function caseReceipt(c: Context<AppEnv>, site: SiteRow, ref: string, nowMs
   const token = await signToken(site.signingKey, 'track', { ref });
   const trackUrl = new URL('/track/', c.req.url);
   trackUrl.search = new URLSearchParams({ site: site.id, ref, t: token }).toString();
-  const hours = site.settings.responseTimeHours;
+  // The one promise, as the tracking page shows it (rules/public-case.ts).
+  const due = promisedResponseDue(nowMs, site.settings.responseTimeHours);
   return {
     ref,
     trackUrl: trackUrl.toString(),
-    ...(hours !== undefined ? { firstResponseDue: iso(nowMs + hours * HOUR_MS) } : {}),
+    ...(due !== null ? { firstResponseDue: iso(due) } : {}),
   };
 }
 
@@ -231,6 +237,7 @@ export const submissionRoutes = new Hono<AppEnv>().post(
         status,
         subject: input.subject,
         rating: f.rating,
+        feeling: f.feeling,
         title: f.title,
         body: f.body,
         category: f.category,

@@ -88,3 +88,21 @@ describe('decideRouting: site thresholds', () => {
     expect(decide({ kind: 'review', rating: 2, body: 'bad' }, 2, three).priority).toBe('P2');
   });
 });
+
+describe('decideRouting: a story’s feeling is asked, not guessed', () => {
+  it.each<[string, RoutingInput, boolean, string | null, RegExp]>([
+    ['feeling 1 opens a P1 case, whatever the text', { kind: 'story', feeling: 1, body: 'We visited on Sunday' }, true, 'P1', /^feeling 1/],
+    ['feeling 2 opens a P2 case', { kind: 'story', feeling: 2, body: 'We visited on Sunday' }, true, 'P2', /^feeling 2/],
+    ['feeling 3 with negative text routes like 3 stars', { kind: 'story', feeling: 3, body: 'not happy with the finish' }, true, 'P3', /^feeling 3, negative text/],
+    ['feeling 3 with neutral text does not', { kind: 'story', feeling: 3, body: 'It is a kettle' }, false, null, /not unhappy/],
+    ['feeling 5 with mild complaint words does not', { kind: 'story', feeling: 5, body: 'not happy with the box, but love it' }, false, null, /not unhappy/],
+    ['feeling 5 with clearly negative text still does', { kind: 'story', feeling: 5, body: 'great, another broken kettle. useless, terrible' }, true, 'P2', /^feeling 5, clearly negative/],
+    ['no feeling: the text decides, as before', { kind: 'story', body: 'راضی نیستم، خیلی بد بود' }, true, 'P2', /^negative story/],
+    ['a feeling on a review is ignored (reviews have stars)', { kind: 'review', rating: 5, feeling: 1, body: 'Lovely' }, false, null, /not unhappy/],
+  ])('%s', (_name, input, open, priority, reason) => {
+    const d = decide(input);
+    expect(d.open).toBe(open);
+    expect(d.priority).toBe(priority);
+    expect(d.reason).toMatch(reason);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * Which submissions open (or join) a recovery case, and how urgent the case is.
  *
- * A case opens for a rating at or below the site's `lowRating` (2), every complaint, a rating of 3
- * or a story whose text is negative, a high rating whose text is clearly negative (irony, or a
+ * A case opens for a rating (or a story's feeling) at or below the site's `lowRating` (2), every
+ * complaint, a rating or feeling of 3 with negative text, a story without a feeling whose text is negative, a high rating whose text is clearly negative (irony, or a
  * shopper who misread the stars), and any text with complaint phrases in either language.
  * Priority: P1 for one star, churn, legal, fraud or safety words, or a repeat complainer; P2 for
  * other unhappy customers; P3 for the mildly negative. Publication never depends on any of this.
@@ -17,6 +17,8 @@ export type Priority = 'P1' | 'P2' | 'P3';
 export interface RoutingInput {
   kind: Kind;
   rating?: number | undefined;
+  /** A story's own answer to "how did it go?" (1..5): asked, so it counts like a review's stars. */
+  feeling?: number | undefined;
   title?: string | undefined;
   body: string;
   expected?: string | undefined;
@@ -75,6 +77,10 @@ export function decideRouting(input: RoutingInput, ctx: RoutingContext): Routing
   const text = [input.title, input.body, input.expected, input.desiredOutcome].filter(Boolean).join('. ');
   const s = scoreText(text, input.lang);
   const rating = input.kind === 'review' ? input.rating : undefined;
+  // A story's feeling is the shopper's own answer: it routes as stars do, named as a feeling.
+  const feeling = input.kind === 'story' ? input.feeling : undefined;
+  const stars = rating ?? feeling;
+  const said = rating !== undefined ? 'rating' : 'feeling';
   const negative = s.score <= rules.negativeScore;
   const clearlyNegative = s.score <= rules.clearlyNegativeScore;
   const urgent = s.intents.filter((i) => URGENT_INTENTS.has(i));
@@ -87,21 +93,21 @@ export function decideRouting(input: RoutingInput, ctx: RoutingContext): Routing
 
   let priority: Priority | null = null;
   let reason = '';
-  if (rating !== undefined && rating <= rules.lowRating) {
-    priority = rating <= 1 ? 'P1' : 'P2';
-    reason = `rating ${rating}`;
+  if (stars !== undefined && stars <= rules.lowRating) {
+    priority = stars <= 1 ? 'P1' : 'P2';
+    reason = `${said} ${stars}`;
   } else if (input.kind === 'complaint') {
     priority = 'P2';
     reason = input.category ? `complaint: ${input.category}` : 'complaint';
-  } else if (rating === 3 && negative) {
+  } else if (stars === 3 && negative) {
     priority = clearlyNegative ? 'P2' : 'P3';
-    reason = 'rating 3, negative text';
-  } else if (input.kind === 'story' && negative) {
+    reason = `${said} 3, negative text`;
+  } else if (input.kind === 'story' && stars === undefined && negative) {
     priority = clearlyNegative ? 'P2' : 'P3';
     reason = 'negative story';
-  } else if (rating !== undefined && clearlyNegative) {
+  } else if (stars !== undefined && clearlyNegative) {
     priority = 'P2';
-    reason = `rating ${rating}, clearly negative text`;
+    reason = `${said} ${stars}, clearly negative text`;
   } else if (rules.intents && (urgent.length > 0 || (s.intents.length > 0 && (hard.length > 0 ? s.score < 1 : negative)))) {
     // A complaint phrase in an otherwise glowing text ("the refund came in a day, great
     // service") is no reason for a case, unless it is about churn, the law or safety.

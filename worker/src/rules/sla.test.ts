@@ -8,10 +8,14 @@ const defaults = SiteSettings.parse({}).sla;
 
 describe('slaTargets and dueTimes', () => {
   it.each([
-    ['defaults for every priority', {}, 'P2', 24, 72],
-    ['a tighter P1', { byPriority: { P1: { firstResponseHours: 4 } } }, 'P1', 4, 72],
-    ['other priorities keep the site targets', { firstResponseHours: 12, byPriority: { P1: { firstResponseHours: 4 } } }, 'P3', 12, 72],
-    ['a plan override alone', { byPriority: { P3: { planHours: 120 } } }, 'P3', 24, 120],
+    ['P2 follows the base targets', {}, 'P2', 24, 72],
+    ['P1 is shorter by default', {}, 'P1', 4, 24],
+    ['P3 is longer by default', {}, 'P3', 48, 120],
+    ['a P1 override wins for that target only', { byPriority: { P1: { firstResponseHours: 2 } } }, 'P1', 2, 24],
+    ['a tighter base tightens P1 too', { firstResponseHours: 2, planHours: 12 }, 'P1', 2, 12],
+    ['a looser base loosens P3 too', { firstResponseHours: 72, planHours: 200 }, 'P3', 72, 200],
+    ['P2 takes a changed base', { firstResponseHours: 12, byPriority: { P1: { firstResponseHours: 4 } } }, 'P2', 12, 72],
+    ['a plan override alone', { byPriority: { P3: { planHours: 96 } } }, 'P3', 48, 96],
   ] as const)('%s', (_name, sla, priority, first, plan) => {
     const settings = SiteSettings.parse({ sla }).sla;
     expect(slaTargets(settings, priority)).toEqual({ firstResponseMs: first * H, planMs: plan * H });
@@ -22,8 +26,20 @@ describe('slaTargets and dueTimes', () => {
     });
   });
 
-  it('falls back to 24 h and 72 h without settings', () => {
-    expect(dueTimes(T0, 'P1').firstResponseDue).toBe(T0 + 24 * H);
+  it('falls back to the built-in targets without settings', () => {
+    expect(dueTimes(T0, 'P2').firstResponseDue).toBe(T0 + 24 * H);
+    expect(dueTimes(T0, 'P1').firstResponseDue).toBe(T0 + 4 * H);
+  });
+
+  it('orders every default P1 before P2 before P3, first response and plan', () => {
+    for (const base of [{}, { firstResponseHours: 1, planHours: 2 }, { firstResponseHours: 500, planHours: 900 }]) {
+      const sla = SiteSettings.parse({ sla: base }).sla;
+      const [p1, p2, p3] = (['P1', 'P2', 'P3'] as const).map((p) => slaTargets(sla, p));
+      expect(p1!.firstResponseMs).toBeLessThanOrEqual(p2!.firstResponseMs);
+      expect(p2!.firstResponseMs).toBeLessThanOrEqual(p3!.firstResponseMs);
+      expect(p1!.planMs).toBeLessThanOrEqual(p2!.planMs);
+      expect(p2!.planMs).toBeLessThanOrEqual(p3!.planMs);
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * SLA arithmetic for recovery cases, with the clock passed in.
  *
- * Targets come from the site's settings (first response 24 h and a plan in 72 h by default, each
- * overridable per priority). The clock stops while the case waits for the customer: stored due
+ * Targets come from the site's settings. Each priority has its own, so a P1 rises to the top of
+ * the due-sorted queue: P2 follows the site's base targets (first response 24 h, a plan in 72 h
+ * by default); P1 defaults to 4 h / 24 h and P3 to 48 h / 120 h, never looser than P2 (P1) nor
+ * tighter (P3) when a merchant changes the base; `sla.byPriority` overrides any of them. The clock stops while the case waits for the customer: stored due
  * times are moved forward by each finished pause (and `pausedMs` sums them), and a pause still
  * running moves them further for as long as it lasts. An unanswered case escalates at half its
  * first-response window and is breached at the due time.
@@ -19,13 +21,23 @@ export type SlaSettings = SiteSettings['sla'];
 
 export const DEFAULT_SLA: SlaSettings = { firstResponseHours: 24, planHours: 72, byPriority: {} };
 
+/** Built-in targets of the urgent and the mild, in hours, before the base clamps them. */
+export const PRIORITY_DEFAULTS = { P1: { firstResponseHours: 4, planHours: 24 }, P3: { firstResponseHours: 48, planHours: 120 } } as const;
+
+/** The default of one target for a priority, from the base target that P2 uses. */
+function byDefault(priority: Priority, target: 'firstResponseHours' | 'planHours', base: number): number {
+  if (priority === 'P1') return Math.min(PRIORITY_DEFAULTS.P1[target], base);
+  if (priority === 'P3') return Math.max(PRIORITY_DEFAULTS.P3[target], base);
+  return base;
+}
+
 /** The first-response and plan windows, in ms, for a priority. */
 export function slaTargets(sla: SlaSettings | undefined, priority: Priority): { firstResponseMs: number; planMs: number } {
   const base = sla ?? DEFAULT_SLA;
   const own = base.byPriority?.[priority];
   return {
-    firstResponseMs: (own?.firstResponseHours ?? base.firstResponseHours) * HOUR,
-    planMs: (own?.planHours ?? base.planHours) * HOUR,
+    firstResponseMs: (own?.firstResponseHours ?? byDefault(priority, 'firstResponseHours', base.firstResponseHours)) * HOUR,
+    planMs: (own?.planHours ?? byDefault(priority, 'planHours', base.planHours)) * HOUR,
   };
 }
 

@@ -15,7 +15,7 @@ import { LIMITS } from '../../../../shared/limits.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request, send } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../../../shared/format.ts';
-import { casePatchFromForm, contactOf } from '../../lib/case-form.ts';
+import { casePatchFromForm, contactOf, newMessageKey } from '../../lib/case-form.ts';
 import { report, runAction, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
@@ -69,6 +69,11 @@ export class RbAdminCase extends LitElement {
   declare problem: Shown | null;
   declare notice: string;
   declare busy: boolean;
+  /**
+   * The key of the message now in the box: kept while the same message is retried, renewed
+   * once it was sent, so the server sends each message once.
+   */
+  private messageKey = newMessageKey((b) => crypto.getRandomValues(b));
 
   constructor() {
     super();
@@ -110,12 +115,22 @@ export class RbAdminCase extends LitElement {
     const form = event.currentTarget;
     const current = this.detail?.case;
     if (!(form instanceof HTMLFormElement) || !current) return;
-    const parsed = casePatchFromForm(new FormData(form), current);
+    const parsed = casePatchFromForm(new FormData(form), current, this.messageKey);
     if (!parsed.ok) {
       this.problem = { message: messages(this.lang).error, errors: parsed.errors };
       return;
     }
-    if (parsed.value) void this.patch(parsed.value);
+    const patch = parsed.value;
+    if (!patch) return;
+    void this.run(async () => {
+      await send(this.path, { method: 'PATCH', body: patch });
+      if (patch.publicMessage) {
+        // Sent: the box empties and the next message gets its own key.
+        const box = form.elements.namedItem('publicMessage');
+        if (box instanceof HTMLTextAreaElement) box.value = '';
+        this.messageKey = newMessageKey((b) => crypto.getRandomValues(b));
+      }
+    }, messages(this.lang).saved);
   }
 
   private onNote(event: SubmitEvent) {

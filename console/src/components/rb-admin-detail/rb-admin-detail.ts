@@ -151,11 +151,15 @@ export class RbAdminDetail extends LitElement {
           <label for="reason" class="hint">${m.queue.reasonLabel}</label>
           <input id="reason" maxlength=${LIMITS.reason} autocomplete="off" />
         </div>
+        ${item.kind === 'complaint' ? html`<p class="hint">${m.workflow.complaintNote}</p>` : nothing}
         <div class="row">
-          ${item.status !== 'published'
-            ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.decide('approve')}>${m.decision.approve}</button>`
-            : html`<button type="button" ?disabled=${this.busy} @click=${() => this.decide('hide')}>${m.decision.hide}</button>`}
-          ${item.status !== 'rejected'
+          ${item.kind === 'complaint'
+            ? html`${item.caseRef ? html`<a href=${`#/cases/${encodeURIComponent(item.caseRef)}`}>${m.workflow.openCase}</a>` : nothing}
+              ${item.status !== 'hidden' ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.decide('hide')}>${m.workflow.markHandled}</button>` : nothing}`
+            : item.status !== 'published'
+              ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.decide('approve')}>${m.decision.approve}</button>`
+              : html`<button type="button" ?disabled=${this.busy} @click=${() => this.decide('hide')}>${m.decision.hide}</button>`}
+          ${item.kind !== 'complaint' && item.status !== 'rejected'
             ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.decide('reject')}>${m.decision.reject}</button>`
             : nothing}
           ${item.status !== 'spam'

@@ -41,7 +41,11 @@ export class RbAdminItem extends LitElement {
     return html`
       <div class="head row">
         <span class="chip kind" part="kind">${m.kind[item.kind]}</span>
-        ${item.status !== 'pending' ? html`<span class="chip">${m.status[item.status]}</span>` : nothing}
+        ${item.status !== 'pending'
+          ? html`<span class="chip">${item.kind === 'complaint' && item.status === 'hidden' ? m.workflow.handled : m.status[item.status]}</span>`
+          : nothing}
+        ${item.revisesId ? html`<span class="chip">${m.workflow.reviewUpdate}</span>` : nothing}
+        ${item.feeling !== null ? html`<span class="chip feeling">${m.workflow.feeling(item.feeling)}</span>` : nothing}
         ${item.rating !== null
           ? html`<span class="stars" role="img" aria-label=${m.queue.rating(item.rating)}
               >${'★'.repeat(item.rating)}<span class="off">${'★'.repeat(5 - item.rating)}</span></span

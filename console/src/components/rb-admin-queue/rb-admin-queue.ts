@@ -169,6 +169,14 @@ export class RbAdminQueue extends LitElement {
 
   /** Applies `decision` to the selection, or to the item under the cursor. */
   decide(decision: Decision, reason?: string, ids: string[] = targets(this.queue)): void {
+    if (decision === 'approve') {
+      // Complaints are worked as cases and never published: "approve" (a, or a bulk approve)
+      // leaves them in the queue and says why, instead of asking the server to refuse.
+      const complaints = new Set(this.queue.items.filter((i) => i.kind === 'complaint').map((i) => i.id));
+      const publishable = ids.filter((id) => !complaints.has(id));
+      if (publishable.length < ids.length) this.problem = { message: this.m.workflow.complaintNote, errors: [] };
+      ids = publishable;
+    }
     if (!ids.length) return;
     this.queue = removeDecided(this.queue, ids, decision);
     const removed = this.queue.last?.removed ?? [];
@@ -418,6 +426,18 @@ export class RbAdminQueue extends LitElement {
     `;
   }
 
+  /** A complaint is worked as a case and never published: no "Approve", never "Published". */
+  private complaintButtons(item: AdminSubmission) {
+    const m = this.m;
+    return html`
+      ${item.caseRef ? html`<a href=${`#/cases/${encodeURIComponent(item.caseRef)}`}>${m.workflow.openCase}</a>` : nothing}
+      ${item.status === 'pending'
+        ? html`<button type="button" @click=${() => this.decide('hide', undefined, [item.id])}>${m.workflow.markHandled}</button>
+            <button type="button" class="danger" @click=${() => this.decide('spam', undefined, [item.id])}>${m.decision.spam}</button>`
+        : nothing}
+    `;
+  }
+
   private renderItem(item: AdminSubmission, isCurrent: boolean) {
     const m = this.m;
     const selected = this.queue.selected.has(item.id);
@@ -441,7 +461,7 @@ export class RbAdminQueue extends LitElement {
       </div>
       <rb-admin-item .item=${item} .lang=${this.lang}></rb-admin-item>
       <div class="actions row">
-        ${this.decisionButtons(item.status, () => [item.id])}
+        ${item.kind === 'complaint' ? this.complaintButtons(item) : this.decisionButtons(item.status, () => [item.id])}
         <a href=${`#/queue/${encodeURIComponent(item.id)}`}>${m.queue.open}</a>
       </div>
     </li>`;

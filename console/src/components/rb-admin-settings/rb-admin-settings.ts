@@ -12,6 +12,7 @@ import { request } from '../../lib/api.ts';
 import { settingsFromForm } from '../../lib/settings-form.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
+import { slaFields } from './sla-fields.ts';
 import { base } from '../../styles/base.ts';
 
 export class RbAdminSettings extends LitElement {
@@ -160,6 +161,7 @@ export class RbAdminSettings extends LitElement {
         <input id="rt" name="responseTimeHours" type="number" min="1" max="8760" step="1" aria-describedby="rt-hint" .value=${s.responseTimeHours === undefined ? '' : String(s.responseTimeHours)} />
         <span class="hint" id="rt-hint">${m.settings.responseTimeHint}</span>
       </div>
+      ${slaFields(s.sla, m)}
       <div>
         <label for="color">${m.settings.brandColor}</label>
         <input id="color" name="brandColor" type="color" .value=${s.brandColor} />

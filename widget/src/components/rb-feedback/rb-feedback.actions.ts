@@ -4,12 +4,13 @@
  * tabs, re-listing, helpful votes, the offline outbox and JSON-LD.
  */
 import { html, nothing } from 'lit';
-import type { HelpfulVoted, ReviewsPage, Sort } from '../../../../shared/review.ts';
+import type { HelpfulVoted, PublicReview, ReviewsPage, Sort } from '../../../../shared/review.ts';
 import type { Kind } from '../../../../shared/submission.ts';
 import { call } from '../../lib/api.ts';
 import { formEn, type FormStrings } from '../../i18n/form-en.ts';
 import { formFa } from '../../i18n/form-fa.ts';
 import { RbHelpfulEvent, RbSubmittedEvent } from '../../lib/events.ts';
+import { fill, formatNumber } from '../../../../shared/format.ts';
 import { listQuery, withHelpful, withPage, type ListState } from '../../lib/paging.ts';
 import { storageKey } from '../../lib/outbox-key.ts';
 import { jsonLdText, productJsonLd } from '../../lib/seo.ts';
@@ -173,6 +174,21 @@ const SORTS: readonly Sort[] = ['newest', 'oldest', 'highest', 'lowest', 'helpfu
 export function strings(host: RbFeedback): FormStrings {
   const lang = host.shownLang;
   return { ...(lang === 'fa' ? formFa : formEn), ...host.boot?.site.strings[lang] };
+}
+
+/**
+ * The customer's own update after support, under their review: shown as such, with the stars
+ * before and after, and only because they chose to publish it.
+ * @csspart update - The update under a review.
+ */
+export function update(host: RbFeedback, r: PublicReview) {
+  if (!r.update) return nothing;
+  const s = strings(host);
+  const n = (v: number) => formatNumber(v, host.shownLang);
+  return html`<p part="update" class="update">
+    <strong>${fill(s.updatedAfterSupport, { from: n(r.update.from), to: n(r.update.rating) })}</strong>
+    ${r.update.body ? html`<bdi>${r.update.body}</bdi>` : nothing}
+  </p>`;
 }
 
 export function controls(host: RbFeedback, list: ListState) {

@@ -2,6 +2,12 @@
 import { css } from 'lit';
 
 export const laterStyles = css`
+  .update {
+    display: grid;
+    gap: 0.25em;
+    border-inline-start: 3px solid var(--_accent);
+    padding-inline-start: 0.6em;
+  }
   select {
     font: inherit;
     color: inherit;

@@ -207,6 +207,7 @@ export class RbFeedback extends LitElement {
               voted: this.voted,
               now: this.now,
               onHelpful: (id) => void this.actions().then((a) => a.helpful(this, id)),
+              more: later && ((r) => later.update(this, r)),
             })
           : html`<p class="muted">${s.noReviews}</p>`}
       </div>

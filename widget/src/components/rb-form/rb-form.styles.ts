@@ -81,6 +81,15 @@ export const styles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 1px;
   }
+  /* The feeling faces (rb-feeling.ts): muted until chosen. */
+  .feeling label {
+    filter: grayscale(1);
+    opacity: 0.6;
+  }
+  .feeling label.on {
+    filter: none;
+    opacity: 1;
+  }
   .hp {
     position: absolute;
     inset-inline-start: -10000px;
@@ -115,6 +124,9 @@ export const styles = css`
   @media (forced-colors: active) {
     .stars label.on {
       color: Highlight;
+    }
+    .feeling label.on {
+      outline: 2px solid Highlight;
     }
     .send {
       border-color: ButtonText;

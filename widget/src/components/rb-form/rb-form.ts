@@ -15,12 +15,13 @@ import { newKey, Outbox, type KeyValueStore } from '../../lib/outbox.ts';
 import { loadTurnstile, type TurnstileApi } from '../../lib/turnstile.ts';
 import { shared } from '../shared.styles.ts';
 import { styles } from './rb-form.styles.ts';
+import { feelingScale } from './rb-feeling.ts';
 
 /** The fields each kind shows, by the dotted path the schema and the server's errors use. */
 const FIELDS: Record<Kind, readonly string[]> = {
   review: ['rating', 'title', 'body', 'author.name', 'author.email'],
   complaint: ['category', 'body', 'expected', 'desiredOutcome', 'author.name', 'author.email', 'author.phone', 'orderRef'],
-  story: ['title', 'body', 'author.name'],
+  story: ['feeling', 'title', 'body', 'author.name'],
 };
 
 /** Outbox entries given a fresh token on this page already: one try each, so a check that keeps failing cannot eat every token. */
@@ -29,6 +30,8 @@ const respent = new Set<string>();
 interface Done {
   created: SubmissionCreated | null;
   queued: boolean;
+  /** The shopper left no email or phone: the shop cannot write to them, and they are told so. */
+  noContact: boolean;
 }
 
 /**
@@ -38,6 +41,7 @@ interface Done {
  * @event rb-submitted - Delivered. @event rb-queued - Saved for later. @event rb-error - Refused.
  * @csspart form - The form. @csspart field - One field. @csspart error - A field's error.
  * @csspart send - The send button. @csspart confirmation - What the shopper sees after sending.
+ * @csspart promise - The merchant's promised response time, when they set one (`data-due` holds it as ISO 8601).
  * @csspart challenge - Where the Turnstile challenge renders (only for sites with a Turnstile site key).
  */
 export class RbForm extends LitElement {
@@ -53,6 +57,7 @@ export class RbForm extends LitElement {
     sending: { state: true },
     done: { state: true },
     rating: { state: true },
+    feeling: { state: true },
     lengths: { state: true },
     token: { state: true },
     challenge: { state: true },
@@ -75,6 +80,8 @@ export class RbForm extends LitElement {
   private sending = false;
   private done: Done | null = null;
   private rating = 0;
+  /** The story's "how did it go?" answer; 0 while not given (it is optional). */
+  private feeling = 0;
   private lengths: Record<string, number> = {};
   /** The current, unspent Turnstile token. */
   private token: string | null = null;
@@ -186,6 +193,7 @@ export class RbForm extends LitElement {
         ? html`<p class="error" role="alert" part="error">${formError ? errorText(s, '', formError) : s.fixErrors}</p>`
         : nothing}
       ${k === 'review' ? this.stars() : nothing}
+      ${k === 'story' ? feelingScale({ value: this.feeling, language: this.language, s, onChange: (v) => (this.feeling = v) }) : nothing}
       ${k === 'complaint'
         ? this.field('category', s.category, true, (a) => html`<select id=${a.id} name="category" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} required>
             <option value=""></option>
@@ -307,9 +315,11 @@ export class RbForm extends LitElement {
         ? html`<p>${navigator.onLine ? s.retrying : s.queued}</p>`
         : html`${this.kind === 'review' ? html`<p>${s.pendingReview}</p>` : this.kind === 'story' ? html`<p>${s.pendingStory}</p>` : nothing}
           ${receipt
-            ? html`<p>${fill(s.caseOpened, { ref: receipt.ref })}</p>
+            ? html`<p>${fill(done.noContact ? s.caseNoContact : s.caseOpened, { ref: receipt.ref })}</p>
                 ${track ? html`<p><a href=${track} target="_blank" rel="noopener">${s.track}</a></p>` : nothing}
-                ${receipt.firstResponseDue ? html`<p>${fill(s.respondBy, { date: formatDateTime(receipt.firstResponseDue, this.language) })}</p>` : nothing}`
+                ${receipt.firstResponseDue
+                  ? html`<p part="promise" data-due=${receipt.firstResponseDue}>${fill(s.respondBy, { date: formatDateTime(receipt.firstResponseDue, this.language) })}</p>`
+                  : nothing}`
             : nothing}`}
       <button type="button" @click=${() => this.reset()}>${s.another}</button>
     </div>`;
@@ -319,6 +329,7 @@ export class RbForm extends LitElement {
     this.done = null;
     this.errors = {};
     this.rating = 0;
+    this.feeling = 0;
     this.lengths = {};
     this.openedAt = Date.now();
     this.renderRoot.querySelector('form')?.reset();
@@ -345,7 +356,7 @@ export class RbForm extends LitElement {
       kind === 'review'
         ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author, orderToken: orderToken() }
         : kind === 'story'
-          ? { kind, ...common, title: optional('title'), author: { name: author.name } }
+          ? { kind, ...common, feeling: this.feeling || undefined, title: optional('title'), author: { name: author.name } }
           : {
               kind,
               ...common,
@@ -381,8 +392,11 @@ export class RbForm extends LitElement {
     this.errors = {};
     form.reset();
     this.rating = 0;
+    this.feeling = 0;
     this.lengths = {};
-    this.done = { created: outcome.result === 'delivered' ? outcome.created : null, queued: outcome.result === 'retry' };
+    const body = parsed.data;
+    const noContact = !(body.author.email || (body.kind === 'complaint' && body.author.phone) || (body.kind === 'review' && body.orderToken));
+    this.done = { created: outcome.result === 'delivered' ? outcome.created : null, queued: outcome.result === 'retry', noContact };
     this.dispatchEvent(
       outcome.result === 'delivered' ? new RbSubmittedEvent(kind, outcome.created?.id ?? null, outcome.created?.case?.ref ?? null) : new RbQueuedEvent(kind),
     );

@@ -18,6 +18,7 @@ const item: PublicReview = {
   createdAt: '2026-03-08T12:00:00.000Z',
   publishedAt: '2026-03-08T12:00:00.000Z',
   reply: { body: 'Thanks, a new lid is on its way.', createdAt: '2026-03-09T12:00:00.000Z', updatedAt: '2026-03-09T12:00:00.000Z' },
+  update: null,
 };
 
 function mount(view: Partial<ListView>) {

@@ -15,6 +15,8 @@ export interface ListView {
   /** The clock relative dates are measured from. */
   now: number;
   onHelpful: (id: string) => void;
+  /** What the lazy chunk adds under a review's text (the customer's update after support). */
+  more?: ((r: PublicReview) => unknown) | null;
 }
 
 /**
@@ -31,13 +33,14 @@ export function reviewList(v: ListView) {
   </ol>`;
 }
 
-function review(r: PublicReview, { s, lang, siteName, voted, now, onHelpful }: ListView) {
+function review(r: PublicReview, { s, lang, siteName, voted, now, onHelpful, more }: ListView) {
   return html`<li part="review">
     <div class="head">
       ${stars(r.rating, fill(s.stars, { n: formatNumber(r.rating, lang) }))}
       ${r.title ? html`<span class="title"><bdi>${r.title}</bdi></span>` : nothing}
     </div>
     <p><bdi>${r.body}</bdi></p>
+    ${more?.(r)}
     <div class="meta">
       <bdi>${r.author.name}</bdi>
       ${r.verified ? html`<span part="badge" class="badge">${s.verified}</span>` : nothing}
