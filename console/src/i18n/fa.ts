@@ -317,7 +317,7 @@ export const fa: Messages = {
   },
 
   workflow: {
-    feeling: (n) => `حس مشتری: ${n.toLocaleString('fa-IR')} از ۵`,
+    feeling: (n) => `حس مشتری: ${formatNumber(n, 'fa')} از ۵`,
     reviewUpdate: 'به‌روزرسانی پس از پشتیبانی',
     openCase: 'باز کردن پرونده',
     markHandled: 'رسیدگی شد',
