@@ -39,8 +39,12 @@ export const ROOT_CAUSES = [
 export const RootCause = z.enum(ROOT_CAUSES);
 export type RootCause = z.infer<typeof RootCause>;
 
-/** What a signed tracking link carries. */
-export const TrackTokenData = z.object({ ref: z.string() });
+/**
+ * What a signed tracking link carries: its ref, and after staff rotated the link a random `n`
+ * so the new token differs from every earlier one. The case stores the token's hash: only the
+ * newest link opens it.
+ */
+export const TrackTokenData = z.object({ ref: z.string(), n: z.optional(z.string()) });
 /** What the one-time re-rating link sent at resolution carries. */
 export const RerateTokenData = z.object({ ref: z.string(), caseId: z.string() });
 

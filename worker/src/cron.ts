@@ -49,7 +49,7 @@ async function escalate(env: Env, now: number): Promise<number> {
   const { results } = await env.DB.prepare(
     `SELECT * FROM cases
      WHERE escalated_at IS NULL AND first_response_at IS NULL AND status IN ${WORKING}
-       AND first_response_due IS NOT NULL
+       AND first_response_due IS NOT NULL AND merged_into IS NULL
        AND first_response_due - (first_response_due - paused_ms - created_at) / 2 <= ?1
      ORDER BY first_response_due LIMIT ?2`,
   )
@@ -175,7 +175,7 @@ async function followUps(env: Env, now: number, site: (id: string) => Promise<Si
       continue;
     }
     const items = parseItems(order.items);
-    const links = await orderReviewLinks(s.signingKey, order.order_id, order.customer_email, items, order.followup_due_at + ORDER_LINK_TTL_MS);
+    const links = await orderReviewLinks(s.signingKey, order.link_id, items, order.followup_due_at + ORDER_LINK_TTL_MS);
     await batchWithWebhooks(
       env,
       [markFollowup(env.DB, order, 'sent', now), touchFollowupContact(env.DB, order.site_id, order.customer_email, now)],

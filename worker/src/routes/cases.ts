@@ -9,15 +9,16 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../types.ts';
 import { FeedbackInput, type PublicCase, RerateTokenData, TokenQuery, TrackTokenData } from '../../../shared/cases.ts';
-import { insertCaseEvent, listCaseEvents, readCaseByRef, type CaseRecord } from '../db/cases.ts';
+import { listCaseEvents, readCase, readCaseByOwnRef, readUnroutedSubmissionAt, type CaseRecord } from '../db/cases.ts';
 import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
-import { newId } from '../lib/crypto.ts';
+import { newId, sha256Hex } from '../lib/crypto.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { verifyToken } from '../lib/signed.ts';
 import { iso, isoOrNull } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { fold } from '../rules/normalize.ts';
 import { isRecovered } from '../rules/recovery.ts';
+import { trackLinkOpen } from '../rules/track-link.ts';
 
 const REF = /^[A-Za-z0-9-]{1,32}$/;
 
@@ -25,23 +26,50 @@ function notFound(): ProblemError {
   return new ProblemError(404, 'case-not-found', 'There is no case for this link.');
 }
 
-type Access = { via: 'track' } | { via: 'rerate'; caseId: string };
+type Access = { via: 'track'; tokenHash: string } | { via: 'rerate'; caseId: string };
+type Purpose = Access['via'];
 
-/** Which link the shopper holds, if it was signed by this site for this ref and is unexpired. */
-async function readAccess(c: Context<AppEnv>, ref: string, token: string): Promise<Access | null> {
+/**
+ * Which link the shopper holds, if it was signed by this site for this ref, for one of the
+ * `purposes` this route accepts, and is unexpired. Only a re-rating link opens `/feedback`.
+ */
+async function readAccess(c: Context<AppEnv>, ref: string, token: string, purposes: readonly Purpose[] = ['track', 'rerate']): Promise<Access | null> {
   const site = c.get('site');
   const now = c.get('now');
-  const track = TrackTokenData.safeParse(await verifyToken(site.signingKey, 'track', token, now));
-  if (track.success && track.data.ref === ref) return { via: 'track' };
-  const rerate = RerateTokenData.safeParse(await verifyToken(site.signingKey, 'rerate', token, now));
-  if (rerate.success && rerate.data.ref === ref) return { via: 'rerate', caseId: rerate.data.caseId };
+  if (purposes.includes('track')) {
+    const track = TrackTokenData.safeParse(await verifyToken(site.signingKey, 'track', token, now));
+    if (track.success && track.data.ref === ref) return { via: 'track', tokenHash: await sha256Hex(token) };
+  }
+  if (purposes.includes('rerate')) {
+    const rerate = RerateTokenData.safeParse(await verifyToken(site.signingKey, 'rerate', token, now));
+    if (rerate.success && rerate.data.ref === ref) return { via: 'rerate', caseId: rerate.data.caseId };
+  }
   return null;
 }
 
+/**
+ * The case the link opens: by its own ref only (never an alias), a tracking link only while it
+ * is the case's current one (staff may rotate it) and until a set time after the case ended
+ * (rules/track-link.ts). A case merged into another follows that one's progress, since staff
+ * work it there; its timeline stays its own.
+ */
 async function caseFor(c: Context<AppEnv>, ref: string, access: Access): Promise<CaseRecord | null> {
-  const found = await readCaseByRef(c.env.DB, c.get('site').id, ref);
-  if (found && access.via === 'rerate' && found.id !== access.caseId) return null;
-  return found;
+  const db = c.env.DB;
+  const siteId = c.get('site').id;
+  const found = await readCaseByOwnRef(db, siteId, ref);
+  if (!found) return null;
+  if (access.via === 'rerate') return found.id === access.caseId ? found : null;
+  if (found.track_token_hash !== access.tokenHash) return null;
+  const working = found.merged_into === null ? null : await readCase(db, siteId, found.merged_into);
+  const shown: CaseRecord = working
+    ? { ...found, status: working.status, first_response_at: working.first_response_at, promised_at: working.promised_at, resolved_at: working.resolved_at, rerated_at: working.rerated_at, closed_at: working.closed_at, updated_at: working.updated_at }
+    : found;
+  const open = trackLinkOpen(
+    { status: shown.status, resolvedAt: shown.resolved_at, reratedAt: shown.rerated_at, closedAt: shown.closed_at, updatedAt: shown.updated_at },
+    c.get('now'),
+  );
+  // Only its own customer's re-rating link lets a case be rated.
+  return open ? { ...shown, rerating: working ? null : shown.rerating } : null;
 }
 
 function publicView(row: CaseRecord, ref: string, timeline: PublicCase['timeline']): PublicCase {
@@ -68,10 +96,9 @@ export const caseRoutes = new Hono<AppEnv>()
     const row = await caseFor(c, ref, access);
     if (!row) {
       // The shopper may open the link before the queue has created the case.
-      const pending = await c.env.DB.prepare('SELECT created_at FROM submissions WHERE case_ref = ?1 AND site_id = ?2 LIMIT 1')
-        .bind(ref, site.id)
-        .first<{ created_at: number }>();
-      if (!pending || access.via !== 'track') throw notFound();
+      const pendingAt = access.via === 'track' ? await readUnroutedSubmissionAt(c.env.DB, site.id, ref) : null;
+      if (pendingAt === null) throw notFound();
+      const pending = { created_at: pendingAt };
       const answer: PublicCase = {
         ref,
         status: 'new',
@@ -85,14 +112,18 @@ export const caseRoutes = new Hono<AppEnv>()
       };
       return c.json(answer, 200, { 'cache-control': 'no-store' });
     }
+    // The case's own public events only: every submitter has a case of their own, so these are
+    // what they sent and what staff addressed to them, even after staff merged it elsewhere.
     const events = await listCaseEvents(c.env.DB, row.id, true);
     const timeline = events.map((e) => ({ type: e.type, body: e.body, at: iso(e.created_at) }));
-    return c.json(publicView(row, ref, timeline), 200, { 'cache-control': 'no-store' });
+    const view = publicView(row, ref, timeline);
+    // A tracking link cannot rate (only the re-rating link sent at resolution can), so it does not offer to.
+    return c.json(access.via === 'rerate' ? view : { ...view, canRate: false }, 200, { 'cache-control': 'no-store' });
   })
   .post('/cases/:ref/feedback', requireJson, valid('query', TokenQuery), valid('json', FeedbackInput), async function rateCase(c) {
     const ref = c.req.param('ref');
     if (!REF.test(ref)) throw notFound();
-    const access = await readAccess(c, ref, c.req.valid('query').t);
+    const access = await readAccess(c, ref, c.req.valid('query').t, ['rerate']);
     if (!access) throw notFound();
     const row = await caseFor(c, ref, access);
     if (!row) throw notFound();
