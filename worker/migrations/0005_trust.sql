@@ -1,7 +1,12 @@
 -- Receipts that only open what you sent, and order links without contact details (issue 11,
 -- items 1 and 2). Forward-only: new tables, columns and indexes only.
 
--- Every routed submission opens its own case. A case whose contact matches another open case is
+-- Every routed submission opens its own case: the database no longer holds "one open case per
+-- contact", since a contact typed into a form is unverified. (cases_by_contact, 0003, still
+-- serves the repeat-complainer count and the link lookup.)
+DROP INDEX IF EXISTS cases_one_open_per_contact;
+
+-- A case whose contact matches another open case is
 -- linked to it for staff ("probably the same customer"), never joined. `reasons` is a JSON list
 -- of 'email', 'phone', 'order'. The pair is stored once, newer case first.
 CREATE TABLE case_links (

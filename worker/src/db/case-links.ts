@@ -21,9 +21,9 @@ export async function findLinkCandidates(
   c: { excludeId: string; keys: readonly string[]; orderRef: string | null },
 ): Promise<CaseRecord[]> {
   if (c.keys.length === 0 && c.orderRef === null) return [];
-  const params: (string | null)[] = [siteId, c.excludeId, c.orderRef];
+  const params: (string | null)[] = [siteId, c.excludeId, c.orderRef?.trim() || null];
   const keyList = c.keys.map((k) => `?${params.push(k)}`).join(', ');
-  const any = [...(c.keys.length ? [`contact_key IN (${keyList})`] : []), '(?3 IS NOT NULL AND lower(order_ref) = lower(?3))'];
+  const any = [...(c.keys.length ? [`contact_key IN (${keyList})`] : []), '(?3 IS NOT NULL AND lower(trim(order_ref)) = lower(?3))'];
   const { results } = await db
     .prepare(
       `SELECT * FROM cases WHERE site_id = ?1 AND id != ?2 AND status IN (${OPEN_LIST}) AND (${any.join(' OR ')})
