@@ -98,7 +98,7 @@ async function escalate(env: Env, now: number): Promise<number> {
  * Open, unbreached cases past their next deadline, soonest first. Its WHERE matches the partial
  * index `cases_breach` (migration 0004) term for term, so a run reads only the cases it returns.
  */
-export const BREACH_CANDIDATES_SQL = `SELECT * FROM cases WHERE breached_at IS NULL AND status IN ${WORKING} AND due_at IS NOT NULL AND due_at <= ?1
+export const BREACH_CANDIDATES_SQL = `SELECT * FROM cases WHERE breached_at IS NULL AND status IN ${WORKING} AND due_at IS NOT NULL AND due_at <= ?1 AND merged_into IS NULL
      ORDER BY due_at LIMIT ?2`;
 
 /** Open cases past their next deadline (not while awaiting the customer). */
