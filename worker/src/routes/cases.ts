@@ -72,12 +72,17 @@ async function caseFor(c: Context<AppEnv>, ref: string, access: Access): Promise
   return open ? { ...shown, rerating: working ? null : shown.rerating } : null;
 }
 
-function publicView(row: CaseRecord, ref: string, timeline: PublicCase['timeline']): PublicCase {
+const HOUR_MS = 3_600_000;
+
+function publicView(row: CaseRecord, ref: string, timeline: PublicCase['timeline'], responseTimeHours: number | undefined): PublicCase {
+  // The merchant's promise, as on the receipt; never the internal per-priority target, which
+  // would tell a stranger whether the contact details they typed had complained before.
+  const promised = responseTimeHours === undefined ? null : row.created_at + responseTimeHours * HOUR_MS;
   return {
     ref,
     status: row.status,
     openedAt: iso(row.created_at),
-    firstResponseDue: isoOrNull(row.first_response_at === null ? row.first_response_due : null),
+    firstResponseDue: isoOrNull(row.first_response_at === null ? promised : null),
     promisedAt: isoOrNull(row.promised_at),
     resolvedAt: isoOrNull(row.resolved_at),
     canRate: row.status === 'resolved' && row.rerating === null,
@@ -116,7 +121,7 @@ export const caseRoutes = new Hono<AppEnv>()
     // what they sent and what staff addressed to them, even after staff merged it elsewhere.
     const events = await listCaseEvents(c.env.DB, row.id, true);
     const timeline = events.map((e) => ({ type: e.type, body: e.body, at: iso(e.created_at) }));
-    const view = publicView(row, ref, timeline);
+    const view = publicView(row, ref, timeline, site.settings.responseTimeHours);
     // A tracking link cannot rate (only the re-rating link sent at resolution can), so it does not offer to.
     return c.json(access.via === 'rerate' ? view : { ...view, canRate: false }, 200, { 'cache-control': 'no-store' });
   })
