@@ -175,6 +175,14 @@ describe('POST /v1/sites/{site}/submissions: verified purchases', () => {
     expect(JSON.parse(String(stored?.flags))).not.toContain('unverified');
   });
 
+  it('still honours a link signed before tokens held ids only, by order number, trusting no email inside it', async () => {
+    const site = await createSite();
+    await registerOrder(site, 'o-old', 'real.buyer@example.com');
+    const token = await signToken(await signingKey(site.publicKey), 'order', { orderId: 'o-old', subject: 'sku-1', email: 'someone.else@example.com' });
+    const res = await submit(site.publicKey, review({ orderToken: token, author: { name: 'Buyer' } }));
+    expect(await row(SubmissionCreated.parse(await res.json()).id)).toMatchObject({ verified: 1, author_email: 'real.buyer@example.com' });
+  });
+
   it('carries ids only in the order token: no email, no order number, no name', async () => {
     const site = await createSite();
     const links = await registerOrder(site, 'ORDER-998877', 'private.buyer@example.com');
