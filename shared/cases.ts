@@ -17,7 +17,7 @@ export const CASE_STATUSES = [
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
-/** Statuses in which the case is still being worked: a new submission from the customer joins it. */
+/** Statuses in which the case is still being worked: a new submission with the same contact is linked to it for staff. */
 export const OPEN_CASE_STATUSES = ['new', 'acknowledged', 'in_progress', 'awaiting_customer'] as const;
 
 export const PRIORITIES = ['P1', 'P2', 'P3'] as const;

@@ -105,8 +105,9 @@ export async function readCase(db: D1Database, siteId: string, id: string): Prom
 }
 
 /**
- * The case a shopper's ref names: the case's own ref, or an alias from a submission that joined
- * it. An alias wins: it is only made for a ref whose own case had closed before the submission was routed.
+ * The case a ref names: its own ref, or an alias (a ref told before every submission had a case
+ * of its own). For staff and for the consumer's check that a told ref is free; a customer's
+ * tracking link opens a case by its own ref only (`readCaseByOwnRef`).
  */
 export async function readCaseByRef(db: D1Database, siteId: string, ref: string): Promise<CaseRecord | null> {
   return db
