@@ -18,7 +18,7 @@ export const CASE_STATUSES = [
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
-/** Statuses in which the case is still being worked: a new submission from the customer joins it. */
+/** Statuses in which the case is still being worked: a new submission with the same contact is linked to it for staff. */
 export const OPEN_CASE_STATUSES = ['new', 'acknowledged', 'in_progress', 'awaiting_customer'] as const;
 
 export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
@@ -40,8 +40,12 @@ export const ROOT_CAUSES = [
 export const RootCause = z.enum(ROOT_CAUSES);
 export type RootCause = z.infer<typeof RootCause>;
 
-/** What a signed tracking link carries. */
-export const TrackTokenData = z.object({ ref: z.string() });
+/**
+ * What a signed tracking link carries: its ref, and after staff rotated the link a random `n`
+ * so the new token differs from every earlier one. The case stores the token's hash: only the
+ * newest link opens it.
+ */
+export const TrackTokenData = z.object({ ref: z.string(), n: z.optional(z.string()) });
 /** What the one-time re-rating link sent at resolution carries. */
 export const RerateTokenData = z.object({ ref: z.string(), caseId: z.string() });
 

@@ -8,6 +8,7 @@ export * from './site.ts';
 export * from './admin.ts';
 export * from './queue.ts';
 export * from './cases.ts';
+export * from './case-links.ts';
 export * from './orders.ts';
 export * from './webhooks.ts';
 export * from './metrics.ts';

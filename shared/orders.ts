@@ -38,6 +38,13 @@ export const OrderRegistered = z.object({
 });
 export type OrderRegistered = z.infer<typeof OrderRegistered>;
 
-/** What a verified-purchase review link carries. */
-export const OrderTokenData = z.object({ orderId: z.string(), subject: z.string(), email: z.string() });
+/**
+ * What a verified-purchase review link carries: ids only. `link` is the order's opaque link id
+ * (not the merchant's order number), `subject` the product; the buyer's details stay on the
+ * server. The token sits in a page address, where analytics and other scripts may read it.
+ */
+export const OrderTokenData = z.object({ link: z.string().check(z.minLength(1), z.maxLength(64)), subject: z.string() });
 export type OrderTokenData = z.infer<typeof OrderTokenData>;
+
+/** Links signed before order links held ids only; still honoured, by order number, ignoring the email inside. */
+export const LegacyOrderTokenData = z.object({ orderId: z.string(), subject: z.string() });

@@ -112,7 +112,7 @@ export const SUBMISSION_STATUSES = ['pending', 'published', 'rejected', 'spam', 
 export const SubmissionStatus = z.enum(SUBMISSION_STATUSES);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
-/** What the shopper is told about the case their submission opened or joined. */
+/** What the shopper is told about the case their submission opened: always their own, never another's. */
 export const CaseReceipt = z.object({
   ref: z.string(),
   trackUrl: z.string(),

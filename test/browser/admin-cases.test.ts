@@ -2,9 +2,12 @@
  * A complaint followed from both sides: staff find the case in the recovery queue by typing the
  * ref the customer reads out (behind forty other open cases, so not on the first page), assign it,
  * mark the customer contacted, note privately, message the customer and resolve it; the
- * customer's tracking page (in Persian) shows the status and the message but never the note,
- * and takes their one re-rating.
+ * customer's tracking page (in Persian) shows the status and the message but never the note.
+ * The re-rating link reaches the merchant's own endpoint in the case.resolved webhook (a real
+ * receiver on this machine here); only that link, not the tracking link, takes the one re-rating.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, watchErrors } from './browser.ts';
 import { deepText, logIn, marker, submit } from './admin-fixtures.ts';
@@ -48,6 +51,25 @@ describe('recovery case', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, baseUrl, staffToken);
+
+    // The merchant's webhook receiver: the case.resolved event carries the re-rating link.
+    const hooks: { type?: string; data?: { ref?: string; rerateUrl?: string } }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        try {
+          hooks.push(JSON.parse(body));
+        } catch {
+          // Not JSON: not a webhook of ours.
+        }
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const setHook = await page.request.put(`${baseUrl}/v1/admin/webhooks`, { data: { url: hookUrl, events: ['case.resolved'] }, headers: { origin: baseUrl } });
+    expect(setHook.status()).toBeLessThan(300);
 
     // Staff type the ref as heard on the phone; the queue consumer opens the case moments after
     // the submission, so they may have to ask again.
@@ -130,7 +152,7 @@ describe('recovery case', () => {
     const customer = await context.newPage();
     const customerErrors = watchErrors(customer);
     await customer.goto(trackUrl);
-    const track = customer.locator('rb-track');
+    let track = customer.locator('rb-track');
     await track.locator('.status').waitFor();
     expect(await customer.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await track.locator('.status').textContent()).toContain('حل‌شده');
@@ -138,6 +160,16 @@ describe('recovery case', () => {
     expect(seen).toContain(message);
     expect(seen).not.toContain(note);
     expect(seen).not.toContain(`${tag}@example.com`);
+    // The tracking link shows the case but cannot rate it: whoever holds it is not asked.
+    expect(await track.locator('form').count()).toBe(0);
+
+    await expect.poll(() => hooks.find((h) => h.type === 'case.resolved' && h.data?.ref === ref)?.data?.rerateUrl, { timeout: 60_000, interval: 500 }).toBeTruthy();
+    const rerateUrl = hooks.find((h) => h.type === 'case.resolved' && h.data?.ref === ref)?.data?.rerateUrl ?? '';
+    await page.request.put(`${baseUrl}/v1/admin/webhooks`, { data: { url: hookUrl, events: ['case.resolved'], enabled: false }, headers: { origin: baseUrl } });
+    receiver.close();
+    await customer.goto(`${rerateUrl}&lang=fa`);
+    track = customer.locator('rb-track');
+    await track.locator('.status').waitFor();
 
     await track.locator('input[name="rating"][value="5"]').check();
     await track.locator('textarea#comment').fill('ممنون، مشکل حل شد');

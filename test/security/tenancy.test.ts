@@ -39,6 +39,7 @@ async function bravoState(): Promise<string> {
     ['cases', 'SELECT * FROM cases WHERE site_id = ?1 ORDER BY id'],
     ['events', 'SELECT e.* FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.site_id = ?1 ORDER BY e.id'],
     ['audit', 'SELECT * FROM audit_log WHERE site_id = ?1 ORDER BY id'],
+    ['links', 'SELECT * FROM case_links WHERE site_id = ?1 ORDER BY case_id, other_case_id'],
     ['keys', 'SELECT * FROM idempotency_keys WHERE site_id = ?1 ORDER BY key'],
   ] as const;
   const parts: string[] = [];
@@ -84,6 +85,19 @@ describe("Alpha's staff against Bravo's ids", () => {
     }
     expect((await attempt(staffRequest('POST', `/v1/admin/cases/${b.caseId}/notes`, a.cookie, { body: 'note' }))).status).toBe(404);
     expect(await bravoState()).toBe(before);
+  });
+
+  it('cannot see the links of a Bravo case, merge across sites, split it, or rotate its tracking link', async () => {
+    const before = await bravoState();
+    expect((await attempt(staffRequest('GET', `/v1/admin/cases/${b.caseId}/links`, a.cookie))).status).toBe(404);
+    expect((await attempt(staffRequest('POST', `/v1/admin/cases/${b.caseId}/merge`, a.cookie, { into: a.caseId }))).status).toBe(404);
+    expect((await attempt(staffRequest('POST', `/v1/admin/cases/${a.caseId}/merge`, a.cookie, { into: b.caseId }))).status).toBe(404);
+    expect((await attempt(staffRequest('POST', `/v1/admin/cases/${b.caseId}/split`, a.cookie))).status).toBe(404);
+    expect((await attempt(staffRequest('POST', `/v1/admin/cases/${b.caseId}/track-link`, a.cookie))).status).toBe(404);
+    expect(await bravoState()).toBe(before);
+    // Bravo's customer's link still opens Bravo's case.
+    const view = await SELF.fetch(new Request(`${BASE}/v1/sites/${b.site.publicKey}/cases/${b.caseRef}?t=${encodeURIComponent(b.trackToken)}`, { headers: { 'cf-connecting-ip': clientIp() } }));
+    expect(view.status).toBe(200);
   });
 
   it("sees none of Bravo's data in lists, search, metrics, export and audit", async () => {

@@ -4,6 +4,7 @@ import { SubmissionCreated } from '../../shared/submission.ts';
 import { signToken, verifyToken } from '../../worker/src/lib/signed.ts';
 import { BASE, createSite, jsonRequest, ORIGIN } from './helpers.ts';
 import { seedReview } from './public-fixtures.ts';
+import { order, orderRequest } from './recovery-fixtures.ts';
 
 let requests = 0;
 /** A fresh key and client address per call unless given: each test is about one thing. */
@@ -52,6 +53,13 @@ async function count(table: 'submissions' | 'idempotency_keys', siteId: string):
 
 async function row(id: string) {
   return env.DB.prepare('SELECT * FROM submissions WHERE id = ?1').bind(id).first<Record<string, unknown>>();
+}
+
+/** Registers an order through the merchant API and answers its review links. */
+async function registerOrder(site: { publicKey: string; secretKey: string }, orderId: string, email: string) {
+  const res = await SELF.fetch(orderRequest(site as Parameters<typeof orderRequest>[0], site.secretKey, order(orderId, email, Date.now())));
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { links: { subject: string; token: string }[] }).links;
 }
 
 async function signingKey(siteId: string): Promise<string> {
@@ -158,17 +166,67 @@ describe('POST /v1/sites/{site}/submissions: accepting', () => {
 });
 
 describe('POST /v1/sites/{site}/submissions: verified purchases', () => {
-  it('marks a review verified when the order token was signed for this subject', async () => {
+  it('marks a review verified when the order token was signed for this subject, with the email looked up on the server', async () => {
     const site = await createSite();
-    const token = await signToken(await signingKey(site.publicKey), 'order', { orderId: 'o-1', subject: 'sku-1', email: 'buyer@example.com' });
-    const res = await submit(site.publicKey, review({ orderToken: token, author: { name: 'Buyer' } }));
+    const links = await registerOrder(site, 'o-1', 'Buyer@Example.com');
+    const res = await submit(site.publicKey, review({ orderToken: links[0]?.token, author: { name: 'Buyer' } }));
     const stored = await row(SubmissionCreated.parse(await res.json()).id);
     expect(stored).toMatchObject({ verified: 1, order_ref: 'o-1', author_email: 'buyer@example.com' });
     expect(JSON.parse(String(stored?.flags))).not.toContain('unverified');
   });
 
+  it('still honours a link signed before tokens held ids only, by order number, trusting no email inside it', async () => {
+    const site = await createSite();
+    await registerOrder(site, 'o-old', 'real.buyer@example.com');
+    const token = await signToken(await signingKey(site.publicKey), 'order', { orderId: 'o-old', subject: 'sku-1', email: 'someone.else@example.com' });
+    const res = await submit(site.publicKey, review({ orderToken: token, author: { name: 'Buyer' } }));
+    expect(await row(SubmissionCreated.parse(await res.json()).id)).toMatchObject({ verified: 1, author_email: 'real.buyer@example.com' });
+  });
+
+  it('carries ids only in the order token: no email, no order number, no name', async () => {
+    const site = await createSite();
+    const links = await registerOrder(site, 'ORDER-998877', 'private.buyer@example.com');
+    for (const { token } of links) {
+      const payload = new TextDecoder().decode(Uint8Array.from(atob(token.split('.')[0]?.replace(/-/g, '+').replace(/_/g, '/') ?? ''), (ch) => ch.charCodeAt(0)));
+      const envelope = JSON.parse(payload) as { p: string; e: number; d: Record<string, string> };
+      expect(envelope.p).toBe('order');
+      expect(Object.keys(envelope.d).sort()).toEqual(['link', 'subject']);
+      expect(envelope.d.link).toMatch(/^[0-9a-f]{24}$/);
+      for (const secret of ['private', 'example.com', '998877', 'Reza', '@']) expect(payload).not.toContain(secret);
+      // Valid for a while, not for ever: 90 days after the follow-up is due.
+      expect(envelope.e).toBeGreaterThan(Date.now());
+      expect(envelope.e).toBeLessThan(Date.now() + 200 * 24 * 3_600_000);
+    }
+  });
+
+  it('gives one order link one verified review per product; a second is kept as an ordinary review', async () => {
+    const site = await createSite();
+    const links = await registerOrder(site, 'o-2', 'twice@example.com');
+    const token = links[0]?.token;
+    const first = SubmissionCreated.parse(await (await submit(site.publicKey, review({ orderToken: token, author: { name: 'Buyer' } }))).json());
+    const again = await submit(site.publicKey, review({ orderToken: token, body: 'Still boils fast.', author: { name: 'Someone' } }));
+    expect(again.status).toBe(201);
+    const second = SubmissionCreated.parse(await again.json());
+    expect(await row(first.id)).toMatchObject({ verified: 1, order_link: expect.any(String) });
+    // Their text is kept; it just is not from a verified buyer, and carries none of the buyer's details.
+    expect(await row(second.id)).toMatchObject({ verified: 0, body: 'Still boils fast.', author_email: null, order_ref: null, order_link: null });
+    // The same order's other product still gets its verified review.
+    const other = SubmissionCreated.parse(await (await submit(site.publicKey, review({ subject: 'sku-2', orderToken: links[1]?.token }))).json());
+    expect(await row(other.id)).toMatchObject({ verified: 1 });
+  });
+
+  it('enforces one verified review per order and product in D1 itself', async () => {
+    const site = await createSite();
+    const links = await registerOrder(site, 'o-3', 'race@example.com');
+    const first = SubmissionCreated.parse(await (await submit(site.publicKey, review({ orderToken: links[0]?.token }))).json());
+    const link = (await row(first.id))?.order_link;
+    const other = SubmissionCreated.parse(await (await submit(site.publicKey, review({ body: 'Another one.' }))).json());
+    await expect(env.DB.prepare('UPDATE submissions SET order_link = ?2 WHERE id = ?1').bind(other.id, link).run()).rejects.toThrow(/UNIQUE/);
+  });
+
   it.each([
     ['for another subject', async (key: string) => signToken(key, 'order', { orderId: 'o', subject: 'sku-2', email: 'b@example.com' })],
+    ['for an order that was never registered', async (key: string) => signToken(key, 'order', { link: 'feedfeedfeedfeedfeedfeed', subject: 'sku-1' })],
     ['for another purpose', async (key: string) => signToken(key, 'track', { orderId: 'o', subject: 'sku-1', email: 'b@example.com' })],
     ['by another site', async () => signToken('another-key', 'order', { orderId: 'o', subject: 'sku-1', email: 'b@example.com' })],
     ['expired', async (key: string) => signToken(key, 'order', { orderId: 'o', subject: 'sku-1', email: 'b@example.com' }, 1)],
@@ -356,7 +414,7 @@ describe('POST /v1/sites/{site}/submissions: recovery cases', () => {
     expect(await row(high.id)).toMatchObject({ case_ref: null, routing: null });
   });
 
-  it('joins the open case of the same customer', async () => {
+  it('gives its own ref, never the open case of the same contact details', async () => {
     const site = await createSite();
     const seeded = await seedReview(site.publicKey, { status: 'pending' });
     const now = Date.now();
@@ -366,9 +424,9 @@ describe('POST /v1/sites/{site}/submissions: recovery cases', () => {
     )
       .bind(`case-${seeded}`, site.publicKey, seeded, now)
       .run();
-    // Same customer, email typed with other capitals.
+    // The same email typed with other capitals: unverified, so it opens nothing of that case.
     const res = await submit(site.publicKey, complaint({ author: { name: 'Reza', email: 'Reza@Example.com' } }));
-    expect(SubmissionCreated.parse(await res.json()).case?.ref).toBe('RB-OPENCASE');
+    expect(SubmissionCreated.parse(await res.json()).case?.ref).toMatch(/^RB-(?!OPENCASE)/);
   });
 
   it('opens a new case when the customer only has closed ones', async () => {
@@ -385,11 +443,12 @@ describe('POST /v1/sites/{site}/submissions: recovery cases', () => {
     expect(SubmissionCreated.parse(await res.json()).case?.ref).not.toBe('RB-CLOSEDCS');
   });
 
-  it('gives a quick second complaint the ref of the first while its case is still on the queue', async () => {
+  it('gives a quick second complaint a ref of its own while the first is still on the queue', async () => {
     const site = await createSite();
     const first = SubmissionCreated.parse(await (await submit(site.publicKey, complaint())).json());
     const second = SubmissionCreated.parse(await (await submit(site.publicKey, complaint({ body: 'And nobody answers the phone.' }))).json());
-    expect(second.case?.ref).toBe(first.case?.ref);
+    expect(second.case?.ref).toMatch(/^RB-/);
+    expect(second.case?.ref).not.toBe(first.case?.ref);
   });
 
   it('gives different customers different cases', async () => {

@@ -21,7 +21,9 @@ async function openCase(options: Parameters<typeof storeRoutedSubmission>[1] = {
   const cookie = await login(site);
   const key = await signingKey(site.publicKey);
   const track = await signToken(key, 'track', { ref: sub.ref });
-  return { site, sub, caseId: row.id, cookie, key, track };
+  // What the case.resolved webhook sends: only this opens /feedback.
+  const rerate = await signToken(key, 'rerate', { ref: sub.ref, caseId: row.id }, Date.now() + 3_600_000);
+  return { site, sub, caseId: row.id, cookie, key, track, rerate };
 }
 
 function patch(cookie: string, id: string, body: unknown) {
@@ -66,14 +68,26 @@ describe('customer tracking view', () => {
     }
   });
 
-  it('resolves the ref of a submission that joined an open case', async () => {
-    const { site, key } = await openCase({ email: 'join@example.com' });
+  it("opens a later submission's own case, with the same email, and nothing of the earlier one", async () => {
+    const { site, key, caseId, cookie } = await openCase({ email: 'join@example.com' });
+    await patch(cookie, caseId, { status: 'acknowledged', publicMessage: 'Your refund of 40 EUR goes to the card ending 1234.' });
     const second = await storeRoutedSubmission(site.publicKey, { email: 'join@example.com' });
     const batch = createMessageBatch('rebound-recovery', [{ id: 'second', timestamp: new Date(), attempts: 1, body: second.message }]);
     await worker.queue(batch, env, createExecutionContext());
     const res = await SELF.fetch(jsonRequest('GET', trackPath(site, second.ref, await signToken(key, 'track', { ref: second.ref })), undefined));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ref: second.ref, status: 'new' });
+    const text = await res.text();
+    expect(text).not.toContain('refund');
+    expect(JSON.parse(text)).toMatchObject({ ref: second.ref, status: 'new', timeline: [{ type: 'opened' }] });
+  });
+
+  it('does not offer a tracking link the re-rating it cannot send', async () => {
+    const { site, sub, caseId, cookie, track, rerate } = await openCase({ kind: 'review', rating: 1 });
+    await patch(cookie, caseId, { status: 'resolved', rootCause: 'product_defect' });
+    const viaTrack = await SELF.fetch(jsonRequest('GET', trackPath(site, sub.ref, track), undefined));
+    expect(await viaTrack.json()).toMatchObject({ status: 'resolved', canRate: false });
+    const viaRerate = await SELF.fetch(jsonRequest('GET', trackPath(site, sub.ref, rerate), undefined));
+    expect(await viaRerate.json()).toMatchObject({ status: 'resolved', canRate: true });
   });
 });
 
@@ -87,14 +101,22 @@ describe('re-rating after resolution', () => {
   }
 
   it('is refused before the case is resolved', async () => {
-    const { site, sub, track } = await openCase();
-    const res = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, track, '/feedback'), { rating: 5 }));
+    const { site, sub, rerate } = await openCase();
+    const res = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, rerate, '/feedback'), { rating: 5 }));
     expect(res.status).toBe(409);
   });
 
-  it('counts 4 stars as recovered, once, and keeps a comment private when the customer did not choose to publish', async () => {
+  it('refuses the tracking link at /feedback as it refuses an unknown ref, and rates nothing', async () => {
     const { site, sub, caseId, track } = await resolved(1);
-    const res = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, track, '/feedback'), { rating: 4, comment: 'Fixed fast, thanks' }));
+    const res = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, track, '/feedback'), { rating: 5 }));
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ type: 'urn:rebound:problem:case-not-found' });
+    expect(await env.DB.prepare('SELECT rerating FROM cases WHERE id = ?1').bind(caseId).first('rerating')).toBeNull();
+  });
+
+  it('counts 4 stars as recovered, once, and keeps a comment private when the customer did not choose to publish', async () => {
+    const { site, sub, caseId, rerate } = await resolved(1);
+    const res = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, rerate, '/feedback'), { rating: 4, comment: 'Fixed fast, thanks' }));
     expect(res.status).toBe(201);
     const body = (await res.json()) as { status: string; revisionId: string | null };
     expect(body).toMatchObject({ status: 'recovered', revisionId: null });
@@ -102,7 +124,7 @@ describe('re-rating after resolution', () => {
     expect(revisions).toBe(0);
     const note = await env.DB.prepare(`SELECT public, body FROM case_events WHERE case_id = ?1 AND type = 'rerate_comment'`).bind(caseId).first();
     expect(note).toEqual({ public: 0, body: 'Fixed fast, thanks' });
-    const again = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, track, '/feedback'), { rating: 5 }));
+    const again = await SELF.fetch(jsonRequest('POST', trackPath(site, sub.ref, rerate, '/feedback'), { rating: 5 }));
     expect(again.status).toBe(409);
     const row = await env.DB.prepare('SELECT status, rerating FROM cases WHERE id = ?1').bind(caseId).first();
     expect(row).toEqual({ status: 'recovered', rerating: 4 });
@@ -110,10 +132,10 @@ describe('re-rating after resolution', () => {
 
   it('counts +2 over the original rating as recovered and a small rise as not recovered', async () => {
     const a = await resolved(1);
-    const ra = await SELF.fetch(jsonRequest('POST', trackPath(a.site, a.sub.ref, a.track, '/feedback'), { rating: 3 }));
+    const ra = await SELF.fetch(jsonRequest('POST', trackPath(a.site, a.sub.ref, a.rerate, '/feedback'), { rating: 3 }));
     expect(await ra.json()).toMatchObject({ status: 'recovered', revisionId: null });
     const b = await resolved(2);
-    const rb = await SELF.fetch(jsonRequest('POST', trackPath(b.site, b.sub.ref, b.track, '/feedback'), { rating: 3 }));
+    const rb = await SELF.fetch(jsonRequest('POST', trackPath(b.site, b.sub.ref, b.rerate, '/feedback'), { rating: 3 }));
     expect(await rb.json()).toMatchObject({ status: 'not_recovered' });
   });
 
@@ -129,7 +151,7 @@ describe('re-rating after resolution', () => {
     expect(url.searchParams.get('t')).toBe(payload.data.rerateToken);
     const first = await SELF.fetch(jsonRequest('POST', trackPath(ctx.site, ctx.sub.ref, payload.data.rerateToken, '/feedback'), { rating: 5 }));
     expect(first.status).toBe(201);
-    const second = await SELF.fetch(jsonRequest('POST', trackPath(ctx.site, ctx.sub.ref, ctx.track, '/feedback'), { rating: 1 }));
+    const second = await SELF.fetch(jsonRequest('POST', trackPath(ctx.site, ctx.sub.ref, payload.data.rerateToken, '/feedback'), { rating: 1 }));
     expect(second.status).toBe(409);
   });
 

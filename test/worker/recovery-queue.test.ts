@@ -41,18 +41,41 @@ describe('recovery queue consumer', () => {
     expect(events?.n).toBe(1);
   });
 
-  it('joins a second submission from the same contact to the open case and keeps its ref resolving', async () => {
+  it.each([
+    ['email', { email: 'Ana@Example.com' }, { email: 'ana@example.com' }],
+    ['phone', { email: null, phone: '+98 912 345 6789' }, { email: null, phone: '0912-345-6789' }],
+    ['order', { email: 'owner@example.com', orderRef: 'ORD-77' }, { email: 'stranger@example.com', orderRef: ' ord-77 ' }],
+  ] as const)(
+    'gives a second submission with the same %s a case of its own, linked for staff, never joined',
+    async (reason, firstContact, secondContact) => {
+      const site = await createSite();
+      const first = await storeRoutedSubmission(site.publicKey, { ...firstContact, priority: 'P2' });
+      const second = await storeRoutedSubmission(site.publicKey, { ...secondContact, priority: 'P1' });
+      await deliver('rebound-recovery', [{ id: `j1-${reason}`, body: first.message }]);
+      await deliver('rebound-recovery', [{ id: `j2-${reason}`, body: second.message }]);
+      const cases = await casesOf(site.publicKey);
+      expect(cases.map((c) => c.ref)).toEqual([first.ref, second.ref]);
+      // The other customer's case is untouched: its priority, its timeline.
+      expect(cases[0]).toMatchObject({ priority: 'P2', submission_id: first.id });
+      const events = await env.DB.prepare('SELECT submission_id FROM case_events WHERE case_id = ?1 AND submission_id IS NOT NULL').bind(cases[0]?.id).all<{ submission_id: string }>();
+      expect(events.results.map((e) => e.submission_id)).toEqual([first.id]);
+      const link = await env.DB.prepare('SELECT case_id, other_case_id, reasons FROM case_links WHERE site_id = ?1').bind(site.publicKey).all();
+      expect(link.results).toEqual([{ case_id: cases[1]?.id, other_case_id: cases[0]?.id, reasons: JSON.stringify([reason]) }]);
+      expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM case_refs WHERE ref = ?1').bind(second.ref).first('n')).toBe(0);
+    },
+  );
+
+  it('links nothing to a closed case, nor to another site', async () => {
     const site = await createSite();
-    const first = await storeRoutedSubmission(site.publicKey, { email: 'Ana@Example.com', priority: 'P2' });
-    const second = await storeRoutedSubmission(site.publicKey, { email: 'ana@example.com', priority: 'P1' });
-    await deliver('rebound-recovery', [{ id: 'j1', body: first.message }]);
-    await deliver('rebound-recovery', [{ id: 'j2', body: second.message }]);
-    const cases = await casesOf(site.publicKey);
-    expect(cases).toHaveLength(1);
-    // The worse submission raises the case's priority.
-    expect(cases[0]).toMatchObject({ ref: first.ref, priority: 'P1' });
-    const alias = await env.DB.prepare('SELECT case_id FROM case_refs WHERE ref = ?1').bind(second.ref).first<{ case_id: string }>();
-    expect(alias?.case_id).toBe(cases[0]?.id);
+    const other = await createSite();
+    const closed = await storeRoutedSubmission(site.publicKey, { email: 'mina@example.com' });
+    const elsewhere = await storeRoutedSubmission(other.publicKey, { email: 'mina@example.com' });
+    await deliver('rebound-recovery', [{ id: 'l1', body: closed.message }, { id: 'l2', body: elsewhere.message }]);
+    await env.DB.prepare(`UPDATE cases SET status = 'closed' WHERE ref = ?1`).bind(closed.ref).run();
+    const next = await storeRoutedSubmission(site.publicKey, { email: 'mina@example.com' });
+    await deliver('rebound-recovery', [{ id: 'l3', body: next.message }]);
+    expect(await casesOf(site.publicKey)).toHaveLength(2);
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM case_links WHERE site_id IN (?1, ?2)').bind(site.publicKey, other.publicKey).first('n')).toBe(0);
   });
 
   it('gives each submission without any contact its own case', async () => {
@@ -120,18 +143,19 @@ describe('recovery queue consumer', () => {
 });
 
 describe('recovery queue consumer, late deliveries', () => {
-  it('opens a new case under the told ref when that ref names a case closed in the meantime', async () => {
+  it('opens a case of its own, under a fresh ref, when a message sent before this change names an existing case', async () => {
     const site = await createSite();
     const first = await storeRoutedSubmission(site.publicKey, { email: 'late@example.com' });
     await deliver('rebound-recovery', [{ id: 'late-1', body: first.message }]);
     await env.DB.prepare(`UPDATE cases SET status = 'closed' WHERE ref = ?1`).bind(first.ref).run();
-    // The shopper was told the then-open case's ref, but the case closed before this was routed.
+    // Messages sent before every submission had its own ref may carry another case's ref.
     const second = await storeRoutedSubmission(site.publicKey, { email: 'late@example.com' });
     const result = await deliver('rebound-recovery', [{ id: 'late-2', body: { ...second.message, caseRef: first.ref } }]);
     expect(result.explicitAcks).toEqual(['late-2']);
     const cases = await casesOf(site.publicKey);
     expect(cases.map((c) => c.status)).toEqual(['closed', 'new']);
     expect(cases[1]?.ref).not.toBe(first.ref);
+    // Kept as an alias for staff's search; a tracking link never opens a case through one.
     const alias = await env.DB.prepare('SELECT case_id FROM case_refs WHERE ref = ?1').bind(first.ref).first<{ case_id: string }>();
     expect(alias?.case_id).toBe(cases[1]?.id);
   });

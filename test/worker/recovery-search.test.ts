@@ -36,13 +36,14 @@ describe('recovery queue search', () => {
     }
   });
 
-  it('finds the case a later submission joined by that submission’s own ref', async () => {
+  it('finds a later submission from the same email by its own ref, as a case of its own', async () => {
     const site = await createSite();
     const first = await storeRoutedSubmission(site.publicKey, { email: 'ana@example.com' });
     const second = await storeRoutedSubmission(site.publicKey, { email: 'ana@example.com' });
     await route([first, second]);
     const cookie = await login(site);
-    expect(await refsFound(cookie, second.ref.toLowerCase())).toEqual([first.ref]);
+    expect(await refsFound(cookie, second.ref.toLowerCase())).toEqual([second.ref]);
+    expect((await refsFound(cookie, 'ana@example.com')).sort()).toEqual([first.ref, second.ref].sort());
   });
 
   it('finds a case by the customer’s email in any case, their phone in Persian digits, or their order number', async () => {

@@ -24,6 +24,7 @@ import { adminWebhookRoutes } from './routes/admin-webhooks.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { adminCaseRoutes } from './routes/admin-cases.ts';
+import { adminCaseLinkRoutes } from './routes/admin-case-links.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminDataRoutes } from './routes/admin-data.ts';
@@ -90,6 +91,7 @@ export function buildApp() {
   app.route('/v1/sites/:site', orderRoutes);
   app.route('/v1/sites/:site', caseRoutes);
   app.route('/v1/admin', adminCaseRoutes);
+  app.route('/v1/admin', adminCaseLinkRoutes);
   app.route('/v1/admin', adminSettingsRoutes);
   app.route('/v1/admin', adminAuditRoutes);
   app.route('/v1/admin', adminDataRoutes);

@@ -132,7 +132,7 @@ async function followUps(env: Env, now: number, site: (id: string) => Promise<Si
       continue;
     }
     const items = parseItems(order.items);
-    const links = await orderReviewLinks(s.signingKey, order.order_id, order.customer_email, items, order.followup_due_at + ORDER_LINK_TTL_MS);
+    const links = await orderReviewLinks(s.signingKey, order.link_id, items, order.followup_due_at + ORDER_LINK_TTL_MS);
     await batchWithWebhooks(
       env,
       [markFollowup(env.DB, order, 'sent', now), touchFollowupContact(env.DB, order.site_id, order.customer_email, now)],

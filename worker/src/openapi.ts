@@ -204,6 +204,11 @@ export const OPERATIONS: Operation[] = [
     body: S.CasePatch,
     ok: { status: 200, schema: S.CaseChanged, description: 'The changed case' },
   },
+  // "Probably the same customer" links, merge/split and tracking-link rotation (routes/admin-case-links.ts).
+  { method: 'get', path: '/v1/admin/cases/{id}/links', summary: 'Cases that look like the same customer (same email, phone or order number), and merges', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.CaseLinks, description: 'The links' } },
+  { method: 'post', path: '/v1/admin/cases/{id}/merge', summary: 'Merge this case into another for staff work; each customer still tracks only their own', tag: 'staff', auth: 'cookie', body: S.MergeInput, ok: { status: 200, schema: S.CaseLinks, description: 'Merged' } },
+  { method: 'post', path: '/v1/admin/cases/{id}/split', summary: 'Undo a merge: the case is worked on its own again', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.CaseLinks, description: 'Split' } },
+  { method: 'post', path: '/v1/admin/cases/{id}/track-link', summary: "Rotate the customer's tracking link: earlier links stop working; the new one is shown once", tag: 'staff', auth: 'cookie', ok: { status: 201, schema: S.TrackLinkRotated, description: 'The new link' } },
   { method: 'post', path: '/v1/admin/cases/{id}/notes', summary: 'A private note', tag: 'staff', auth: 'cookie', body: S.NoteInput, ok: { status: 201, schema: S.NoteAdded, description: 'Added' } },
   { method: 'get', path: '/v1/admin/metrics', summary: 'Ratings, volumes, first response median/p90, SLA kept, recovery rate, promises kept, root causes', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.Metrics, description: 'The numbers' } },
   { method: 'get', path: '/v1/admin/webhooks', summary: 'The webhook endpoint', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.WebhookEndpoint, description: 'The endpoint' } },

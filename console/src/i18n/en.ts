@@ -356,6 +356,27 @@ export const en = {
     firstResponseHours: (p: string) => `${p} first response`,
     planHours: (p: string) => `${p} plan`,
   },
+
+  // "Probably the same customer", merge/split and tracking-link rotation (rb-case-links).
+  caseLinks: {
+    title: 'Probably the same customer',
+    none: 'No other open case shares this customer’s email, phone or order number.',
+    hint: 'Contact details typed into a form are not verified: merge only when the cases are clearly one customer. Each customer keeps seeing only their own case.',
+    reason: { email: 'same email', phone: 'same phone', order: 'same order number' } as Record<'email' | 'phone' | 'order', string>,
+    mergedInto: 'Merged into',
+    mergedHere: 'Merged into this case',
+    mergeHere: 'Merge into this case',
+    split: 'Split off',
+    merged: 'Merged.',
+    splitDone: 'Split off.',
+    open: 'Open',
+    trackLink: 'Customer’s tracking link',
+    trackHint: 'Rotating makes a new link and stops every earlier one. The new link is shown only now.',
+    rotate: 'Make a new tracking link',
+    rotated: 'New tracking link made; earlier links no longer work.',
+    copyLink: 'Copy tracking link',
+    copied: 'Link copied.',
+  },
 };
 
 export type Messages = typeof en;

@@ -54,7 +54,7 @@ export async function readCaseOrigin(db: D1Database, siteId: string, submissionI
 
 /** The submission told `ref` whose case the queue has not created yet. */
 export async function readPendingOrigin(db: D1Database, siteId: string, ref: string): Promise<CaseOriginRecord | null> {
-  const row = await db.prepare(`${ORIGIN} WHERE case_ref = ?1 AND site_id = ?2 ORDER BY created_at LIMIT 1`).bind(ref, siteId).first<OriginRecord>();
+  const row = await db.prepare(`${ORIGIN} WHERE case_ref = ?1 AND site_id = ?2 AND routed_at IS NULL ORDER BY created_at LIMIT 1`).bind(ref, siteId).first<OriginRecord>();
   return row ? toOrigin(row) : null;
 }
 

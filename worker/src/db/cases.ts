@@ -42,6 +42,9 @@ export interface CaseRecord {
   resolved_ok: number | null;
   promise_reminded_at: number | null;
   plan_at: number | null;
+  /** The case staff merged this one into (its work happens there), or null. */
+  merged_into: string | null;
+  track_rotated_at: number | null;
 }
 
 export interface CaseEventRecord {
@@ -102,8 +105,9 @@ export async function readCase(db: D1Database, siteId: string, id: string): Prom
 }
 
 /**
- * The case a shopper's ref names: the case's own ref, or an alias from a submission that joined
- * it. An alias wins: it is only made for a ref whose own case had closed before the submission was routed.
+ * The case a ref names: its own ref, or an alias (a ref told before every submission had a case
+ * of its own). For staff and for the consumer's check that a told ref is free; a customer's
+ * tracking link opens a case by its own ref only (`readCaseByOwnRef`).
  */
 export async function readCaseByRef(db: D1Database, siteId: string, ref: string): Promise<CaseRecord | null> {
   return db
@@ -116,11 +120,21 @@ export async function readCaseByRef(db: D1Database, siteId: string, ref: string)
     .first<CaseRecord>();
 }
 
-export async function findOpenCaseByContact(db: D1Database, siteId: string, contactKey: string): Promise<CaseRecord | null> {
-  return db
-    .prepare(`SELECT * FROM cases WHERE site_id = ?1 AND contact_key = ?2 AND status IN (${OPEN_LIST}) LIMIT 1`)
-    .bind(siteId, contactKey)
-    .first<CaseRecord>();
+/**
+ * The case whose own ref is `ref`: what a tracking link opens. Aliases are for staff's search
+ * only; a link never opens a case through one.
+ */
+export async function readCaseByOwnRef(db: D1Database, siteId: string, ref: string): Promise<CaseRecord | null> {
+  return db.prepare('SELECT * FROM cases WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref).first<CaseRecord>();
+}
+
+/** When the submission told `ref` was made, while the queue has not yet opened its case. */
+export async function readUnroutedSubmissionAt(db: D1Database, siteId: string, ref: string): Promise<number | null> {
+  const row = await db
+    .prepare('SELECT created_at FROM submissions WHERE case_ref = ?1 AND site_id = ?2 AND routed_at IS NULL LIMIT 1')
+    .bind(ref, siteId)
+    .first<{ created_at: number }>();
+  return row?.created_at ?? null;
 }
 
 export interface NewCase {
@@ -221,8 +235,9 @@ export async function listCases(db: D1Database, siteId: string, f: CaseListFilte
     params.push(f.status);
     where.push(`status = ?${params.length}`);
   } else if (!f.search) {
-    // The queue shows open cases; a search (a customer quoting their ref) looks at every status.
-    where.push(`status IN (${OPEN_LIST})`);
+    // The queue shows open cases, less those merged into another (worked there); a search (a
+    // customer quoting their ref) looks at every case.
+    where.push(`status IN (${OPEN_LIST})`, 'merged_into IS NULL');
   }
   if (f.priority) {
     params.push(f.priority);

@@ -80,7 +80,7 @@ export async function listEscalationCandidates(db: D1Database, nowMs: number, li
     .prepare(
       `SELECT ${COLUMNS} FROM cases
        WHERE escalated_at IS NULL AND first_response_at IS NULL AND status IN ${WORKING}
-         AND first_response_due IS NOT NULL
+         AND first_response_due IS NOT NULL AND merged_into IS NULL
          AND first_response_due - (first_response_due - paused_ms - created_at) / 2 <= ?1
        ORDER BY first_response_due LIMIT ?2`,
     )
@@ -98,7 +98,7 @@ export function markEscalated(db: D1Database, caseId: string, nowMs: number): D1
  * index `cases_breach` (migration 0004) term for term, so a run reads only the cases it returns
  * (test/worker/cron-plan.test.ts reads its query plan). Binds: ?1 now, ?2 limit.
  */
-export const BREACH_CANDIDATES_SQL = `SELECT ${COLUMNS} FROM cases WHERE breached_at IS NULL AND status IN ${WORKING} AND due_at IS NOT NULL AND due_at <= ?1
+export const BREACH_CANDIDATES_SQL = `SELECT ${COLUMNS} FROM cases WHERE breached_at IS NULL AND status IN ${WORKING} AND due_at IS NOT NULL AND due_at <= ?1 AND merged_into IS NULL
      ORDER BY due_at LIMIT ?2`;
 
 export async function listBreachCandidates(db: D1Database, nowMs: number, limit: number): Promise<DeadlineCase[]> {

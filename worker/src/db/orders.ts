@@ -17,6 +17,8 @@ export interface OrderRecord {
   followup_at: number | null;
   followup_outcome: string | null;
   created_at: number;
+  /** The opaque id review links carry instead of the order number and email. */
+  link_id: string;
 }
 
 export type StoredItem = z.infer<typeof OrderItem>;
@@ -38,6 +40,17 @@ export async function readOrder(db: D1Database, siteId: string, orderId: string)
   return db.prepare('SELECT * FROM orders WHERE site_id = ?1 AND order_id = ?2').bind(siteId, orderId).first<OrderRecord>();
 }
 
+/** The order a review link names by its link id. */
+export async function readOrderByLink(db: D1Database, siteId: string, linkId: string): Promise<OrderRecord | null> {
+  return db.prepare('SELECT * FROM orders WHERE site_id = ?1 AND link_id = ?2').bind(siteId, linkId).first<OrderRecord>();
+}
+
+/** A new order's link id: random, so a link tells nothing about the order or its buyer. */
+export function newLinkId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Inserts the order unless this id was registered before; the first registration stands. */
 export function insertOrder(
   db: D1Database,
@@ -45,10 +58,32 @@ export function insertOrder(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO orders (site_id, order_id, customer_name, customer_email, items, purchased_at, followup_due_at, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (site_id, order_id) DO NOTHING`,
+      `INSERT INTO orders (site_id, order_id, customer_name, customer_email, items, purchased_at, followup_due_at, created_at, link_id)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (site_id, order_id) DO NOTHING`,
     )
-    .bind(o.siteId, o.orderId, o.name, normaliseEmail(o.email), JSON.stringify(o.items), o.purchasedAt, o.followupDueAt, o.createdAt);
+    .bind(o.siteId, o.orderId, o.name, normaliseEmail(o.email), JSON.stringify(o.items), o.purchasedAt, o.followupDueAt, o.createdAt, newLinkId());
+}
+
+/** Whether this order's link already made a verified review of this product. */
+export async function verifiedReviewExists(db: D1Database, siteId: string, linkId: string, subject: string): Promise<boolean> {
+  const row = await db
+    .prepare('SELECT 1 AS found FROM submissions WHERE site_id = ?1 AND order_link = ?2 AND subject = ?3 LIMIT 1')
+    .bind(siteId, linkId, subject)
+    .first<{ found: number }>();
+  return row !== null;
+}
+
+/**
+ * Marks a new review as the verified one of its order and product. The unique index
+ * `submissions_one_verified` refuses a second, so the batch it is in fails as a whole.
+ */
+export function claimVerifiedReview(db: D1Database, submissionId: string, linkId: string): D1PreparedStatement {
+  return db.prepare('UPDATE submissions SET order_link = ?2 WHERE id = ?1').bind(submissionId, linkId);
+}
+
+/** Whether a D1 error is the one-verified-review index refusing a second claim. */
+export function isVerifiedClaimTaken(err: unknown): boolean {
+  return String(err instanceof Error ? err.message : err).includes('submissions.order_link');
 }
 
 export async function listDueFollowups(db: D1Database, nowMs: number, limit: number): Promise<OrderRecord[]> {

@@ -89,38 +89,18 @@ export async function readRecentBodies(db: D1Database, siteId: string, limit = 5
   return results.map((r) => r.body);
 }
 
-export interface ContactCases {
-  /** Cases this contact has had on the site, open or closed. */
-  priorCases: number;
-  /** The ref of the contact's open case, or of a routed submission whose case is not created yet. */
-  openRef: string | null;
-}
-
-const CLOSED_CASE = `('resolved', 'recovered', 'not_recovered', 'closed')`;
-
 /**
- * What routing needs to know about a contact. A submission routed moments ago may still be on
- * the queue with no case row yet; its ref counts as open so a quick second complaint joins it
- * instead of opening a second case (looked up by email, the one contact column with an index).
+ * Cases this contact has had on the site, open or closed: the "repeat complainer" signal of
+ * staff's priority. Never told to the shopper: typed details are unverified, and a count in a
+ * public answer would tell anyone whether a person has complained before.
  */
-export async function readContactCases(
-  db: D1Database,
-  siteId: string,
-  contactKey: string | null,
-  email: string | null,
-): Promise<ContactCases> {
+export async function countPriorCases(db: D1Database, siteId: string, contactKey: string | null): Promise<number> {
+  if (contactKey === null) return 0;
   const row = await db
-    .prepare(
-      `SELECT
-         (SELECT COUNT(*) FROM cases WHERE site_id = ?1 AND contact_key = ?2) AS prior,
-         (SELECT ref FROM cases WHERE site_id = ?1 AND contact_key = ?2 AND status NOT IN ${CLOSED_CASE}
-           ORDER BY created_at DESC LIMIT 1) AS open_ref,
-         (SELECT case_ref FROM submissions WHERE site_id = ?1 AND author_email = ?3
-           AND case_ref IS NOT NULL AND routed_at IS NULL ORDER BY created_at DESC LIMIT 1) AS pending_ref`,
-    )
-    .bind(siteId, contactKey, email)
-    .first<{ prior: number; open_ref: string | null; pending_ref: string | null }>();
-  return { priorCases: row?.prior ?? 0, openRef: row?.open_ref ?? row?.pending_ref ?? null };
+    .prepare('SELECT COUNT(*) AS prior FROM cases WHERE site_id = ?1 AND contact_key = ?2')
+    .bind(siteId, contactKey)
+    .first<{ prior: number }>();
+  return row?.prior ?? 0;
 }
 
 interface ReviewRecord {

@@ -1,26 +1,20 @@
 /**
- * Consumer of `route-submission`: opens or joins the recovery case of a submission the public
- * route decided to route. Idempotent: a redelivered message, or one delivered again after a crash
- * between the D1 write and the ack, finds `routed_at` set (or the unique join index refuses a
- * second timeline entry) and changes nothing.
+ * Consumer of `route-submission`: opens the recovery case of a submission the public route
+ * decided to route, under the ref the shopper was told. Every routed submission gets a case of
+ * its own: contact details typed into a form are unverified, so a match with another open case
+ * (same email, phone or order number) is only recorded as a "probably the same customer" link
+ * for staff, who may merge. A stranger's submission never joins, reprioritises or writes to
+ * another customer's case. Idempotent: a redelivered message, or one delivered again after a
+ * crash between the D1 write and the ack, finds `routed_at` set and changes nothing.
  */
 import * as z from 'zod/mini';
 import { RouteSubmissionMessage } from '../../../shared/queue.ts';
 import { Priority } from '../../../shared/cases.ts';
 import { readSite } from '../db/sites.ts';
-import {
-  findOpenCaseByContact,
-  insertCase,
-  insertCaseEvent,
-  insertCaseRef,
-  isOpenStatus,
-  markRouted,
-  readCaseByRef,
-  readSubmissionForRouting,
-  type CaseRecord,
-} from '../db/cases.ts';
+import { insertCase, insertCaseEvent, insertCaseRef, markRouted, readCaseByRef, readSubmissionForRouting } from '../db/cases.ts';
+import { findLinkCandidates, insertCaseLink } from '../db/case-links.ts';
 import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
-import { contactKey } from '../rules/contact.ts';
+import { contactKeys, linkReasons } from '../rules/contact.ts';
 import { dueTimes } from '../rules/sla.ts';
 import { newId, sha256Hex } from '../lib/crypto.ts';
 import { signToken } from '../lib/signed.ts';
@@ -37,9 +31,7 @@ const StoredRouting = z.object({
   method: z.nullable(z.string()),
 });
 
-const PRIORITY_RANK = { P1: 1, P2: 2, P3: 3 } as const;
-
-export type RouteOutcome = 'opened' | 'joined' | 'already-routed' | 'not-routed' | 'gone';
+export type RouteOutcome = 'opened' | 'already-routed' | 'not-routed' | 'gone';
 
 /** A message that can never succeed: recorded as a dead letter and acked, not retried. */
 export class PoisonMessage extends Error {
@@ -68,31 +60,24 @@ export async function processJob(env: Env, job: RouteSubmissionMessage, nowMs: n
     return 'not-routed';
   }
 
-  // A submission with no contact at all cannot be matched to anyone: it gets its own case.
-  const key = contactKey({ email: sub.author_email ?? undefined, phone: sub.author_phone ?? undefined, orderRef: sub.order_ref ?? undefined }) ?? `submission:${sub.id}`;
-  const byRef = await readCaseByRef(env.DB, job.siteId, job.caseRef);
-  const existing: CaseRecord | null = byRef && isOpenStatus(byRef.status) ? byRef : await findOpenCaseByContact(env.DB, job.siteId, key);
-
-  if (existing) {
-    const statements = [
-      insertCaseEvent(env.DB, { caseId: existing.id, type: 'submission', public: false, submissionId: sub.id, body: routing.reason, at: nowMs }),
-      markRouted(env.DB, sub.id, nowMs),
-    ];
-    if (job.caseRef !== existing.ref) statements.push(insertCaseRef(env.DB, job.caseRef, existing.id, nowMs));
-    if (PRIORITY_RANK[routing.priority] < PRIORITY_RANK[existing.priority]) {
-      statements.push(
-        env.DB.prepare('UPDATE cases SET priority = ?2, updated_at = ?3 WHERE id = ?1').bind(existing.id, routing.priority, nowMs),
-      );
-    }
-    await env.DB.batch(statements);
-    return 'joined';
-  }
-
+  const contact = { email: sub.author_email ?? undefined, phone: sub.author_phone ?? undefined, orderRef: sub.order_ref ?? undefined };
+  const keys = contactKeys(contact);
+  // A submission with no contact at all cannot be matched to anyone.
+  const key = keys[0] ?? `submission:${sub.id}`;
   const caseId = `case_${newId(nowMs)}`;
-  // The ref the shopper was told may name a case that closed while this message waited: the new
-  // case gets a fresh ref, and the told one becomes its alias so their link shows the new case.
-  const ref = byRef ? newCaseRef() : job.caseRef;
+  // The told ref is fresh for every submission. Should it already name a case (a message sent
+  // before every submission had its own ref), the new case gets a fresh ref; the told one stays
+  // an alias for staff's search only, since a tracking link opens a case by its own ref.
+  const taken = await readCaseByRef(env.DB, job.siteId, job.caseRef);
+  const ref = taken ? newCaseRef() : job.caseRef;
+  const candidates = await findLinkCandidates(env.DB, site.id, { excludeId: caseId, keys, orderRef: sub.order_ref });
+  const links = candidates.flatMap((other) => {
+    const reasons = linkReasons(keys, { contactKey: other.contact_key, orderRef: other.order_ref });
+    return reasons.length ? [insertCaseLink(env.DB, { siteId: site.id, caseId, otherCaseId: other.id, reasons, at: nowMs })] : [];
+  });
+
   const { firstResponseDue, planDue } = dueTimes(job.receivedAt, routing.priority, site.settings.sla);
+  // The same token the shopper's receipt carries (signing is deterministic): its hash is the key.
   const trackToken = await signToken(site.signingKey, 'track', { ref });
   const opened = webhookEvent(
     env.DB,
@@ -125,6 +110,7 @@ export async function processJob(env: Env, job: RouteSubmissionMessage, nowMs: n
       insertCaseEvent(env.DB, { caseId, type: 'opened', public: true, body: null, at: job.receivedAt }),
       ...(ref !== job.caseRef ? [insertCaseRef(env.DB, job.caseRef, caseId, nowMs)] : []),
       insertCaseEvent(env.DB, { caseId, type: 'submission', public: false, submissionId: sub.id, body: routing.reason, at: nowMs }),
+      ...links,
       markRouted(env.DB, sub.id, nowMs),
     ],
     [opened],

@@ -19,12 +19,12 @@ import {
   readCaseOrigin,
   readPendingOrigin,
 } from '../db/case-customer.ts';
-import { listCaseEvents, readCaseByRef, type CaseRecord } from '../db/cases.ts';
+import { listCaseEvents, readCase, readCaseByOwnRef, type CaseRecord } from '../db/cases.ts';
 import { bumpContentVersion } from '../db/sites.ts';
 import { readRecentBodies } from '../db/submissions.ts';
 import { summaryDelta } from '../db/summaries.ts';
 import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
-import { newId } from '../lib/crypto.ts';
+import { newId, sha256Hex } from '../lib/crypto.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { verifyToken } from '../lib/signed.ts';
 import { iso } from '../lib/time.ts';
@@ -33,6 +33,7 @@ import { flagSubmission } from '../rules/flags.ts';
 import { fold } from '../rules/normalize.ts';
 import { canUpdateReview, publicCaseView, updateStatus, updateSummaryMoves, type CaseOrigin } from '../rules/public-case.ts';
 import { isRecovered } from '../rules/recovery.ts';
+import { trackLinkOpen } from '../rules/track-link.ts';
 
 const REF = /^[A-Za-z0-9-]{1,32}$/;
 
@@ -40,23 +41,50 @@ function notFound(): ProblemError {
   return new ProblemError(404, 'case-not-found', 'There is no case for this link.');
 }
 
-type Access = { via: 'track' } | { via: 'rerate'; caseId: string };
+type Access = { via: 'track'; tokenHash: string } | { via: 'rerate'; caseId: string };
+type Purpose = Access['via'];
 
-/** Which link the shopper holds, if it was signed by this site for this ref and is unexpired. */
-async function readAccess(c: Context<AppEnv>, ref: string, token: string): Promise<Access | null> {
+/**
+ * Which link the shopper holds, if it was signed by this site for this ref, for one of the
+ * `purposes` this route accepts, and is unexpired. Only a re-rating link opens `/feedback`.
+ */
+async function readAccess(c: Context<AppEnv>, ref: string, token: string, purposes: readonly Purpose[] = ['track', 'rerate']): Promise<Access | null> {
   const site = c.get('site');
   const now = c.get('now');
-  const track = TrackTokenData.safeParse(await verifyToken(site.signingKey, 'track', token, now));
-  if (track.success && track.data.ref === ref) return { via: 'track' };
-  const rerate = RerateTokenData.safeParse(await verifyToken(site.signingKey, 'rerate', token, now));
-  if (rerate.success && rerate.data.ref === ref) return { via: 'rerate', caseId: rerate.data.caseId };
+  if (purposes.includes('track')) {
+    const track = TrackTokenData.safeParse(await verifyToken(site.signingKey, 'track', token, now));
+    if (track.success && track.data.ref === ref) return { via: 'track', tokenHash: await sha256Hex(token) };
+  }
+  if (purposes.includes('rerate')) {
+    const rerate = RerateTokenData.safeParse(await verifyToken(site.signingKey, 'rerate', token, now));
+    if (rerate.success && rerate.data.ref === ref) return { via: 'rerate', caseId: rerate.data.caseId };
+  }
   return null;
 }
 
+/**
+ * The case the link opens: by its own ref only (never an alias), a tracking link only while it
+ * is the case's current one (staff may rotate it) and until a set time after the case ended
+ * (rules/track-link.ts). A case merged into another follows that one's progress, since staff
+ * work it there; its timeline stays its own.
+ */
 async function caseFor(c: Context<AppEnv>, ref: string, access: Access): Promise<CaseRecord | null> {
-  const found = await readCaseByRef(c.env.DB, c.get('site').id, ref);
-  if (found && access.via === 'rerate' && found.id !== access.caseId) return null;
-  return found;
+  const db = c.env.DB;
+  const siteId = c.get('site').id;
+  const found = await readCaseByOwnRef(db, siteId, ref);
+  if (!found) return null;
+  if (access.via === 'rerate') return found.id === access.caseId ? found : null;
+  if (found.track_token_hash !== access.tokenHash) return null;
+  const working = found.merged_into === null ? null : await readCase(db, siteId, found.merged_into);
+  const shown: CaseRecord = working
+    ? { ...found, status: working.status, first_response_at: working.first_response_at, promised_at: working.promised_at, resolved_at: working.resolved_at, rerated_at: working.rerated_at, closed_at: working.closed_at, updated_at: working.updated_at }
+    : found;
+  const open = trackLinkOpen(
+    { status: shown.status, resolvedAt: shown.resolved_at, reratedAt: shown.rerated_at, closedAt: shown.closed_at, updatedAt: shown.updated_at },
+    c.get('now'),
+  );
+  // Only its own customer's re-rating link lets a case be rated.
+  return open ? { ...shown, rerating: working ? null : shown.rerating } : null;
 }
 
 function publicView(c: Context<AppEnv>, row: CaseRecord, ref: string, origin: CaseOrigin | null, timeline: PublicCase['timeline']): PublicCase {
@@ -90,12 +118,14 @@ export const caseRoutes = new Hono<AppEnv>()
     }
     const [events, origin] = await Promise.all([listCaseEvents(c.env.DB, row.id, true), readCaseOrigin(c.env.DB, site.id, row.submission_id)]);
     const timeline = events.map((e) => ({ type: e.type, body: e.body, at: iso(e.created_at) }));
-    return c.json(publicView(c, row, ref, origin, timeline), 200, { 'cache-control': 'no-store' });
+    const view = publicView(c, row, ref, origin, timeline);
+    // A tracking link cannot rate (only the re-rating link sent at resolution can), so it does not offer to.
+    return c.json(access.via === 'rerate' ? view : { ...view, canRate: false }, 200, { 'cache-control': 'no-store' });
   })
   .post('/cases/:ref/feedback', requireJson, valid('query', TokenQuery), valid('json', FeedbackInput), async function rateCase(c) {
     const ref = c.req.param('ref');
     if (!REF.test(ref)) throw notFound();
-    const access = await readAccess(c, ref, c.req.valid('query').t);
+    const access = await readAccess(c, ref, c.req.valid('query').t, ['rerate']);
     if (!access) throw notFound();
     const row = await caseFor(c, ref, access);
     if (!row) throw notFound();

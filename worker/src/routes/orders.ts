@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../types.ts';
 import { OrderInput, type OrderRegistered } from '../../../shared/orders.ts';
-import { insertOrder, normaliseEmail, parseItems, readOrder } from '../db/orders.ts';
+import { insertOrder, parseItems, readOrder } from '../db/orders.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { ORDER_LINK_TTL_MS, orderReviewLinks } from '../lib/order-links.ts';
 import { ProblemError } from '../lib/problem.ts';
@@ -53,13 +53,7 @@ export const orderRoutes = new Hono<AppEnv>().post(
     }).run();
     const stored = await readOrder(c.env.DB, site.id, input.orderId);
     if (!stored) throw new ProblemError(409, 'conflict', 'The order could not be stored; try again.');
-    const links = await orderReviewLinks(
-      site.signingKey,
-      stored.order_id,
-      normaliseEmail(stored.customer_email),
-      parseItems(stored.items),
-      stored.followup_due_at + ORDER_LINK_TTL_MS,
-    );
+    const links = await orderReviewLinks(site.signingKey, stored.link_id, parseItems(stored.items), stored.followup_due_at + ORDER_LINK_TTL_MS);
     const created = result.meta.changes > 0;
     const answer: OrderRegistered = { orderId: stored.order_id, created, followupDueAt: iso(stored.followup_due_at), links };
     return c.json(answer, created ? 201 : 200);

@@ -7,7 +7,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
-import { OrderTokenData } from '../../../shared/orders.ts';
+import { LegacyOrderTokenData, OrderTokenData } from '../../../shared/orders.ts';
 import type { RouteSubmissionMessage } from '../../../shared/queue.ts';
 import {
   IdempotencyKey,
@@ -22,7 +22,8 @@ import type { Flag } from '../../../shared/site.ts';
 import type { AppEnv } from '../types.ts';
 import { bumpContentVersion, type SiteRow } from '../db/sites.ts';
 import { summaryDelta } from '../db/summaries.ts';
-import { insertSubmission, readContactCases, readRecentBodies } from '../db/submissions.ts';
+import { countPriorCases, insertSubmission, readRecentBodies } from '../db/submissions.ts';
+import { claimVerifiedReview, isVerifiedClaimTaken, readOrder, readOrderByLink, verifiedReviewExists } from '../db/orders.ts';
 import { insertIdempotency, readIdempotency, requestHash, type IdempotencyRow } from '../db/idempotency.ts';
 import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
 import { newCaseRef } from '../lib/case-ref.ts';
@@ -104,13 +105,24 @@ function fieldsOf(input: SubmissionInput): Fields {
 }
 
 /**
- * The order behind a review's token when the site signed it for this very subject; otherwise
- * null. A bad token is not an error: the review simply is not marked as a verified purchase.
+ * The order behind a review's token when the site signed it for this very subject and the link
+ * has not yet made a verified review of it; otherwise null. Not an error either way: the review
+ * is kept, just not marked as from a verified buyer (one verified review per order and product).
  */
-async function verifiedOrder(site: SiteRow, input: SubmissionInput, nowMs: number): Promise<OrderTokenData | null> {
+async function verifiedOrder(db: D1Database, site: SiteRow, input: SubmissionInput, nowMs: number): Promise<{ linkId: string; orderId: string; email: string } | null> {
   if (input.kind !== 'review' || !input.orderToken) return null;
-  const data = OrderTokenData.safeParse(await verifyToken(site.signingKey, 'order', input.orderToken, nowMs));
-  return data.success && data.data.subject === input.subject ? data.data : null;
+  const data: unknown = await verifyToken(site.signingKey, 'order', input.orderToken, nowMs);
+  const current = OrderTokenData.safeParse(data);
+  const legacy = current.success ? null : LegacyOrderTokenData.safeParse(data);
+  const subject = current.success ? current.data.subject : legacy?.success ? legacy.data.subject : null;
+  if (subject !== input.subject) return null;
+  const order = current.success
+    ? await readOrderByLink(db, site.id, current.data.link)
+    : legacy?.success
+      ? await readOrder(db, site.id, legacy.data.orderId)
+      : null;
+  if (!order || (await verifiedReviewExists(db, site.id, order.link_id, subject))) return null;
+  return { linkId: order.link_id, orderId: order.order_id, email: order.customer_email };
 }
 
 interface Assessment {
@@ -164,7 +176,11 @@ function replay(c: Context<AppEnv>, row: IdempotencyRow, hash: string): Response
   return c.body(row.response, 201, { 'content-type': 'application/json; charset=utf-8', 'idempotency-replayed': 'true' });
 }
 
-/** The receipt the shopper keeps: a ref, a tracking link and a due time only if one was promised. */
+/**
+ * The receipt the shopper keeps: a ref, a tracking link and a due time only if one was promised.
+ * Nothing in it depends on other cases (nor on priority), so it tells no one whether a person
+ * with these contact details has complained before.
+ */
 async function caseReceipt(c: Context<AppEnv>, site: SiteRow, ref: string, nowMs: number): Promise<CaseReceipt> {
   const token = await signToken(site.signingKey, 'track', { ref });
   const trackUrl = new URL('/track/', c.req.url);
@@ -198,25 +214,24 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     if (earlier) return replay(c, earlier, hash);
 
     const f = fieldsOf(input);
-    const order = await verifiedOrder(site, input, now);
+    const order = await verifiedOrder(db, site, input, now);
     // The merchant already holds a verified buyer's email; keeping it privately lets an unhappy
     // verified review be followed up even when the shopper left the email field empty.
     const email = f.email ?? order?.email ?? null;
     const orderRef = f.orderRef ?? order?.orderId ?? null;
     const contact = contactKey({ email: email ?? undefined, phone: f.phone ?? undefined, orderRef: orderRef ?? undefined });
 
-    const [recentBodies, contactCases] = await Promise.all([
-      readRecentBodies(db, site.id),
-      readContactCases(db, site.id, contact, email),
-    ]);
+    const [recentBodies, priorCases] = await Promise.all([readRecentBodies(db, site.id), countPriorCases(db, site.id, contact)]);
     const lang = guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]);
     const { flags, routing, status } = assess(site, input, f, {
       verified: order !== null,
       recentBodies,
-      priorCases: contactCases.priorCases,
+      priorCases,
       lang,
     });
-    const caseRef = routing.open ? (contactCases.openRef ?? newCaseRef()) : null;
+    // Every routed submission has a ref of its own, whatever contact details were typed: the
+    // receipt never names, or hints at, a case someone else's submission started.
+    const caseRef = routing.open ? newCaseRef() : null;
 
     const id = newId(now);
     const answer: SubmissionCreated = {
@@ -258,6 +273,8 @@ export const submissionRoutes = new Hono<AppEnv>().post(
         publishedAt: status === 'published' ? now : null,
       }),
     ];
+    // The D1 index keeps it to one verified review per order link and product, even in a race.
+    if (order) statements.push(claimVerifiedReview(db, id, order.linkId));
     if (status === 'published' && f.rating !== null) {
       statements.push(...summaryDelta(db, site.id, input.subject, f.rating, 1, now), bumpContentVersion(db, site.id));
     }
@@ -288,6 +305,9 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     try {
       await batchWithWebhooks(c.env, statements, [created]);
     } catch (err) {
+      // Another review took this order link's verified place a moment ago: this one is stored
+      // anyway, as an unverified review (the second pass finds the link used).
+      if (order && isVerifiedClaimTaken(err)) return createSubmission(c);
       // Lost the race to a concurrent request with the same key: answer as that request did.
       const winner = await readIdempotency(db, site.id, key);
       if (!winner) throw err;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactKey, type ContactInput } from './contact.ts';
+import { contactKey, contactKeys, linkReasons, type ContactInput } from './contact.ts';
 
 describe('contactKey', () => {
   it.each<[string, ContactInput, string | null]>([
@@ -15,5 +15,28 @@ describe('contactKey', () => {
     ['nothing to go on', {}, null],
   ])('%s', (_name, input, key) => {
     expect(contactKey(input)).toBe(key);
+  });
+});
+
+describe('contactKeys', () => {
+  it('gives every key the details hold, email first', () => {
+    expect(contactKeys({ email: 'A@b.co', phone: '0912 345 6789', orderRef: 'ORD-7' })).toEqual(['email:a@b.co', 'phone:9123456789', 'order:ord-7']);
+  });
+  it('gives nothing for no details', () => {
+    expect(contactKeys({})).toEqual([]);
+  });
+});
+
+describe('linkReasons', () => {
+  const keys = ['email:a@b.co', 'phone:9123456789', 'order:ord-7'];
+  it.each<[string, { contactKey: string; orderRef: string | null }, string[]]>([
+    ['the same email', { contactKey: 'email:a@b.co', orderRef: null }, ['email']],
+    ['the same phone', { contactKey: 'phone:9123456789', orderRef: null }, ['phone']],
+    ['the same order, keyed by it', { contactKey: 'order:ord-7', orderRef: 'ORD-7' }, ['order']],
+    ['the same order beside another email', { contactKey: 'email:x@y.co', orderRef: ' ord-7 ' }, ['order']],
+    ['email and order together', { contactKey: 'email:a@b.co', orderRef: 'ORD-7' }, ['email', 'order']],
+    ['nothing shared', { contactKey: 'email:x@y.co', orderRef: 'ORD-8' }, []],
+  ])('%s', (_name, other, reasons) => {
+    expect(linkReasons(keys, other)).toEqual(reasons);
   });
 });

@@ -20,6 +20,7 @@ import { report, runAction, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import '../rb-admin-item/rb-admin-item.ts';
+import '../rb-case-links/rb-case-links.ts';
 
 export class RbAdminCase extends LitElement {
   static override styles = [
@@ -204,6 +205,8 @@ export class RbAdminCase extends LitElement {
         <h2 id="words">${m.cases.customerWords}</h2>
         ${d.submissions.map((s) => html`<rb-admin-item .item=${s} .lang=${this.lang} full></rb-admin-item>`)}
       </section>
+
+      <rb-case-links .lang=${this.lang} caseId=${c.id} @rb-case-changed=${() => this.load()}></rb-case-links>
 
       <section class="card" aria-labelledby="edit">
         <h2 id="edit">${m.cases.update}</h2>

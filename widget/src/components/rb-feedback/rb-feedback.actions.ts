@@ -16,6 +16,7 @@ import { storageKey } from '../../lib/outbox-key.ts';
 import { jsonLdText, productJsonLd } from '../../lib/seo.ts';
 import type { RbFeedback } from './rb-feedback.ts';
 import { laterStyles } from './rb-feedback.later.styles.ts';
+import { orderToken } from '../../lib/order-token.ts';
 
 /** The tabs to offer: the site's enabled kinds, narrowed by the element's `kinds` attribute. */
 export function offeredKinds(host: RbFeedback): Kind[] {
@@ -35,7 +36,8 @@ export async function idle(host: RbFeedback) {
   if (host.ref && hasOutbox(host.ref.site)) void flushOutbox(host, true);
   if (host.seo !== null) writeJsonLd(host);
   // Arriving from a follow-up invitation's review link: the review form is what they came for.
-  if (!host.tab && new URLSearchParams(location.search).has('rb_order') && offeredKinds(host).includes('review')) host.tab = 'review';
+  // Reading the token also takes it out of the address bar.
+  if (orderToken() && !host.tab && offeredKinds(host).includes('review')) host.tab = 'review';
   await loadForms(host);
 }
 

@@ -103,6 +103,8 @@ describe('rb-form', () => {
         meta: { elapsedMs: expect.any(Number) },
       });
       expect(entry.body.meta.hp).toBeUndefined();
+      // Read once, then out of the address bar, where other scripts on the page would see it.
+      expect(location.search).toBe('');
     });
   });
 

@@ -16,6 +16,7 @@ import { loadTurnstile, type TurnstileApi } from '../../lib/turnstile.ts';
 import { shared } from '../shared.styles.ts';
 import { styles } from './rb-form.styles.ts';
 import { feelingScale } from './rb-feeling.ts';
+import { orderToken } from '../../lib/order-token.ts';
 
 /** The fields each kind shows, by the dotted path the schema and the server's errors use. */
 const FIELDS: Record<Kind, readonly string[]> = {
@@ -409,14 +410,6 @@ export class RbForm extends LitElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], .error[role="alert"]')?.focus();
   }
-}
-
-/**
- * The signed token of a follow-up invitation: the merchant's review link carries it as
- * `rb_order`, and the review it comes with is marked as from a verified buyer.
- */
-function orderToken(): string | undefined {
-  return new URLSearchParams(location.search).get('rb_order') || undefined;
 }
 
 /** localStorage when the page allows it, else a store that lives as long as the page. */
