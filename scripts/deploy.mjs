@@ -74,7 +74,8 @@ export function setDatabaseId(toml, name, id) {
 /** The D1 id in `wrangler d1 create` or `wrangler d1 list --json` output. */
 export function findDatabaseId(output, name) {
   try {
-    const list = JSON.parse(output);
+    // Any warning wrangler prints before the JSON is not part of it.
+    const list = JSON.parse(output.slice(Math.max(0, output.search(/^\[/m)), output.lastIndexOf(']') + 1));
     if (Array.isArray(list)) return list.find((d) => d.name === name)?.uuid ?? null;
   } catch {
     // not JSON: the text `wrangler d1 create` prints

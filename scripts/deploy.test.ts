@@ -66,6 +66,7 @@ describe('the deploy plan', () => {
     expect(findDatabaseId(`[[d1_databases]]\nbinding = "DB"\ndatabase_name = "rebound"\ndatabase_id = "${ID}"\n`, 'rebound')).toBe(ID);
     expect(findDatabaseId(JSON.stringify([{ uuid: ID, name: 'rebound' }, { uuid: 'x', name: 'other' }]), 'rebound')).toBe(ID);
     expect(findDatabaseId('[]', 'rebound')).toBeNull();
+    expect(findDatabaseId(`▲ [WARNING] a newer wrangler exists\n${JSON.stringify([{ uuid: ID, name: 'rebound' }])}\n`, 'rebound')).toBe(ID);
   });
 
   it('prints the plan with --dry-run and writes nothing', async () => {
