@@ -63,7 +63,7 @@ describe('decideRouting: reason, score and method', () => {
   it('returns the score and method so they are stored on the case', () => {
     const d = decide({ kind: 'story', body: 'خیلی بد بود' });
     expect(d.score).toBeLessThan(-1);
-    expect(d.method).toBe('lexicon-v1');
+    expect(d.method).toBe('lexicon-v2');
   });
 });
 

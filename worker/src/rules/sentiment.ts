@@ -10,9 +10,11 @@ import { EN } from './lexicon/en.ts';
 import { FA } from './lexicon/fa.ts';
 import type { Intent, LanguagePack } from './lexicon/types.ts';
 import { fixLayoutSlips, foldForMatching, isLikelyFinglish, scriptCounts } from './normalize.ts';
+import { stemEn, stemFaVerb } from './stem.ts';
+import { withinOneEdit } from './typo.ts';
 
 /** Stored on the case with the score, so a later change of method is visible in the data. */
-export const SENTIMENT_METHOD = 'lexicon-v1';
+export const SENTIMENT_METHOD = 'lexicon-v2';
 
 export type SentimentLang = Lang | 'mixed';
 
@@ -27,9 +29,14 @@ export interface Sentiment {
   intents: Intent[];
   /** Each hit with its weight after negation and intensity, and its intent. */
   details: { label: string; value: number; intent?: Intent | undefined }[];
+  /** The weighted praise and the weighted complaint that make up the score, for "signals conflict". */
+  positive: number;
+  negative: number;
 }
 
-type Kind = 'lex' | 'neg' | 'post' | 'int' | 'contrast';
+// 'other': the sentence is about another product ("my previous one broke", "قبلیم سوخت"), so its
+// complaints are not about this purchase.
+type Kind = 'lex' | 'neg' | 'post' | 'int' | 'contrast' | 'other' | 'expect';
 interface Entry {
   kind: Kind;
   w: number;
@@ -42,9 +49,14 @@ interface Entry {
 const STICKY: ReadonlySet<Intent> = new Set(['refund', 'chargeback', 'return', 'waiting', 'churn', 'legal', 'fraud', 'complaint']);
 
 const table = new Map<string, Entry>();
+/** The same keys with every word stemmed (stem.ts), so "stopped working" meets "stops working". */
+const stemTable = new Map<string, Entry>();
+/** Single lexicon words of six letters or more, for typo matching at edit distance one. */
+const typoCandidates: string[] = [];
 let longest = 1;
 /** First words of the multi-word keys: only these start a phrase lookup. */
 const phraseStarts = new Set<string>();
+const stemStarts = new Set<string>();
 const persianVocab = new Set<string>();
 const latinVocab = new Set<string>();
 
@@ -61,10 +73,30 @@ function add(key: string, entry: Entry): void {
   // A lexicon weight wins over a grammatical role when a key is listed twice.
   if (existing && existing.kind === 'lex' && entry.kind !== 'lex') return;
   table.set(folded, entry);
+  const stemmed = stemKey(folded);
+  const previous = stemTable.get(stemmed);
+  if (!previous || (previous.kind !== 'lex' && entry.kind === 'lex')) stemTable.set(stemmed, entry);
+  if (entry.kind === 'lex' && !folded.includes(' ') && [...folded].length >= 6) typoCandidates.push(folded);
   const parts = folded.split(' ');
   longest = Math.max(longest, parts.length);
-  if (parts.length > 1 && parts[0]) phraseStarts.add(parts[0]);
+  if (parts.length > 1 && parts[0]) {
+    phraseStarts.add(parts[0]);
+    stemStarts.add(stemWord(parts[0]));
+  }
   addVocab(folded);
+}
+
+function stemWord(word: string): string {
+  if (/^[a-z']+$/.test(word)) return stemEn(word);
+  if (!/^\p{Script=Arabic}+$/u.test(word)) return word;
+  const verb = stemFaVerb(word);
+  if (verb) return (verb.negated ? 'ن' : '') + verb.stem;
+  // Spoken copula and possessive (بازیه، رنگش) do not change what a phrase means.
+  return /^.{3,}(ه|ش)$/u.test(word) ? word.slice(0, -1) : word;
+}
+
+function stemKey(phrase: string): string {
+  return phrase.split(' ').map(stemWord).join(' ');
 }
 
 function load(pack: LanguagePack): void {
@@ -77,6 +109,8 @@ function load(pack: LanguagePack): void {
   for (const key of pack.postNegators) add(key, { kind: 'post', w: 0 });
   for (const [key, w] of Object.entries(pack.intensifiers)) add(key, { kind: 'int', w });
   for (const key of pack.contrast) add(key, { kind: 'contrast', w: 0 });
+  for (const key of pack.otherProduct) add(key, { kind: 'other', w: 0 });
+  for (const key of pack.expectation) add(key, { kind: 'expect', w: 0 });
   for (const key of pack.common) addVocab(foldForMatching(key));
 }
 load(EN);
@@ -104,9 +138,39 @@ function lexOnly(word: string): Entry | undefined {
   return entry && entry.kind === 'lex' ? entry : undefined;
 }
 
+function lexStem(word: string): Entry | undefined {
+  const entry = stemTable.get(word);
+  return entry && entry.kind === 'lex' ? entry : undefined;
+}
+
+/** A lexicon word one edit away from an unknown word of five letters or more ("terible"). */
+function typo(word: string): Entry | undefined {
+  if ([...word].length < 6 || knownWord(word)) return undefined;
+  // People rarely slip on the first letter; requiring it keeps "moved" from meeting "loved".
+  const first = word[0];
+  for (const candidate of typoCandidates) {
+    // One word a prefix of the other is an inflection ("please" / "pleased"), not a slip.
+    if (candidate[0] === first && !candidate.startsWith(word) && !word.startsWith(candidate) && withinOneEdit(word, candidate)) {
+      return lexOnly(candidate);
+    }
+  }
+  return undefined;
+}
+
+function knownWord(word: string): boolean {
+  return latinVocab.has(word) || persianVocab.has(word);
+}
+
 function lookupWord(word: string): Lookup | undefined {
   const direct = table.get(word);
   if (direct) return { entry: direct, negated: false };
+  const found = lookupInflected(word);
+  if (found) return found;
+  const fixed = typo(word);
+  return fixed ? { entry: fixed, negated: false } : undefined;
+}
+
+function lookupInflected(word: string): Lookup | undefined {
   if (/^[a-z']+$/.test(word)) {
     const single = word.replace(/([a-z])\1+/g, '$1');
     const candidates = [single, ...EN_SUFFIXES.filter((s) => word.endsWith(s)).map((s) => word.slice(0, -s.length))];
@@ -114,7 +178,9 @@ function lookupWord(word: string): Lookup | undefined {
       const hit = c.length >= 3 ? lexOnly(c) : undefined;
       if (hit) return { entry: hit, negated: false };
     }
-    return undefined;
+    const stem = stemEn(word);
+    const byStem = lexStem(stem) ?? lexStem(stem + 'e');
+    return byStem ? { entry: byStem, negated: false } : undefined;
   }
   if (!/^\p{Script=Arabic}+$/u.test(word)) return undefined;
   for (const suffix of FA_SUFFIXES) {
@@ -123,6 +189,12 @@ function lookupWord(word: string): Lookup | undefined {
       const hit = lexOnly(word.slice(0, -suffix.length));
       if (hit) return { entry: hit, negated: false };
     }
+  }
+  // A form of a listed verb: سوخته, میسوزه, نسوخت all meet the entry for سوخت.
+  const verb = stemFaVerb(word);
+  if (verb) {
+    const hit = lexStem(verb.stem);
+    if (hit) return { entry: hit, negated: verb.negated };
   }
   // Verb negation: نمی + a listed می-form, or ن + a listed word of three letters or more.
   if (word.startsWith('نمی')) {
@@ -137,6 +209,7 @@ function lookupWord(word: string): Lookup | undefined {
 
 interface Token {
   text: string;
+  stem: string;
   boundary: boolean;
   /** A comma (or dash) came just before: the end of a negation's or intensifier's reach. */
   pause: boolean;
@@ -154,7 +227,7 @@ function tokenize(prepared: string): Token[] {
       pause = true;
       continue;
     }
-    out.push({ text: raw, boundary: /^[.!?؟;]+$/.test(raw), pause });
+    out.push({ text: raw, stem: stemWord(raw), boundary: /^[.!?؟;]+$/.test(raw), pause });
     pause = false;
   }
   return out;
@@ -211,6 +284,8 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   let intensity = 1;
   let intLeft = 0;
   const contrastSentences = new Set<number>();
+  const otherSentences = new Set<number>();
+  const expectSentences = new Set<number>();
 
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
@@ -229,11 +304,12 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     }
     // Longest phrase first, never across a sentence boundary.
     let matched: { entry: Entry; negated: boolean; length: number; label: string } | undefined;
-    for (let n = phraseStarts.has(token.text) ? Math.min(longest, tokens.length - i) : 1; n >= 1; n -= 1) {
+    const startsPhrase = phraseStarts.has(token.text) || stemStarts.has(token.stem);
+    for (let n = startsPhrase ? Math.min(longest, tokens.length - i) : 1; n >= 1; n -= 1) {
       const span = tokens.slice(i, i + n);
       if (span.some((t) => t.boundary)) continue;
       const key = span.map((t) => t.text).join(' ');
-      const phrase = n === 1 ? undefined : table.get(key);
+      const phrase = n === 1 ? undefined : (table.get(key) ?? stemTable.get(span.map((t) => t.stem).join(' ')));
       const found = n === 1 ? lookupWord(key) : phrase ? { entry: phrase, negated: false } : undefined;
       if (found) {
         matched = { ...found, length: n, label: key };
@@ -256,6 +332,12 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         intensity = intLeft > 0 ? intensity * entry.w : entry.w;
         intLeft = 2;
         break;
+      case 'other':
+        otherSentences.add(sentence);
+        break;
+      case 'expect':
+        expectSentences.add(sentence);
+        break;
       case 'contrast':
         negLeft = 0;
         contrastAt = i;
@@ -264,7 +346,7 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         break;
       case 'post': {
         const last = hits[hits.length - 1];
-        if (last && last.sentence === sentence && !last.negated && i - matched.length - last.index <= 2) {
+        if (last && last.sentence === sentence && !last.negated && i - matched.length - last.index <= 1) {
           flip(last, `${last.label} ${matched.label}`);
         }
         break;
@@ -320,10 +402,20 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   }
 
   let score = 0;
+  let positive = 0;
+  let negative = 0;
   for (const h of hits) {
     // In a sentence with "but", what follows it is the verdict.
-    const weight = !contrastSentences.has(h.sentence) ? 1 : h.side === 0 ? 0.5 : h.side === 1 ? 1.5 : 1;
+    let weight = !contrastSentences.has(h.sentence) ? 1 : h.side === 0 ? 0.5 : h.side === 1 ? 1.5 : 1;
+    // "My previous kettle broke, this one is great": the complaint is about another product.
+    const feared = expectSentences.has(h.sentence) && contrastSentences.has(h.sentence) && h.side === 0;
+    if ((otherSentences.has(h.sentence) || feared) && h.value < 0) {
+      weight *= 0.2;
+      h.intent = undefined;
+    }
     score += h.value * weight;
+    if (h.value > 0) positive += h.value * weight;
+    else negative += h.value * weight;
   }
   const intents: Intent[] = [];
   for (const h of hits) if (h.intent && !intents.includes(h.intent)) intents.push(h.intent);
@@ -333,6 +425,7 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     const m = p.re.exec(spaced);
     if (!m) continue;
     score += p.w;
+    negative += p.w;
     hits.push({ label: m[0].trim(), value: p.w, intent: p.intent, sarcasm: false, negated: false, sentence: 0, side: -1, index: 0 });
     intents.push(p.intent);
   }
@@ -343,5 +436,7 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     hits: hits.map((h) => h.label),
     intents,
     details: hits.map((h) => ({ label: h.label, value: Math.round(h.value * 100) / 100, intent: h.intent })),
+    positive: Math.round(positive * 100) / 100,
+    negative: Math.round(negative * 100) / 100,
   };
 }

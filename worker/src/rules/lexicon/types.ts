@@ -41,6 +41,16 @@ export interface LanguagePack {
    * find the same intent.
    */
   patterns: readonly (readonly [source: string, weight: number, intent: Intent])[];
+  /**
+   * Words that put a sentence about another product ("previous", "قبلیم"): its complaints are
+   * the reason for this purchase, not about it.
+   */
+  otherProduct: readonly string[];
+  /**
+   * "I thought", "نگران بودم": in a sentence with a contrast, what the shopper feared before it
+   * ("I was worried it would break, but it's solid") is not a complaint.
+   */
+  expectation: readonly string[];
   /** Ordinary words that are not in the lexicon, so layout-slip repair knows them. */
   common: readonly string[];
 }
