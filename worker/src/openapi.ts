@@ -187,6 +187,10 @@ export const OPERATIONS: Operation[] = [
     body: S.CasePatch,
     ok: { status: 200, schema: S.CaseChanged, description: 'The changed case' },
   },
+  // The text router's staff side (routes/admin-router.ts).
+  { method: 'post', path: '/v1/admin/submissions/{id}/case', summary: 'Open a recovery case from an item the text router left alone or was unsure about; teaches the site\'s router', tag: 'staff', auth: 'cookie', ok: { status: 201, schema: S.OpenedFromItem, description: 'The case is being opened under this ref' } },
+  { method: 'post', path: '/v1/admin/submissions/{id}/not-a-problem', summary: 'Take an item out of the "needs a look" lane; teaches the site\'s router', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.DismissedFromLane, description: 'Out of the lane' } },
+  { method: 'get', path: '/v1/admin/router/learned', summary: 'What the site\'s router learned from staff corrections', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.LearnedSummary, description: 'Corrections and the words that lean each way' } },
   { method: 'post', path: '/v1/admin/cases/{id}/notes', summary: 'A private note', tag: 'staff', auth: 'cookie', body: S.NoteInput, ok: { status: 201, schema: S.NoteAdded, description: 'Added' } },
   { method: 'get', path: '/v1/admin/metrics', summary: 'Ratings, volumes, first response median/p90, SLA kept, recovery rate, promises kept, root causes', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.Metrics, description: 'The numbers' } },
   { method: 'get', path: '/v1/admin/webhooks', summary: 'The webhook endpoint', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.WebhookEndpoint, description: 'The endpoint' } },

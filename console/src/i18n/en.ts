@@ -233,6 +233,7 @@ export const en = {
     staff_behaviour: 'Staff behaviour',
     expectation_gap: 'Expectation gap',
     policy: 'Policy',
+    not_a_problem: 'Not a problem',
     other: 'Other',
   } satisfies Record<RootCause, string>,
   caseMore: {

@@ -213,6 +213,7 @@ export const fa: Messages = {
     staff_behaviour: 'رفتار کارکنان',
     expectation_gap: 'فاصله با انتظار',
     policy: 'سیاست فروشگاه',
+    not_a_problem: 'مشکلی نبود',
     other: 'سایر',
   },
   caseMore: {

@@ -34,6 +34,7 @@ import { signToken } from '../lib/signed.ts';
 import { iso } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
+import { learnFromCaseClose } from '../db/learning.ts';
 import { parseCaseSearch } from '../rules/case-search.ts';
 import { canTransition, missingForTransition } from '../rules/lifecycle.ts';
 import { endPause, startPause } from '../rules/sla.ts';
@@ -250,6 +251,7 @@ export const adminCaseRoutes = new Hono<AppEnv>()
     ];
     const [update] = await batchWithWebhooks(c.env, statements, hooks);
     if ((update?.meta.changes ?? 0) === 0) throw new ProblemError(409, 'conflict', 'Someone else changed this case; reload it.');
+    await learnFromCaseClose(db, { siteId: row.site_id, submissionId: row.submission_id, reason: row.reason, status: set.status, rootCause: patch.rootCause ?? row.root_cause, actor: staff.staffId, at: now });
     const fresh = await ownCase(c, row.id);
     return c.json({ case: toAdminCase(fresh, now) });
   })

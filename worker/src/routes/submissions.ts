@@ -37,6 +37,8 @@ import { flagSubmission } from '../rules/flags.ts';
 import { guessLang } from '../rules/lang.ts';
 import { submissionSearchText } from '../rules/normalize.ts';
 import { decideRouting, type RoutingDecision } from '../rules/routing.ts';
+import type { LearnedModel } from '../rules/learn.ts';
+import { readLearnedFor } from '../db/learning.ts';
 
 const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
 
@@ -125,7 +127,7 @@ function assess(
   site: SiteRow,
   input: SubmissionInput,
   f: Fields,
-  ctx: { verified: boolean; recentBodies: readonly string[]; priorCases: number; lang: Lang },
+  ctx: { verified: boolean; recentBodies: readonly string[]; priorCases: number; lang: Lang; learned?: LearnedModel },
 ): Assessment {
   const text = { title: f.title ?? undefined, body: f.body, expected: f.expected ?? undefined, desiredOutcome: f.desiredOutcome ?? undefined };
   const flags = flagSubmission(
@@ -141,7 +143,7 @@ function assess(
   );
   const routing = decideRouting(
     { ...text, kind: input.kind, rating: f.rating ?? undefined, category: f.category ?? undefined, lang: ctx.lang },
-    { settings: site.settings, priorCases: ctx.priorCases },
+    { settings: site.settings, priorCases: ctx.priorCases, learned: ctx.learned },
   );
   const held = flags.some((flag) => site.settings.holdFlags.includes(flag));
   return { flags, routing, status: site.settings.moderation === 'auto' && !held ? 'published' : 'pending' };
@@ -199,9 +201,10 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     const orderRef = f.orderRef ?? order?.orderId ?? null;
     const contact = contactKey({ email: email ?? undefined, phone: f.phone ?? undefined, orderRef: orderRef ?? undefined });
 
-    const [recentBodies, contactCases] = await Promise.all([
+    const [recentBodies, contactCases, learned] = await Promise.all([
       readRecentBodies(db, site.id),
       readContactCases(db, site.id, contact, email),
+      readLearnedFor(db, site.id, [f.title, f.body, f.expected, f.desiredOutcome].filter(Boolean).join('. ')),
     ]);
     const lang = guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]);
     const { flags, routing, status } = assess(site, input, f, {
@@ -209,6 +212,7 @@ export const submissionRoutes = new Hono<AppEnv>().post(
       recentBodies,
       priorCases: contactCases.priorCases,
       lang,
+      learned,
     });
     const caseRef = routing.open ? (contactCases.openRef ?? newCaseRef()) : null;
 
@@ -246,7 +250,8 @@ export const submissionRoutes = new Hono<AppEnv>().post(
         searchText: submissionSearchText(f),
         clientHash: await dailyClientHash(site.signingKey, clientIdentity(c.req.raw.headers), now),
         caseRef,
-        routing: caseRef ? JSON.stringify(routing) : null,
+        routing: caseRef || routing.uncertain ? JSON.stringify(routing) : null,
+        needsLook: routing.uncertain,
         createdAt: now,
         publishedAt: status === 'published' ? now : null,
       }),

@@ -109,3 +109,11 @@ export function topWords(model: LearnedModel, limit = 8): { unhappy: string[]; h
 export function routedByText(reason: string | null | undefined): boolean {
   return typeof reason === 'string' && /^(negative story|rating [345], (negative|clearly negative) text|complaint words|learned)/.test(reason);
 }
+
+/** The root cause that says a case was no problem at all: closing with it is a correction. */
+export const NOT_A_PROBLEM = 'not_a_problem';
+
+/** True when a case change closes (or resolves) the case as "not a problem". */
+export function closesAsNotAProblem(status: string | undefined, rootCause: string | null | undefined): boolean {
+  return (status === 'closed' || status === 'resolved') && rootCause === NOT_A_PROBLEM;
+}
