@@ -11,7 +11,7 @@ import { FA } from './lexicon/fa.ts';
 import type { Intent, LanguagePack } from './lexicon/types.ts';
 import { fixLayoutSlips, foldForMatching, isLikelyFinglish, scriptCounts } from './normalize.ts';
 import { stemEn, stemFaVerb } from './stem.ts';
-import { withinOneEdit } from './typo.ts';
+import { TypoIndex } from './typo.ts';
 
 /** Stored on the case with the score, so a later change of method is visible in the data. */
 export const SENTIMENT_METHOD = 'lexicon-v2';
@@ -52,7 +52,7 @@ const table = new Map<string, Entry>();
 /** The same keys with every word stemmed (stem.ts), so "stopped working" meets "stops working". */
 const stemTable = new Map<string, Entry>();
 /** Single lexicon words of six letters or more, for typo matching at edit distance one. */
-const typoCandidates: string[] = [];
+const typoIndex = new TypoIndex();
 let longest = 1;
 /** First words of the multi-word keys: only these start a phrase lookup. */
 const phraseStarts = new Set<string>();
@@ -76,7 +76,7 @@ function add(key: string, entry: Entry): void {
   const stemmed = stemKey(folded);
   const previous = stemTable.get(stemmed);
   if (!previous || (previous.kind !== 'lex' && entry.kind === 'lex')) stemTable.set(stemmed, entry);
-  if (entry.kind === 'lex' && !folded.includes(' ') && [...folded].length >= 6) typoCandidates.push(folded);
+  if (entry.kind === 'lex' && !folded.includes(' ') && folded.length >= 6) typoIndex.add(folded);
   const parts = folded.split(' ');
   longest = Math.max(longest, parts.length);
   if (parts.length > 1 && parts[0]) {
@@ -145,16 +145,9 @@ function lexStem(word: string): Entry | undefined {
 
 /** A lexicon word one edit away from an unknown word of five letters or more ("terible"). */
 function typo(word: string): Entry | undefined {
-  if ([...word].length < 6 || knownWord(word)) return undefined;
-  // People rarely slip on the first letter; requiring it keeps "moved" from meeting "loved".
-  const first = word[0];
-  for (const candidate of typoCandidates) {
-    // One word a prefix of the other is an inflection ("please" / "pleased"), not a slip.
-    if (candidate[0] === first && !candidate.startsWith(word) && !word.startsWith(candidate) && withinOneEdit(word, candidate)) {
-      return lexOnly(candidate);
-    }
-  }
-  return undefined;
+  if (word.length < 6 || knownWord(word)) return undefined;
+  const candidate = typoIndex.find(word);
+  return candidate === undefined ? undefined : lexOnly(candidate);
 }
 
 function knownWord(word: string): boolean {
