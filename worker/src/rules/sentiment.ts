@@ -91,8 +91,11 @@ function stemWord(word: string): string {
   if (!/^\p{Script=Arabic}+$/u.test(word)) return word;
   const verb = stemFaVerb(word);
   if (verb) return (verb.negated ? 'ن' : '') + verb.stem;
-  // Spoken copula and possessive (بازیه، رنگش) do not change what a phrase means.
-  return /^.{3,}(ه|ش)$/u.test(word) ? word.slice(0, -1) : word;
+  // Spoken copula and possessive (بازیه، رنگش، کیفیتشه) do not change what a phrase means.
+  let w = word;
+  if (w.length > 3 && w.endsWith('ه')) w = w.slice(0, -1);
+  if (w.length > 3 && (w.endsWith('ش') || w.endsWith('م'))) w = w.slice(0, -1);
+  return w;
 }
 
 function stemKey(phrase: string): string {
@@ -116,7 +119,7 @@ function load(pack: LanguagePack): void {
 load(EN);
 load(FA);
 
-const patterns: { re: RegExp; w: number; intent: Intent }[] = [...EN.patterns, ...FA.patterns].map(
+const patterns: { re: RegExp; w: number; intent: Intent | null }[] = [...EN.patterns, ...FA.patterns].map(
   ([source, w, intent]) => ({ re: new RegExp(source, 'u'), w, intent }),
 );
 
@@ -385,7 +388,9 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   // Repeating the praise ("perfect, just perfect") is itself an ironic tone, so praise counts once per word.
   const praise = new Set(hits.filter((h) => h.sarcasm && h.value > 0).map((h) => h.label));
   const complaint = negatives.reduce((sum, h) => sum + h.value, 0) <= -2 || negatives.some((h) => h.intent !== undefined);
-  if (complaint && praise.size <= negatives.length && contrastSentences.size === 0) {
+  // A defect or a fraud makes one more word of praise ironic: "Wonderful, it died. Thanks a lot."
+  const serious = negatives.some((h) => h.intent === 'defect' || h.intent === 'fraud');
+  if (complaint && praise.size <= negatives.length + (serious ? 1 : 0) && contrastSentences.size === 0) {
     for (const h of hits) {
       if (h.sarcasm && h.value > 0) {
         h.value = -0.5 * h.value;
@@ -414,13 +419,14 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   for (const h of hits) if (h.intent && !intents.includes(h.intent)) intents.push(h.intent);
   const spaced = tokens.map((t) => t.text).join(' ');
   for (const p of patterns) {
-    if (intents.includes(p.intent)) continue;
+    if (p.intent && intents.includes(p.intent)) continue;
     const m = p.re.exec(spaced);
     if (!m) continue;
     score += p.w;
-    negative += p.w;
-    hits.push({ label: m[0].trim(), value: p.w, intent: p.intent, sarcasm: false, negated: false, sentence: 0, side: -1, index: 0 });
-    intents.push(p.intent);
+    if (p.w < 0) negative += p.w;
+    else positive += p.w;
+    hits.push({ label: m[0].trim(), value: p.w, intent: p.intent ?? undefined, sarcasm: false, negated: false, sentence: 0, side: -1, index: 0 });
+    if (p.intent) intents.push(p.intent);
   }
   return {
     score: Math.round(score * 100) / 100,
