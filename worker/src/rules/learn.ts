@@ -7,7 +7,7 @@
  * The model only joins the rules where they are unsure (see routing.ts): it can lift an uncertain
  * or signal-less text to routed or not routed, never overrule stars, a feeling or a complaint.
  */
-import { fixLayoutSlips, foldForMatching } from './normalize.ts';
+import { foldForMatching } from './normalize.ts';
 import { stem } from './stem.ts';
 
 export interface LearnedModel {
@@ -34,7 +34,7 @@ export const EMPTY_MODEL: LearnedModel = { docs: { unhappy: 0, happy: 0 }, token
 
 /** The distinct tokens of a text as the model counts them: folded, stemmed, stop words out. */
 export function learnTokens(text: string): string[] {
-  const folded = fixLayoutSlips(foldForMatching(text), { persian: { has: () => false }, english: { has: () => true } });
+  const folded = foldForMatching(text);
   const out = new Set<string>();
   for (const m of folded.matchAll(/[\p{L}\p{N}']+/gu)) {
     const word = m[0].replace(/'/g, '');

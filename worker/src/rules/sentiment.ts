@@ -95,7 +95,9 @@ function stemWord(word: string): string {
   let w = word;
   if (w.length > 3 && w.endsWith('ه')) w = w.slice(0, -1);
   if (w.length > 3 && (w.endsWith('ش') || w.endsWith('م'))) w = w.slice(0, -1);
-  return w;
+  if (w === word) return w;
+  const again = stemFaVerb(w);
+  return again ? (again.negated ? 'ن' : '') + again.stem : w;
 }
 
 function stemKey(phrase: string): string {
@@ -148,7 +150,8 @@ function lexStem(word: string): Entry | undefined {
 
 /** A lexicon word one edit away from an unknown word of five letters or more ("terible"). */
 function typo(word: string): Entry | undefined {
-  if (word.length < 6 || knownWord(word)) return undefined;
+  // Seven Latin letters (a six-letter "washed" is one slip from "wasted"), six Persian ones.
+  if (word.length < (/^[a-z]/.test(word) ? 7 : 6) || knownWord(word)) return undefined;
   const candidate = typoIndex.find(word);
   return candidate === undefined ? undefined : lexOnly(candidate);
 }
@@ -266,6 +269,31 @@ function detectLang(folded: string, hint: Lang | undefined): SentimentLang {
   return 'en';
 }
 
+// A negated verb that turned no listed word is itself a complaint in a shop review ("does not
+// close", "طرف صدامو نمیشنوه", "تحویل ندادن"), except for verbs of thinking, wanting and being
+// able, which people negate in praise ("can't wait", "can't go wrong", "فکر نمیکردم").
+const EN_AUX = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'is', 'was', 'are', 'were', 'has', 'have', 'had']);
+const EN_NOT_A_COMPLAINT = new Set([
+  'think', 'thought', 'believe', 'know', 'knew', 'hesitate', 'change', 'expect', 'expected', 'mind', 'need', 'doubt', 'care',
+  'understand', 'want', 'wait', 'stop', 'get', 'live', 'imagine', 'go', 'beat', 'fault', 'ask', 'be', 'say', 'praise', 'find',
+  'have', 'had', 'see', 'use', 'regret', 'disappoint', 'let', 'put', 'even', 'only', 'just', 'really', 'too', 'a', 'an', 'the',
+  'that', 'this', 'it', 'as', 'so', 'very', 'at', 'all', 'much', 'my', 'any', 'bother', 'overheat', 'leak', 'break', 'fade',
+  'shrink', 'rip', 'tear', 'crack', 'mean', 'happen', 'realise', 'realize', 'notice', 'feel', 'hurt', 'come', 'make',
+]);
+const FA_NOT_A_COMPLAINT = new Set([
+  'نمیتونم', 'نمیتونه', 'نمیتونید', 'نمیتونی', 'نمیدونم', 'نمیدونستم', 'نمیدونید', 'نمیخوام', 'نمیخواستم', 'نمیکردم',
+  'نمیشه', 'نمیشد', 'نمیکنم', 'نمیذاره', 'نمیزارم', 'نمیگم', 'نمیفته', 'نمیگیره', 'نمیره', 'نمیخوره',
+]);
+const FA_NEGATED_PAST = new Set([
+  'ندادن', 'ندادند', 'نداد', 'ندادید', 'نیومد', 'نیومده', 'نیامد', 'نیامده', 'نکرد', 'نکردن', 'نکردند', 'نرفت', 'نگرفت',
+  'نفرستادن', 'نفرستادند', 'نفرستاد', 'نشنید', 'ندید', 'نموند', 'نماند', 'نکشید',
+]);
+
+function isNegatedFaVerb(word: string): boolean {
+  if (FA_NOT_A_COMPLAINT.has(word)) return false;
+  return (word.startsWith('نمی') && word.length >= 5) || FA_NEGATED_PAST.has(word);
+}
+
 /** Scores one text. `lang` is a hint for text with no letters; mixed text is scored in both. */
 export function scoreText(text: string, lang?: Lang): Sentiment {
   const folded = foldForMatching(text);
@@ -282,11 +310,19 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   const contrastSentences = new Set<number>();
   const otherSentences = new Set<number>();
   const expectSentences = new Set<number>();
+  // "does not close": counted as a complaint only if the "not" turns no listed word after it
+  // ("doesn't leave my skin greasy" is praise).
+  let pendingNot: Hit | null = null;
+  const settle = () => {
+    if (pendingNot) hits.push(pendingNot);
+    pendingNot = null;
+  };
 
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
     if (!token) break;
     if (token.boundary) {
+      settle();
       sentence += 1;
       contrastAt = -1;
       negLeft = 0;
@@ -295,6 +331,7 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
       continue;
     }
     if (token.pause) {
+      settle();
       negLeft = 0;
       intLeft = 0;
     }
@@ -314,7 +351,20 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     }
     i += matched?.length ?? 1;
     if (!matched) {
+      const at = i - 1;
+      const last = hits[hits.length - 1];
+      if (negLeft === 3 && negLabel === 'not' && EN_AUX.has(tokens[at - 2]?.text ?? '') && /^[a-z]{3,}$/.test(token.text) && !EN_NOT_A_COMPLAINT.has(token.text)) {
+        pendingNot = { label: `not ${token.text}`, value: -1, sarcasm: false, negated: false, sentence, side: contrastAt >= 0 ? 1 : -1, index: i };
+        // The verb itself does not use up the negation's reach.
+        continue;
+      }
+      if (isNegatedFaVerb(token.text)) {
+        if (last && last.sentence === sentence && !last.negated && at === last.index) flip(last, `${last.label} ${token.text}`);
+        else hits.push({ label: token.text, value: -1, sarcasm: false, negated: false, sentence, side: contrastAt >= 0 ? 1 : -1, index: i });
+        continue;
+      }
       if (negLeft > 0) negLeft -= 1;
+      if (negLeft === 0) settle();
       if (intLeft > 0) intLeft -= 1;
       continue;
     }
@@ -364,12 +414,15 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         if (negLeft > 0) {
           flip(hit, `${negLabel} ${hit.label}`);
           negLeft = 0;
+          pendingNot = null;
         }
         intLeft = 0;
         break;
       }
     }
   }
+
+  settle();
 
   function flip(hit: Hit, label: string): void {
     if (hit.intent && STICKY.has(hit.intent)) return;

@@ -10,7 +10,7 @@
 const EN_IRREGULAR: Record<string, string> = {
   broke: 'break', broken: 'break', tore: 'tear', torn: 'tear', died: 'die', dies: 'die', dying: 'die', dead: 'die',
   fell: 'fall', fallen: 'fall', shrank: 'shrink', shrunk: 'shrink', stank: 'stink', stunk: 'stink', burnt: 'burn',
-  melted: 'melt', bent: 'bend', sent: 'send', came: 'come', went: 'go', gone: 'go', lost: 'lose', stuck: 'stick',
+  melted: 'melt', bent: 'bend', sent: 'send', came: 'come', went: 'go', gone: 'go', lost: 'lose',
   ran: 'run', runs: 'run', running: 'run', wore: 'wear', worn: 'wear', froze: 'freeze', frozen: 'freeze',
   bought: 'buy', threw: 'throw', thrown: 'throw', took: 'take', taken: 'take', got: 'get', gotten: 'get',
   split: 'split', fit: 'fit', fits: 'fit', fitted: 'fit', fitting: 'fit', leaked: 'leak', leaking: 'leak', leaks: 'leak',
