@@ -289,6 +289,8 @@ const FA_NEGATED_PAST = new Set([
   'نفرستادن', 'نفرستادند', 'نفرستاد', 'نشنید', 'ندید', 'نموند', 'نماند', 'نکشید',
 ]);
 
+const NO_LONGER = new Set(['دیگه', 'دیگر', 'دیگع']);
+
 function isNegatedFaVerb(word: string): boolean {
   if (FA_NOT_A_COMPLAINT.has(word)) return false;
   return (word.startsWith('نمی') && word.length >= 5) || FA_NEGATED_PAST.has(word);
@@ -359,8 +361,22 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         continue;
       }
       if (isNegatedFaVerb(token.text)) {
+        // "No longer": دیگه before a negated verb is a thing that stopped working (دیگه شارژ نمیکنه),
+        // unless the verb turns a complaint (دیگه داغ نمیکنه is praise).
+        const noLonger = [1, 2, 3].some((back) => NO_LONGER.has(tokens[at - back]?.text ?? ''));
         if (last && last.sentence === sentence && !last.negated && at === last.index) flip(last, `${last.label} ${token.text}`);
-        else hits.push({ label: token.text, value: -1, sarcasm: false, negated: false, sentence, side: contrastAt >= 0 ? 1 : -1, index: i });
+        else {
+          hits.push({
+            label: noLonger ? `دیگه ${token.text}` : token.text,
+            value: noLonger ? -2.5 : -1,
+            intent: noLonger ? 'defect' : undefined,
+            sarcasm: false,
+            negated: false,
+            sentence,
+            side: contrastAt >= 0 ? 1 : -1,
+            index: i,
+          });
+        }
         continue;
       }
       if (negLeft > 0) negLeft -= 1;
