@@ -491,6 +491,9 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     if (p.intent && intents.includes(p.intent)) continue;
     const m = p.re.exec(spaced);
     if (!m) continue;
+    // A span the lexicon already weighed (and maybe discounted) is not counted twice.
+    const span = m[0].trim();
+    if (hits.some((h) => h.label.includes(span))) continue;
     score += p.w;
     if (p.w < 0) negative += p.w;
     else positive += p.w;

@@ -194,7 +194,7 @@ export const EN: LanguagePack = {
   negators: ['zero', 'not', 'no', 'never', 'hardly', 'barely', 'nothing', 'without', 'nor', 'neither', 'lack', 'lacks'],
   postNegators: [],
   intensifiers: {
-    very: 1.5, really: 1.5, so: 1.4, extremely: 1.8, super: 1.5, totally: 1.5, absolutely: 1.7, completely: 1.6,
+    very: 1.5, much: 1.3, really: 1.5, so: 1.4, extremely: 1.8, super: 1.5, totally: 1.5, absolutely: 1.7, completely: 1.6,
     incredibly: 1.8, truly: 1.4, most: 1.3, highly: 1.4, utterly: 1.8, seriously: 1.4, quite: 1.2, too: 1.2,
     slightly: 0.5, slight: 0.5, somewhat: 0.6, 'a bit': 0.6, 'a little': 0.6, 'kind of': 0.6, 'sort of': 0.6, fairly: 0.8,
   },
