@@ -2,8 +2,11 @@
  * The text router's staff side in workerd with the real D1: the "needs a look" lane, opening a
  * case from an item, "not a problem", and the per-site model those corrections train.
  */
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import worker from '../../worker/src/index.ts';
+import { newCaseRef } from '../../worker/src/lib/case-ref.ts';
+import { casesOf } from './recovery-fixtures.ts';
 import { LearnedSummary, OpenedFromItem } from '../../shared/router.ts';
 import { AdminSubmissionsPage } from '../../shared/admin.ts';
 import { insertSubmission } from './admin-fixtures.ts';
@@ -98,5 +101,51 @@ describe('the needs-a-look lane', () => {
     expect((await SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${id}/not-a-problem`, cookie))).status).toBe(200);
     const empty = AdminSubmissionsPage.parse(await (await SELF.fetch(staffRequest('GET', '/v1/admin/submissions?lane=needs-look', cookie))).json());
     expect(empty.items).toEqual([]);
+  });
+});
+
+/** A story or review routed by the given reason, with its case opened by the real consumer. */
+async function routedCase(site: TestSite, kind: 'story' | 'review', reason: string): Promise<string> {
+  const id = `sub_router_${crypto.randomUUID().slice(0, 8)}`;
+  const ref = newCaseRef();
+  const now = Date.now();
+  await env.DB.prepare(
+    `INSERT INTO submissions (id, site_id, kind, status, subject, rating, body, author_name, author_email, case_ref, routing, created_at)
+     VALUES (?1, ?2, ?3, 'pending', 'sku-1', ?4, 'The clasp slipping again', 'Sam', NULL, ?5, ?6, ?7)`,
+  )
+    .bind(id, site.publicKey, kind, kind === 'review' ? 1 : null, ref, JSON.stringify({ open: true, priority: 'P3', reason, score: -1.5, method: 'lexicon-v2' }), now)
+    .run();
+  const batch = createMessageBatch('rebound-recovery', [
+    { id: `m-${id}`, timestamp: new Date(), attempts: 1, body: { v: 1, type: 'route-submission', siteId: site.publicKey, submissionId: id, caseRef: ref, receivedAt: now } },
+  ]);
+  await worker.queue(batch, env, createExecutionContext());
+  const row = (await casesOf(site.publicKey)).find((c) => c.submission_id === id);
+  if (!row || typeof row.id !== 'string') throw new Error('the consumer opened no case');
+  return row.id;
+}
+
+async function corrections(site: TestSite): Promise<{ unhappy: number }[]> {
+  const { results } = await env.DB.prepare('SELECT unhappy FROM router_corrections WHERE site_id = ?1').bind(site.publicKey).all<{ unhappy: number }>();
+  return results;
+}
+
+describe('closing a case as "not a problem"', () => {
+  it('teaches the router when the text opened the case', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const caseId = await routedCase(site, 'story', 'negative story: slipping');
+    const res = await SELF.fetch(staffRequest('PATCH', `/v1/admin/cases/${caseId}`, cookie, { status: 'closed', rootCause: 'not_a_problem', resolved: false }));
+    expect(res.status).toBe(200);
+    expect(await corrections(site)).toEqual([{ unhappy: 0 }]);
+  });
+
+  it('teaches nothing when the stars opened the case, or when it closes for another cause', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const byStars = await routedCase(site, 'review', 'rating 1');
+    await SELF.fetch(staffRequest('PATCH', `/v1/admin/cases/${byStars}`, cookie, { status: 'closed', rootCause: 'not_a_problem', resolved: false }));
+    const byText = await routedCase(site, 'story', 'negative story: slipping');
+    await SELF.fetch(staffRequest('PATCH', `/v1/admin/cases/${byText}`, cookie, { status: 'closed', rootCause: 'product_defect', resolved: true }));
+    expect(await corrections(site)).toEqual([]);
   });
 });
