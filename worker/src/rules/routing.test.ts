@@ -110,7 +110,7 @@ describe('decideRouting: the needs-a-look lane', () => {
 describe('decideRouting: the site learned from its staff', () => {
   const learned = (unhappy: string[], happy: string[]) => ({
     docs: { unhappy: 5, happy: 5 },
-    tokens: new Map([...unhappy.map((t) => [t, { unhappy: 5, happy: 0 }] as const), ...happy.map((t) => [t, { unhappy: 0, happy: 5 }] as const)]),
+    tokens: new Map<string, { unhappy: number; happy: number }>([...unhappy.map((t) => [t, { unhappy: 5, happy: 0 }] as const), ...happy.map((t) => [t, { unhappy: 0, happy: 5 }] as const)]),
   });
   const ctx = (model: ReturnType<typeof learned>) => ({ settings, priorCases: 0, learned: model });
 
@@ -133,7 +133,7 @@ describe('decideRouting: the site learned from its staff', () => {
   });
 
   it('says nothing before it has enough corrections', () => {
-    const young = { docs: { unhappy: 1, happy: 1 }, tokens: new Map([['clasp', { unhappy: 1, happy: 0 }]]) };
+    const young = { docs: { unhappy: 1, happy: 1 }, tokens: new Map<string, { unhappy: number; happy: number }>([['clasp', { unhappy: 1, happy: 0 }]]) };
     expect(decideRouting({ kind: 'story', body: 'The clasp slips' }, ctx(young)).open).toBe(false);
   });
 });

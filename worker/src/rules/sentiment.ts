@@ -344,8 +344,12 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
       const span = tokens.slice(i, i + n);
       if (span.some((t) => t.boundary)) continue;
       const key = span.map((t) => t.text).join(' ');
-      const phrase = n === 1 ? undefined : (table.get(key) ?? stemTable.get(span.map((t) => t.stem).join(' ')));
-      const found = n === 1 ? lookupWord(key) : phrase ? { entry: phrase, negated: false } : undefined;
+      const stems = span.map((t) => t.stem);
+      const phrase = n === 1 ? undefined : (table.get(key) ?? stemTable.get(stems.join(' ')));
+      // A listed verb phrase with its verb negated (آب نرفت, خراب نشد) is that phrase, turned.
+      const lastStem = stems[n - 1] ?? '';
+      const unNegated = n > 1 && !phrase && lastStem.startsWith('ن') ? lexStem([...stems.slice(0, -1), lastStem.slice(1)].join(' ')) : undefined;
+      const found = n === 1 ? lookupWord(key) : phrase ? { entry: phrase, negated: false } : unNegated ? { entry: unNegated, negated: true } : undefined;
       if (found) {
         matched = { ...found, length: n, label: key };
         break;
@@ -486,19 +490,30 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   }
   const intents: Intent[] = [];
   for (const h of hits) if (h.intent && !intents.includes(h.intent)) intents.push(h.intent);
-  const spaced = tokens.map((t) => t.text).join(' ');
+  // Patterns run sentence by sentence, so a sentence about another product discounts them too.
+  const sentences: string[] = [];
+  let s = 0;
+  for (const t of tokens) {
+    if (t.boundary) s += 1;
+    else sentences[s] = sentences[s] ? `${sentences[s]} ${t.text}` : t.text;
+  }
   for (const p of patterns) {
     if (p.intent && intents.includes(p.intent)) continue;
-    const m = p.re.exec(spaced);
-    if (!m) continue;
-    // A span the lexicon already weighed (and maybe discounted) is not counted twice.
-    const span = m[0].trim();
-    if (hits.some((h) => h.label.includes(span))) continue;
-    score += p.w;
-    if (p.w < 0) negative += p.w;
-    else positive += p.w;
-    hits.push({ label: m[0].trim(), value: p.w, intent: p.intent ?? undefined, sarcasm: false, negated: false, sentence: 0, side: -1, index: 0 });
-    if (p.intent) intents.push(p.intent);
+    for (const [index, text] of sentences.entries()) {
+      const m = text === undefined ? null : p.re.exec(text);
+      if (!m) continue;
+      // A span the lexicon already weighed (and maybe discounted) is not counted twice.
+      const span = m[0].trim();
+      if (hits.some((h) => h.label.includes(span))) break;
+      const other = otherSentences.has(index) && p.w < 0;
+      const value = other ? p.w * 0.2 : p.w;
+      score += value;
+      if (value < 0) negative += value;
+      else positive += value;
+      hits.push({ label: span, value, intent: other ? undefined : (p.intent ?? undefined), sarcasm: false, negated: false, sentence: index, side: -1, index: 0 });
+      if (p.intent && !other) intents.push(p.intent);
+      break;
+    }
   }
   return {
     score: Math.round(score * 100) / 100,

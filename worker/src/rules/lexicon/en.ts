@@ -185,6 +185,8 @@ export const EN: LanguagePack = {
     'dry out': -1.5, 'kept me posted': 2, 'kept me informed': 2, 'wanted to love': -2, 'run hot': -2, 'runs hot': -2, weird: -1.5,
     'start stick': [-2, 'defect'], 'keys stick': [-2, 'defect'], 'fall over': -2, 'too light': -1, 'burn out': [-2.5, 'defect'],
     lame: -2, 'zero stars': -3, 'zero star': -3, 'give zero': -2.5, 'no stars': -2.5, 'on arrival': -0.5,
+    itch: -1.5, 'pop off': [-2, 'defect'], 'popped off': [-2, 'defect'], 'paper thin': -2, 'smaller than': -1.5,
+    'red patches': -2, 'red patch': -2, 'at best': -1.5, 'buyer beware': -2.5, 'fits like a glove': 2.5, 'mint condition': 2.5,
     'works like a charm': 3, 'painless': 2, 'crisp': 1.5, 'punchy': 1, 'vibrant': 2, 'pleasantly': 2, 'alright': 0.5,
     // Emoji and emoticons
     '😡': -2.5, '😠': -2, '🤬': -3, '😞': -1.5, '😢': -1.5, '😭': -2, '👎': -2, '💩': -2.5, '😤': -1.5,
@@ -217,12 +219,13 @@ export const EN: LanguagePack = {
     ['\\b(keeps?|kept) (dropping|disconnecting|crashing|freezing|restarting|rebooting|turning off|shutting off|shutting down|falling|slipping|breaking|leaking|jamming|losing|dying|beeping)\\b', -2, 'defect'],
     ['\\b(does|did|do|will|would|can|could) not (even )?(work|turn on|power on|switch on|charge|pair|connect|fit|close|stay|hold)\\b', -2.5, 'defect'],
     ['\\bexpected (a lot |much |way |so |far )?(more|better)\\b', -2, null],
+    ['\\bnot (as|so) \\w+ as (advertised|described|pictured|shown|expected|claimed|promised|the pictures?|the photos?)\\b', -2, null],
     ['\\b(ordered|bought|asked for) (a|an|the)? ?\\S+,? (but )?(got|received|they sent|was sent|came) (a|an)\\b', -2, 'defect'],
     ['\\b(report|reported|reporting) (you|this|them)( \\S+){0,3} (to|with)\\b', -3, 'legal'],
   ],
   contrast: ['but', 'however', 'although', 'though', 'yet', 'except', 'turned out'],
   expectation: ['i thought', 'thought it', 'worried', 'was afraid', 'i feared', 'skeptical', 'sceptical', 'nervous', 'expected it to', 'was not sure'],
-  otherProduct: ['only downside', 'only complaint', 'only gripe', 'only issue', 'only con', 'minor issue', 'minor complaint', 'small issue', 'previous', 'my old', 'the old one', 'old one', 'last one', 'cheaper ones', 'cheap ones', 'other brands', 'replaced a'],
+  otherProduct: ['the old', 'our old', 'only downside', 'only complaint', 'only gripe', 'only issue', 'only con', 'minor issue', 'minor complaint', 'small issue', 'previous', 'my old', 'the old one', 'old one', 'last one', 'cheaper ones', 'cheap ones', 'other brands', 'replaced a'],
   common: [
     'the', 'a', 'an', 'and', 'or', 'is', 'it', 'to', 'in', 'on', 'of', 'for', 'my', 'me', 'i', 'you', 'we', 'they',
     'this', 'that', 'was', 'are', 'be', 'have', 'had', 'do', 'did', 'at', 'by', 'with', 'from', 'as', 'up',
