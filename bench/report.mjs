@@ -163,6 +163,21 @@ ${n(r.escalatedAfterRuns)} cases were escalated after ${r.cron100kMs.length} run
 `;
 }
 
+function routingSection(r) {
+  if (!r) return 'Not run.\n';
+  if (r.error) return failed(r);
+  return `**Text router, per text.** \`decideRouting\` over the ${n(r.texts)} labelled evaluation texts (English and Persian),
+each call timed on its own in Node after a warm-up (bench/routing.mjs). A text's cost is the fastest of its
+${n(r.rounds)} runs (other work on a shared machine only adds time); every raw run is in the second row.
+
+${table(['', 'p50', 'p99', 'max'], [
+  ['per text, fastest run', `${n(r.p50Ms, 3)} ms`, `${n(r.p99Ms, 3)} ms`, `${n(r.maxMs, 3)} ms`],
+  ['every run', `${n(r.raw?.p50Ms, 3)} ms`, `${n(r.raw?.p99Ms, 3)} ms`, `${n(r.raw?.maxMs, 3)} ms`],
+  [`longest text (${n(r.longestText.chars)} chars), 200 runs`, `${n(r.longestText.p50Ms, 3)} ms`, `${n(r.longestText.p99Ms, 3)} ms`, '–'],
+])}
+`;
+}
+
 function acceptance(results) {
   const w = results.parts.widget;
   const a = results.parts.api;
@@ -189,6 +204,8 @@ function acceptance(results) {
     rows.push(['summary read is one row', s.sizes.map((x) => n(x.summary.rowsRead)).join(', '), ok(s.acceptance.summaryOneRow)]);
     rows.push(['stored summary equals a full count', s.sizes.map((x) => (x.summaryConsistent ? 'equal' : 'differs')).join(', '), ok(s.acceptance.summaryConsistent)]);
   }
+  const r = results.parts.routing;
+  if (r && !r.error) rows.push(['text router ≤ 1 ms per text (p99)', `${n(r.p99Ms, 3)} ms`, ok(r.acceptance.p99Within1ms)]);
   return rows.length ? table(['check', 'measured', ''], rows) : 'No part ran.';
 }
 
@@ -259,6 +276,9 @@ ${measuredBy(results.parts.scale)}${scaleSection(results.parts.scale)}
 ## Recovery
 
 ${measuredBy(results.parts.recovery)}${recoverySection(results.parts.recovery)}
+## Text router
+
+${measuredBy(results.parts.routing)}${routingSection(results.parts.routing)}
 ## Reproduce
 
 \`\`\`sh

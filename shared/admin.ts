@@ -24,6 +24,8 @@ export const SubmissionsQuery = z.strictObject({
   lang: z.optional(Lang),
   q: z.optional(z.string().check(z.maxLength(LIMITS.query))),
   order: z._default(z.enum(['newest', 'oldest']), 'newest'),
+  /** `needs-look`: the items the text router was unsure about, whatever their status. */
+  lane: z.optional(z.enum(['needs-look'])),
   cursor: z.optional(z.string().check(z.maxLength(512))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(LIMITS.pageSize)), 25),
 });
@@ -68,6 +70,8 @@ export const AdminSubmission = z.object({
   feeling: z.nullable(z.int()),
   /** Set on a customer's public update of their review after support: the review it updates. */
   revisesId: z.nullable(z.string()),
+  /** The text router was unsure: the item is in the "needs a look" lane. */
+  needsLook: z.optional(z.boolean()),
 });
 export type AdminSubmission = z.infer<typeof AdminSubmission>;
 

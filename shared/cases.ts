@@ -35,6 +35,9 @@ export const ROOT_CAUSES = [
   'staff_behaviour',
   'expectation_gap',
   'policy',
+  // The customer was not unhappy after all; on a case the text router opened, closing with it
+  // teaches the site's router (worker/src/rules/learn.ts).
+  'not_a_problem',
   'other',
 ] as const;
 export const RootCause = z.enum(ROOT_CAUSES);

@@ -12,3 +12,4 @@ export * from './case-links.ts';
 export * from './orders.ts';
 export * from './webhooks.ts';
 export * from './metrics.ts';
+export * from './router.ts';

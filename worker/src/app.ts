@@ -28,6 +28,7 @@ import { adminCaseLinkRoutes } from './routes/admin-case-links.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminDataRoutes } from './routes/admin-data.ts';
+import { adminRouterRoutes } from './routes/admin-router.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -95,6 +96,7 @@ export function buildApp() {
   app.route('/v1/admin', adminSettingsRoutes);
   app.route('/v1/admin', adminAuditRoutes);
   app.route('/v1/admin', adminDataRoutes);
+  app.route('/v1/admin', adminRouterRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

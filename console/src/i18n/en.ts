@@ -233,6 +233,7 @@ export const en = {
     staff_behaviour: 'Staff behaviour',
     expectation_gap: 'Expectation gap',
     policy: 'Policy',
+    not_a_problem: 'Not a problem',
     other: 'Other',
   } satisfies Record<RootCause, string>,
   caseMore: {
@@ -308,6 +309,26 @@ export const en = {
     confirm: (email: string) => `Erase every personal detail of ${email}?`,
     confirmButton: 'Yes, erase',
     erased: (n: number) => `Erased personal data from ${n} items.`,
+  },
+
+  // The text router: its "needs a look" lane and what it learned (issue 11, items 4-5).
+  router: {
+    lane: 'Lane',
+    allItems: 'All items',
+    needsLook: 'Needs a look',
+    needsLookHint: 'The text router was unsure whether this customer is unhappy.',
+    openCase: 'Open case',
+    notAProblem: 'Not a problem',
+    caseOpened: (ref: string) => `Case ${ref} opened. The router will learn from it.`,
+    dismissed: 'Marked as not a problem. The router will learn from it.',
+    learnedTitle: 'Learned from your team',
+    learnedIntro: 'When staff open a case the router missed, or say an item was not a problem, the router of this site learns from it.',
+    corrections: (unhappy: string, fine: string) => `${unhappy} cases opened by staff · ${fine} marked not a problem`,
+    active: 'In use: it decides texts the rules are unsure about.',
+    waiting: (needed: string) => `Not in use yet: it needs ${needed} corrections each way.`,
+    unhappyWords: 'Words that meant an unhappy customer',
+    fineWords: 'Words that meant no problem',
+    noWords: 'None yet',
   },
 
   track: {

@@ -41,6 +41,7 @@ export interface SubmissionRecord {
   helpful_count: number;
   version: number;
   case_ref: string | null;
+  needs_look?: number | undefined;
   created_at: number;
   published_at: number | null;
   decided_at: number | null;
@@ -70,7 +71,7 @@ export interface ModeratedSubmission {
 
 const SELECT = `SELECT s.id, s.site_id, s.kind, s.status, s.subject, s.rating, s.title, s.body, s.category,
     s.expected, s.desired_outcome, s.author_name, s.author_email, s.author_phone, s.order_ref, s.verified,
-    s.lang, s.flags, s.helpful_count, s.version, s.case_ref, s.created_at, s.published_at, s.decided_at,
+    s.lang, s.flags, s.helpful_count, s.version, s.case_ref, s.needs_look, s.created_at, s.published_at, s.decided_at,
     s.decided_by, s.decision_reason, s.feeling, s.revises_id,
     (SELECT o.status FROM submissions o WHERE o.id = s.revises_id) AS revises_status,
     (SELECT o.rating FROM submissions o WHERE o.id = s.revises_id) AS revises_rating,
@@ -139,6 +140,7 @@ export function toModerated(row: SubmissionRecord): ModeratedSubmission {
       caseRef: row.case_ref,
       feeling: row.feeling,
       revisesId: row.revises_id,
+      needsLook: row.needs_look === 1,
     },
   };
 }
@@ -152,6 +154,8 @@ export interface QueueFilter {
   /** Already folded with `fold()`; matched as a substring of `search_text`. */
   folded?: string | undefined;
   order: 'newest' | 'oldest';
+  /** The "needs a look" lane: every status, only items the router was unsure about. */
+  lane?: 'needs-look' | undefined;
   after?: { createdAt: number; id: string } | undefined;
   limit: number;
 }
@@ -164,8 +168,9 @@ export function likeContains(value: string): string {
 /** One page of the queue, keyset on (created_at, id) in the chosen direction. */
 export async function listQueue(db: D1Database, siteId: string, filter: QueueFilter): Promise<ModeratedSubmission[]> {
   // Conditions are fixed SQL text; every value is a numbered bind parameter.
-  const where = ['s.site_id = ?1', 's.status = ?2'];
-  const params: (string | number)[] = [siteId, filter.status];
+  const where = ['s.site_id = ?1', filter.lane === 'needs-look' ? "s.needs_look = 1 AND s.status <> ?2" : 's.status = ?2'];
+  // The lane spans statuses; items staff removed as spam have left it.
+  const params: (string | number)[] = [siteId, filter.lane === 'needs-look' ? 'spam' : filter.status];
   const bind = (value: string | number) => {
     params.push(value);
     return `?${params.length}`;

@@ -33,8 +33,10 @@ export interface NewSubmission {
   searchText: string;
   clientHash: string | null;
   caseRef: string | null;
-  /** The routing decision as JSON, when the submission must open or join a case. */
+  /** The routing decision as JSON, when the submission must open or join a case or needs a look. */
   routing: string | null;
+  /** The router was unsure: the item waits in the "needs a look" lane (migration 0007). */
+  needsLook?: boolean | undefined;
   createdAt: number;
   publishedAt: number | null;
 }
@@ -44,8 +46,8 @@ export function insertSubmission(db: D1Database, s: NewSubmission): D1PreparedSt
     .prepare(
       `INSERT INTO submissions (id, site_id, kind, status, subject, rating, title, body, category, expected,
          desired_outcome, author_name, author_email, author_phone, order_ref, verified, lang, flags, search_text,
-         client_hash, case_ref, routing, created_at, published_at, feeling)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)`,
+         client_hash, case_ref, routing, created_at, published_at, feeling, needs_look)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)`,
     )
     .bind(
       s.id,
@@ -73,6 +75,7 @@ export function insertSubmission(db: D1Database, s: NewSubmission): D1PreparedSt
       s.createdAt,
       s.publishedAt,
       s.feeling ?? null,
+      s.needsLook ? 1 : 0,
     );
 }
 

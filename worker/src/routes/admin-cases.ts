@@ -35,6 +35,7 @@ import { signToken } from '../lib/signed.ts';
 import { iso } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
+import { learnFromCaseClose } from '../db/learning.ts';
 import { parseCaseSearch } from '../rules/case-search.ts';
 import { planCaseChange } from '../rules/case-plan.ts';
 
@@ -145,6 +146,7 @@ export const adminCaseRoutes = new Hono<AppEnv>()
     const hooks = plan.webhook === 'case.resolved' ? await resolvedHook(c, row, plan.set.resolution ?? row.resolution, now) : [];
     const [update] = await batchWithWebhooks(c.env, caseChangeStatements(db, row, plan, staff.staffId), hooks);
     if ((update?.meta.changes ?? 0) === 0) throw new ProblemError(409, 'conflict', 'Someone else changed this case; reload it.');
+    await learnFromCaseClose(db, { siteId: row.site_id, submissionId: row.submission_id, reason: row.reason, status: plan.set.status, rootCause: plan.set.rootCause ?? row.root_cause, actor: staff.staffId, at: now });
     const fresh = await ownCase(c, row.id);
     return c.json({ case: toAdminCase(fresh, now) });
   })

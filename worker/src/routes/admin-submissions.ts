@@ -146,6 +146,7 @@ export const adminSubmissionRoutes = new Hono<AppEnv>()
       lang: query.lang,
       folded: folded || undefined,
       order: query.order,
+      lane: query.lane,
       after: query.cursor ? decodeQueueCursor(query.cursor) : undefined,
       // One more than asked tells whether a next page exists without a count.
       limit: query.limit + 1,

@@ -39,6 +39,8 @@ import { guessLang } from '../rules/lang.ts';
 import { submissionSearchText } from '../rules/normalize.ts';
 import { promisedResponseDue } from '../rules/public-case.ts';
 import { decideRouting, type RoutingDecision } from '../rules/routing.ts';
+import type { LearnedModel } from '../rules/learn.ts';
+import { readLearnedFor } from '../db/learning.ts';
 
 const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey });
 
@@ -140,7 +142,7 @@ function assess(
   site: SiteRow,
   input: SubmissionInput,
   f: Fields,
-  ctx: { verified: boolean; recentBodies: readonly string[]; priorCases: number; lang: Lang },
+  ctx: { verified: boolean; recentBodies: readonly string[]; priorCases: number; lang: Lang; learned?: LearnedModel },
 ): Assessment {
   const text = { title: f.title ?? undefined, body: f.body, expected: f.expected ?? undefined, desiredOutcome: f.desiredOutcome ?? undefined };
   const flags = flagSubmission(
@@ -156,7 +158,7 @@ function assess(
   );
   const routing = decideRouting(
     { ...text, kind: input.kind, rating: f.rating ?? undefined, feeling: f.feeling ?? undefined, category: f.category ?? undefined, lang: ctx.lang },
-    { settings: site.settings, priorCases: ctx.priorCases },
+    { settings: site.settings, priorCases: ctx.priorCases, learned: ctx.learned },
   );
   const held = flags.some((flag) => site.settings.holdFlags.includes(flag));
   // A complaint is never public: it waits for staff (handled or spam) whatever the moderation mode.
@@ -221,13 +223,18 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     const orderRef = f.orderRef ?? order?.orderId ?? null;
     const contact = contactKey({ email: email ?? undefined, phone: f.phone ?? undefined, orderRef: orderRef ?? undefined });
 
-    const [recentBodies, priorCases] = await Promise.all([readRecentBodies(db, site.id), countPriorCases(db, site.id, contact)]);
+    const [recentBodies, priorCases, learned] = await Promise.all([
+      readRecentBodies(db, site.id),
+      countPriorCases(db, site.id, contact),
+      readLearnedFor(db, site.id, [f.title, f.body, f.expected, f.desiredOutcome].filter(Boolean).join('. ')),
+    ]);
     const lang = guessLang(input.lang, [f.title, f.body, f.expected, f.desiredOutcome]);
     const { flags, routing, status } = assess(site, input, f, {
       verified: order !== null,
       recentBodies,
       priorCases,
       lang,
+      learned,
     });
     // Every routed submission has a ref of its own, whatever contact details were typed: the
     // receipt never names, or hints at, a case someone else's submission started.
@@ -268,7 +275,8 @@ export const submissionRoutes = new Hono<AppEnv>().post(
         searchText: submissionSearchText(f),
         clientHash: await dailyClientHash(site.signingKey, clientIdentity(c.req.raw.headers), now),
         caseRef,
-        routing: caseRef ? JSON.stringify(routing) : null,
+        routing: caseRef || routing.uncertain ? JSON.stringify(routing) : null,
+        needsLook: routing.uncertain,
         createdAt: now,
         publishedAt: status === 'published' ? now : null,
       }),

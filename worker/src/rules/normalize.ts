@@ -137,23 +137,37 @@ export interface Vocabulary {
 /**
  * Undoes keyboard-layout slips in already folded text: a Latin token that is not a known English
  * word but spells a known Persian word on the Persian layout is replaced by that word, and the
- * other way round. Only known words are ever substituted, so ordinary text passes unchanged.
+ * other way round. Only known words are ever substituted, and only where a slip is plausible:
+ * the text also has letters of the other script, the token holds a key no word of its script
+ * uses (";", ",", "["), or at least half of the text's words are slips. An English sentence
+ * whose one unlisted word happens to spell Persian ("cold" is زخمی) passes unchanged.
  */
 export function fixLayoutSlips(folded: string, vocab: { persian: Vocabulary; english: Vocabulary }): string {
-  return folded
-    .split(' ')
-    .map((chunk) => {
-      const trail = /[.!?]*$/.exec(chunk)?.[0] ?? '';
-      const core = trail ? chunk.slice(0, -trail.length) : chunk;
-      if (core.length < 2) return chunk;
-      if (/^[a-z;,'[\]\\]+$/.test(core) && !vocab.english.has(core)) {
-        const persian = latinToPersianLayout(core);
-        if (persian && vocab.persian.has(persian)) return persian + trail;
-      } else if (/^\p{Script=Arabic}+$/u.test(core) && core.length >= 3 && !vocab.persian.has(core)) {
-        const latin = persianToLatinLayout(core);
-        if (latin && /^[a-z]+$/.test(latin) && vocab.english.has(latin)) return latin + trail;
-      }
-      return chunk;
+  const chunks = folded.split(' ').map((chunk) => {
+    const trail = /[.!?]*$/.exec(chunk)?.[0] ?? '';
+    const core = trail ? chunk.slice(0, -trail.length) : chunk;
+    let swap: string | null = null;
+    let toPersian = false;
+    if (core.length >= 2 && /^[a-z;,'[\]\\]+$/.test(core) && !vocab.english.has(core)) {
+      const persian = latinToPersianLayout(core);
+      if (persian && vocab.persian.has(persian)) swap = persian;
+      toPersian = true;
+    } else if (/^\p{Script=Arabic}+$/u.test(core) && core.length >= 3 && !vocab.persian.has(core)) {
+      const latin = persianToLatinLayout(core);
+      if (latin && /^[a-z]+$/.test(latin) && vocab.english.has(latin)) swap = latin;
+    }
+    return { chunk, trail, core, swap, toPersian };
+  });
+  const { persian, latin } = scriptCounts(folded);
+  const latinWords = chunks.filter((c) => /^[a-z]/.test(c.core));
+  const persianWords = chunks.filter((c) => /^\p{Script=Arabic}/u.test(c.core));
+  const mostLatinSlips = latinWords.length > 0 && chunks.filter((c) => c.swap && c.toPersian).length * 2 >= latinWords.length;
+  const mostPersianSlips = persianWords.length > 0 && chunks.filter((c) => c.swap && !c.toPersian).length * 2 >= persianWords.length;
+  return chunks
+    .map((c) => {
+      if (!c.swap) return c.chunk;
+      const plausible = c.toPersian ? persian > 0 || /[;,'[\]\\]/.test(c.core) || mostLatinSlips : latin > 0 || mostPersianSlips;
+      return plausible ? c.swap + c.trail : c.chunk;
     })
     .join(' ');
 }

@@ -63,7 +63,7 @@ describe('decideRouting: reason, score and method', () => {
   it('returns the score and method so they are stored on the case', () => {
     const d = decide({ kind: 'story', body: 'خیلی بد بود' });
     expect(d.score).toBeLessThan(-1);
-    expect(d.method).toBe('lexicon-v1');
+    expect(d.method).toBe('lexicon-v2');
   });
 });
 
@@ -104,5 +104,54 @@ describe('decideRouting: a story’s feeling is asked, not guessed', () => {
     expect(d.open).toBe(open);
     expect(d.priority).toBe(priority);
     expect(d.reason).toMatch(reason);
+  });
+});
+
+describe('decideRouting: the needs-a-look lane', () => {
+  it.each<[string, RoutingInput, boolean]>([
+    ['a weak complaint in a story', { kind: 'story', body: "It's a bit pricey" }, true],
+    ['praise and complaint that cancel out', { kind: 'story', body: 'Delicious coffee, awful packaging.' }, true],
+    ['a weak complaint in a four-star review', { kind: 'review', rating: 4, body: 'Flimsy lid' }, true],
+    ['plain praise', { kind: 'story', body: 'Works great, thanks' }, false],
+    ['a clear complaint (routed, not unsure)', { kind: 'story', body: 'It broke after two days' }, false],
+    ['a low rating (the stars decide)', { kind: 'review', rating: 1, body: "It's a bit pricey" }, false],
+    ['a complaint (always a case)', { kind: 'complaint', body: "It's a bit pricey" }, false],
+  ])('%s: uncertain = %s', (_name, input, uncertain) => {
+    expect(decide(input).uncertain).toBe(uncertain);
+  });
+
+  it('says so in the reason and opens nothing', () => {
+    expect(decide({ kind: 'story', body: "It's a bit pricey" })).toMatchObject({ open: false, reason: 'needs a look' });
+  });
+});
+
+describe('decideRouting: the site learned from its staff', () => {
+  const learned = (unhappy: string[], happy: string[]) => ({
+    docs: { unhappy: 5, happy: 5 },
+    tokens: new Map<string, { unhappy: number; happy: number }>([...unhappy.map((t) => [t, { unhappy: 5, happy: 0 }] as const), ...happy.map((t) => [t, { unhappy: 0, happy: 5 }] as const)]),
+  });
+  const ctx = (model: ReturnType<typeof learned>) => ({ settings, priorCases: 0, learned: model });
+
+  it('lifts a text the rules know nothing about to a case', () => {
+    const d = decideRouting({ kind: 'story', body: 'The clasp slips' }, ctx(learned(['clasp', 'slip'], ['teal'])));
+    expect(d).toMatchObject({ open: true, priority: 'P3' });
+    expect(d.reason).toMatch(/^learned from staff: /);
+  });
+
+  it('settles an unsure text as not unhappy', () => {
+    const d = decideRouting({ kind: 'story', body: "It's a bit pricey" }, ctx(learned([], ['pricey', 'bit'])));
+    expect(d).toMatchObject({ open: false, uncertain: false });
+  });
+
+  it('never overrules stars, a complaint or a clear text', () => {
+    const model = learned([], ['broke', 'break', 'pricey', 'fine']);
+    expect(decideRouting({ kind: 'review', rating: 1, body: 'fine' }, ctx(model)).open).toBe(true);
+    expect(decideRouting({ kind: 'complaint', body: 'fine' }, ctx(model)).open).toBe(true);
+    expect(decideRouting({ kind: 'story', body: 'It broke after two days' }, ctx(model)).open).toBe(true);
+  });
+
+  it('says nothing before it has enough corrections', () => {
+    const young = { docs: { unhappy: 1, happy: 1 }, tokens: new Map<string, { unhappy: number; happy: number }>([['clasp', { unhappy: 1, happy: 0 }]]) };
+    expect(decideRouting({ kind: 'story', body: 'The clasp slips' }, ctx(young)).open).toBe(false);
   });
 });

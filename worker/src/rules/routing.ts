@@ -10,6 +10,7 @@
 import type { SiteSettings } from '../../../shared/site.ts';
 import type { Kind, Lang } from '../../../shared/submission.ts';
 import type { Intent } from './lexicon/types.ts';
+import { predict, type LearnedModel } from './learn.ts';
 import { scoreText } from './sentiment.ts';
 
 export type Priority = 'P1' | 'P2' | 'P3';
@@ -33,6 +34,8 @@ export interface RoutingContext {
   settings: SiteSettings;
   /** How many earlier cases this customer has had on this site (repeat complainers are P1). */
   priorCases: number;
+  /** What this site's staff taught the router (learn.ts); it only speaks where the rules are unsure. */
+  learned?: LearnedModel | undefined;
 }
 
 export interface RoutingDecision {
@@ -46,7 +49,17 @@ export interface RoutingDecision {
   method: string;
   /** Complaint intents found in the text (refund, churn, safety, ...). */
   intents: Intent[];
+  /**
+   * True when the text alone decided nothing for sure (a score between the thresholds, or praise
+   * and complaint that cancel out): the item goes to the "needs a look" lane for staff.
+   */
+  uncertain: boolean;
 }
+
+/** Weighted complaint and praise both at least this strong, cancelling out, is a conflict. */
+const CONFLICT = 2;
+/** A text-only score above the routing threshold but at most this is too weak to call happy. */
+const UNSURE_SCORE = -0.4;
 
 /** Intents that make a case P1 on their own: the customer may leave, sue, or be in danger. */
 export const URGENT_INTENTS: ReadonlySet<Intent> = new Set(['churn', 'legal', 'fraud', 'safety', 'chargeback']);
@@ -115,16 +128,35 @@ export function decideRouting(input: RoutingInput, ctx: RoutingContext): Routing
     reason = 'complaint words';
   }
 
+  // Only where the text alone decides (a story, or a review of 3 stars and up) can the rules be
+  // unsure, and only there may the site's learned model lift the item either way.
+  const textDecides = input.kind === 'story' || (input.kind === 'review' && rating !== undefined && rating > rules.lowRating);
+  let uncertain = false;
+  if (priority === null && textDecides) {
+    // Four or five stars need clearly negative text to open a case; weaker complaint is unsure.
+    const high = rating !== undefined && rating >= 4;
+    const threshold = high ? rules.clearlyNegativeScore : rules.negativeScore;
+    uncertain = (s.score > threshold && s.score <= (high ? rules.negativeScore : UNSURE_SCORE)) || (s.negative <= -CONFLICT && s.positive >= CONFLICT && s.score > threshold && s.score < CONFLICT);
+    const silent = s.hits.length === 0;
+    const learned = ctx.learned && (uncertain || silent) ? predict(ctx.learned, text) : null;
+    if (learned?.verdict === 'unhappy') {
+      priority = 'P3';
+      reason = `learned from staff: ${learned.evidence.join(', ')}`;
+      uncertain = false;
+    } else if (learned?.verdict === 'happy') {
+      uncertain = false;
+    }
+  }
   if (priority === null) {
-    return { open: false, priority: null, reason: 'not unhappy', score: s.score, method: s.method, intents: s.intents };
+    return { open: false, priority: null, reason: uncertain ? 'needs a look' : 'not unhappy', score: s.score, method: s.method, intents: s.intents, uncertain };
   }
   if (hard.length > 0) priority = atLeast(priority, 'P2');
   if (clearlyNegative) priority = atLeast(priority, 'P2');
   if (urgent.length > 0) priority = atLeast(priority, 'P1');
-  if (why) reason += input.kind === 'complaint' && input.category ? ` (${why})` : `: ${why}`;
+  if (why && !reason.startsWith('learned')) reason += input.kind === 'complaint' && input.category ? ` (${why})` : `: ${why}`;
   if (ctx.priorCases >= rules.repeatCases) {
     priority = 'P1';
     reason += `; repeat customer (${ctx.priorCases} earlier ${ctx.priorCases === 1 ? 'case' : 'cases'})`;
   }
-  return { open: true, priority, reason, score: s.score, method: s.method, intents: s.intents };
+  return { open: true, priority, reason, score: s.score, method: s.method, intents: s.intents, uncertain: false };
 }

@@ -124,3 +124,57 @@ describe('scoreText: language and method', () => {
     expect(scoreText('ok').method).toBe(SENTIMENT_METHOD);
   });
 });
+
+describe('scoreText: shop language that generalises', () => {
+  it.each([
+    ['an inflected English verb (broke)', 'the zipper broke'],
+    ['a participle (broken)', 'arrived broken'],
+    ['an irregular form (torn)', 'the bag was torn'],
+    ['-ing and -ed forms (leaking, leaked)', 'it leaked everywhere'],
+    ['"stopped working" in any tense', 'it stops working when warm'],
+    ['a misspelt stem (stoped)', 'stoped working after a weak'],
+    ['died, dead, dies', 'Battery dies in an hour'],
+    ['"like" comparing does not cancel "cheap"', 'Cheap plastic, feels like a toy'],
+    ['an idiom', "Don't waste your money"],
+    ['a one-word verdict', 'Junk'],
+    ['a one-edit typo of a long word', 'terible'],
+    ['a time to failure', 'Quit on me after two weeks'],
+    ['a negated function verb', "The lid doesn't close"],
+    ['Persian past stem', 'بعد از دو هفته سوخت'],
+    ['Persian present form of the same verb', 'همش میسوزه'],
+    ['Persian perfect form', 'دوتاش سوخته'],
+    ['Persian past of شکستن', 'وسط کار شکست'],
+    ['Persian spoken copula', 'کیفیتش افتضاحه'],
+    ['Persian idiom', 'پولتونو دور نریزید'],
+    ['Persian "no longer" + negated verb', 'دیگه شارژ نمیکنه'],
+    ['Persian negated verb with nothing to turn', 'طرف صدامو نمیشنوه'],
+    ['Persian typo (ح → ه)', 'جنس پارچه افتضاه بود'],
+    ['Persian with Arabic letters', 'كيفيتش خيلي پايينه'],
+    ['Persian with an English brand word', 'هدفون Sony بعد از یه ماه از کار افتاد'],
+  ])('%s is negative', (_name, text) => {
+    expect(scoreText(text).score).toBeLessThanOrEqual(-1);
+  });
+
+  it.each([
+    ['"not bad"', 'not bad at all'],
+    ["can't complain", "can't complain"],
+    ['a fear the text then denies', "I was worried it would break but it's solid"],
+    ['a complaint about the previous product', 'My previous charger stopped working, this one is much better'],
+    ['a negated complaint', "Doesn't leave my skin greasy. Love it."],
+    ['zero of a complaint', 'Zero breakouts after a month of use.'],
+    ['Persian "no problem at all"', 'هیچ مشکلی نداره'],
+    ['Persian "was not bad at all"', 'بد نبود اصلا، عالیه'],
+    ['Persian "no longer" turning a complaint', 'مشکلم حل شد، گوشیم دیگه داغ نمیکنه'],
+    ['Persian quibble in praise', 'خیلی خوبه فقط کاش ارزون‌تر بود'],
+    ['Persian negated verb turning a complaint', 'پوستمو اصلا چرب نمیکنه'],
+    ['an English sentence whose word spells Persian on the other layout', 'Keeps drinks cold for a whole day.'],
+  ])('%s is not negative', (_name, text) => {
+    expect(scoreText(text).score).toBeGreaterThan(-1);
+  });
+
+  it('reports praise and complaint apart, for the "signals conflict" test', () => {
+    const s = scoreText('Great sound but it broke');
+    expect(s.positive).toBeGreaterThan(0);
+    expect(s.negative).toBeLessThan(0);
+  });
+});

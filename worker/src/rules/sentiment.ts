@@ -10,9 +10,11 @@ import { EN } from './lexicon/en.ts';
 import { FA } from './lexicon/fa.ts';
 import type { Intent, LanguagePack } from './lexicon/types.ts';
 import { fixLayoutSlips, foldForMatching, isLikelyFinglish, scriptCounts } from './normalize.ts';
+import { stemEn, stemFaVerb } from './stem.ts';
+import { TypoIndex } from './typo.ts';
 
 /** Stored on the case with the score, so a later change of method is visible in the data. */
-export const SENTIMENT_METHOD = 'lexicon-v1';
+export const SENTIMENT_METHOD = 'lexicon-v2';
 
 export type SentimentLang = Lang | 'mixed';
 
@@ -27,9 +29,14 @@ export interface Sentiment {
   intents: Intent[];
   /** Each hit with its weight after negation and intensity, and its intent. */
   details: { label: string; value: number; intent?: Intent | undefined }[];
+  /** The weighted praise and the weighted complaint that make up the score, for "signals conflict". */
+  positive: number;
+  negative: number;
 }
 
-type Kind = 'lex' | 'neg' | 'post' | 'int' | 'contrast';
+// 'other': the sentence is about another product ("my previous one broke", "قبلیم سوخت"), so its
+// complaints are not about this purchase.
+type Kind = 'lex' | 'neg' | 'post' | 'int' | 'contrast' | 'other' | 'expect';
 interface Entry {
   kind: Kind;
   w: number;
@@ -42,9 +49,14 @@ interface Entry {
 const STICKY: ReadonlySet<Intent> = new Set(['refund', 'chargeback', 'return', 'waiting', 'churn', 'legal', 'fraud', 'complaint']);
 
 const table = new Map<string, Entry>();
+/** The same keys with every word stemmed (stem.ts), so "stopped working" meets "stops working". */
+const stemTable = new Map<string, Entry>();
+/** Single lexicon words of six letters or more, for typo matching at edit distance one. */
+const typoIndex = new TypoIndex();
 let longest = 1;
 /** First words of the multi-word keys: only these start a phrase lookup. */
 const phraseStarts = new Set<string>();
+const stemStarts = new Set<string>();
 const persianVocab = new Set<string>();
 const latinVocab = new Set<string>();
 
@@ -61,10 +73,35 @@ function add(key: string, entry: Entry): void {
   // A lexicon weight wins over a grammatical role when a key is listed twice.
   if (existing && existing.kind === 'lex' && entry.kind !== 'lex') return;
   table.set(folded, entry);
+  const stemmed = stemKey(folded);
+  const previous = stemTable.get(stemmed);
+  if (!previous || (previous.kind !== 'lex' && entry.kind === 'lex')) stemTable.set(stemmed, entry);
+  if (entry.kind === 'lex' && !folded.includes(' ') && folded.length >= 6) typoIndex.add(folded);
   const parts = folded.split(' ');
   longest = Math.max(longest, parts.length);
-  if (parts.length > 1 && parts[0]) phraseStarts.add(parts[0]);
+  if (parts.length > 1 && parts[0]) {
+    phraseStarts.add(parts[0]);
+    stemStarts.add(stemWord(parts[0]));
+  }
   addVocab(folded);
+}
+
+function stemWord(word: string): string {
+  if (/^[a-z']+$/.test(word)) return stemEn(word);
+  if (!/^\p{Script=Arabic}+$/u.test(word)) return word;
+  const verb = stemFaVerb(word);
+  if (verb) return (verb.negated ? 'ن' : '') + verb.stem;
+  // Spoken copula and possessive (بازیه، رنگش، کیفیتشه) do not change what a phrase means.
+  let w = word;
+  if (w.length > 3 && w.endsWith('ه')) w = w.slice(0, -1);
+  if (w.length > 3 && (w.endsWith('ش') || w.endsWith('م'))) w = w.slice(0, -1);
+  if (w === word) return w;
+  const again = stemFaVerb(w);
+  return again ? (again.negated ? 'ن' : '') + again.stem : w;
+}
+
+function stemKey(phrase: string): string {
+  return phrase.split(' ').map(stemWord).join(' ');
 }
 
 function load(pack: LanguagePack): void {
@@ -77,12 +114,14 @@ function load(pack: LanguagePack): void {
   for (const key of pack.postNegators) add(key, { kind: 'post', w: 0 });
   for (const [key, w] of Object.entries(pack.intensifiers)) add(key, { kind: 'int', w });
   for (const key of pack.contrast) add(key, { kind: 'contrast', w: 0 });
+  for (const key of pack.otherProduct) add(key, { kind: 'other', w: 0 });
+  for (const key of pack.expectation) add(key, { kind: 'expect', w: 0 });
   for (const key of pack.common) addVocab(foldForMatching(key));
 }
 load(EN);
 load(FA);
 
-const patterns: { re: RegExp; w: number; intent: Intent }[] = [...EN.patterns, ...FA.patterns].map(
+const patterns: { re: RegExp; w: number; intent: Intent | null }[] = [...EN.patterns, ...FA.patterns].map(
   ([source, w, intent]) => ({ re: new RegExp(source, 'u'), w, intent }),
 );
 
@@ -104,9 +143,33 @@ function lexOnly(word: string): Entry | undefined {
   return entry && entry.kind === 'lex' ? entry : undefined;
 }
 
+function lexStem(word: string): Entry | undefined {
+  const entry = stemTable.get(word);
+  return entry && entry.kind === 'lex' ? entry : undefined;
+}
+
+/** A lexicon word one edit away from an unknown word of five letters or more ("terible"). */
+function typo(word: string): Entry | undefined {
+  // Seven Latin letters (a six-letter "washed" is one slip from "wasted"), six Persian ones.
+  if (word.length < (/^[a-z]/.test(word) ? 7 : 6) || knownWord(word)) return undefined;
+  const candidate = typoIndex.find(word);
+  return candidate === undefined ? undefined : lexOnly(candidate);
+}
+
+function knownWord(word: string): boolean {
+  return latinVocab.has(word) || persianVocab.has(word);
+}
+
 function lookupWord(word: string): Lookup | undefined {
   const direct = table.get(word);
   if (direct) return { entry: direct, negated: false };
+  const found = lookupInflected(word);
+  if (found) return found;
+  const fixed = typo(word);
+  return fixed ? { entry: fixed, negated: false } : undefined;
+}
+
+function lookupInflected(word: string): Lookup | undefined {
   if (/^[a-z']+$/.test(word)) {
     const single = word.replace(/([a-z])\1+/g, '$1');
     const candidates = [single, ...EN_SUFFIXES.filter((s) => word.endsWith(s)).map((s) => word.slice(0, -s.length))];
@@ -114,7 +177,9 @@ function lookupWord(word: string): Lookup | undefined {
       const hit = c.length >= 3 ? lexOnly(c) : undefined;
       if (hit) return { entry: hit, negated: false };
     }
-    return undefined;
+    const stem = stemEn(word);
+    const byStem = lexStem(stem) ?? lexStem(stem + 'e');
+    return byStem ? { entry: byStem, negated: false } : undefined;
   }
   if (!/^\p{Script=Arabic}+$/u.test(word)) return undefined;
   for (const suffix of FA_SUFFIXES) {
@@ -123,6 +188,12 @@ function lookupWord(word: string): Lookup | undefined {
       const hit = lexOnly(word.slice(0, -suffix.length));
       if (hit) return { entry: hit, negated: false };
     }
+  }
+  // A form of a listed verb: سوخته, میسوزه, نسوخت all meet the entry for سوخت.
+  const verb = stemFaVerb(word);
+  if (verb) {
+    const hit = lexStem(verb.stem);
+    if (hit) return { entry: hit, negated: verb.negated };
   }
   // Verb negation: نمی + a listed می-form, or ن + a listed word of three letters or more.
   if (word.startsWith('نمی')) {
@@ -137,6 +208,7 @@ function lookupWord(word: string): Lookup | undefined {
 
 interface Token {
   text: string;
+  stem: string;
   boundary: boolean;
   /** A comma (or dash) came just before: the end of a negation's or intensifier's reach. */
   pause: boolean;
@@ -154,7 +226,7 @@ function tokenize(prepared: string): Token[] {
       pause = true;
       continue;
     }
-    out.push({ text: raw, boundary: /^[.!?؟;]+$/.test(raw), pause });
+    out.push({ text: raw, stem: stemWord(raw), boundary: /^[.!?؟;]+$/.test(raw), pause });
     pause = false;
   }
   return out;
@@ -197,6 +269,33 @@ function detectLang(folded: string, hint: Lang | undefined): SentimentLang {
   return 'en';
 }
 
+// A negated verb that turned no listed word is itself a complaint in a shop review ("does not
+// close", "طرف صدامو نمیشنوه", "تحویل ندادن"), except for verbs of thinking, wanting and being
+// able, which people negate in praise ("can't wait", "can't go wrong", "فکر نمیکردم").
+const EN_AUX = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'is', 'was', 'are', 'were', 'has', 'have', 'had']);
+const EN_NOT_A_COMPLAINT = new Set([
+  'think', 'thought', 'believe', 'know', 'knew', 'hesitate', 'change', 'expect', 'expected', 'mind', 'need', 'doubt', 'care',
+  'understand', 'want', 'wait', 'stop', 'get', 'live', 'imagine', 'go', 'beat', 'fault', 'ask', 'be', 'say', 'praise', 'find',
+  'have', 'had', 'see', 'use', 'regret', 'disappoint', 'let', 'put', 'even', 'only', 'just', 'really', 'too', 'a', 'an', 'the',
+  'that', 'this', 'it', 'as', 'so', 'very', 'at', 'all', 'much', 'my', 'any', 'bother', 'overheat', 'leak', 'break', 'fade',
+  'shrink', 'rip', 'tear', 'crack', 'mean', 'happen', 'realise', 'realize', 'notice', 'feel', 'hurt', 'come', 'make',
+]);
+const FA_NOT_A_COMPLAINT = new Set([
+  'نمیتونم', 'نمیتونه', 'نمیتونید', 'نمیتونی', 'نمیدونم', 'نمیدونستم', 'نمیدونید', 'نمیخوام', 'نمیخواستم', 'نمیکردم',
+  'نمیشه', 'نمیشد', 'نمیکنم', 'نمیذاره', 'نمیذارن', 'نمیزارن', 'نمیزاره', 'نمیزارم', 'نمیگم', 'نمیفته', 'نمیگیره', 'نمیره', 'نمیخوره',
+]);
+const FA_NEGATED_PAST = new Set([
+  'ندادن', 'ندادند', 'نداد', 'ندادید', 'نیومد', 'نیومده', 'نیامد', 'نیامده', 'نکرد', 'نکردن', 'نکردند', 'نرفت', 'نگرفت',
+  'نفرستادن', 'نفرستادند', 'نفرستاد', 'نشنید', 'ندید', 'نموند', 'نماند', 'نکشید',
+]);
+
+const NO_LONGER = new Set(['دیگه', 'دیگر', 'دیگع']);
+
+function isNegatedFaVerb(word: string): boolean {
+  if (FA_NOT_A_COMPLAINT.has(word)) return false;
+  return (word.startsWith('نمی') && word.length >= 5) || FA_NEGATED_PAST.has(word);
+}
+
 /** Scores one text. `lang` is a hint for text with no letters; mixed text is scored in both. */
 export function scoreText(text: string, lang?: Lang): Sentiment {
   const folded = foldForMatching(text);
@@ -211,11 +310,21 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   let intensity = 1;
   let intLeft = 0;
   const contrastSentences = new Set<number>();
+  const otherSentences = new Set<number>();
+  const expectSentences = new Set<number>();
+  // "does not close": counted as a complaint only if the "not" turns no listed word after it
+  // ("doesn't leave my skin greasy" is praise).
+  let pendingNot: Hit | null = null;
+  const settle = () => {
+    if (pendingNot) hits.push(pendingNot);
+    pendingNot = null;
+  };
 
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i];
     if (!token) break;
     if (token.boundary) {
+      settle();
       sentence += 1;
       contrastAt = -1;
       negLeft = 0;
@@ -224,17 +333,23 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
       continue;
     }
     if (token.pause) {
+      settle();
       negLeft = 0;
       intLeft = 0;
     }
     // Longest phrase first, never across a sentence boundary.
     let matched: { entry: Entry; negated: boolean; length: number; label: string } | undefined;
-    for (let n = phraseStarts.has(token.text) ? Math.min(longest, tokens.length - i) : 1; n >= 1; n -= 1) {
+    const startsPhrase = phraseStarts.has(token.text) || stemStarts.has(token.stem);
+    for (let n = startsPhrase ? Math.min(longest, tokens.length - i) : 1; n >= 1; n -= 1) {
       const span = tokens.slice(i, i + n);
       if (span.some((t) => t.boundary)) continue;
       const key = span.map((t) => t.text).join(' ');
-      const phrase = n === 1 ? undefined : table.get(key);
-      const found = n === 1 ? lookupWord(key) : phrase ? { entry: phrase, negated: false } : undefined;
+      const stems = span.map((t) => t.stem);
+      const phrase = n === 1 ? undefined : (table.get(key) ?? stemTable.get(stems.join(' ')));
+      // A listed verb phrase with its verb negated (آب نرفت, خراب نشد) is that phrase, turned.
+      const lastStem = stems[n - 1] ?? '';
+      const unNegated = n > 1 && !phrase && lastStem.startsWith('ن') ? lexStem([...stems.slice(0, -1), lastStem.slice(1)].join(' ')) : undefined;
+      const found = n === 1 ? lookupWord(key) : phrase ? { entry: phrase, negated: false } : unNegated ? { entry: unNegated, negated: true } : undefined;
       if (found) {
         matched = { ...found, length: n, label: key };
         break;
@@ -242,7 +357,34 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     }
     i += matched?.length ?? 1;
     if (!matched) {
+      const at = i - 1;
+      const last = hits[hits.length - 1];
+      if (negLeft === 3 && negLabel === 'not' && EN_AUX.has(tokens[at - 2]?.text ?? '') && /^[a-z]{3,}$/.test(token.text) && !EN_NOT_A_COMPLAINT.has(token.text)) {
+        pendingNot = { label: `not ${token.text}`, value: -1, sarcasm: false, negated: false, sentence, side: contrastAt >= 0 ? 1 : -1, index: i };
+        // The verb itself does not use up the negation's reach.
+        continue;
+      }
+      if (isNegatedFaVerb(token.text)) {
+        // "No longer": دیگه before a negated verb is a thing that stopped working (دیگه شارژ نمیکنه),
+        // unless the verb turns a complaint (دیگه داغ نمیکنه is praise).
+        const noLonger = [1, 2, 3].some((back) => NO_LONGER.has(tokens[at - back]?.text ?? ''));
+        if (last && last.sentence === sentence && !last.negated && at === last.index) flip(last, `${last.label} ${token.text}`);
+        else {
+          hits.push({
+            label: noLonger ? `دیگه ${token.text}` : token.text,
+            value: noLonger ? -2.5 : -1,
+            intent: noLonger ? 'defect' : undefined,
+            sarcasm: false,
+            negated: false,
+            sentence,
+            side: contrastAt >= 0 ? 1 : -1,
+            index: i,
+          });
+        }
+        continue;
+      }
       if (negLeft > 0) negLeft -= 1;
+      if (negLeft === 0) settle();
       if (intLeft > 0) intLeft -= 1;
       continue;
     }
@@ -256,6 +398,12 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         intensity = intLeft > 0 ? intensity * entry.w : entry.w;
         intLeft = 2;
         break;
+      case 'other':
+        otherSentences.add(sentence);
+        break;
+      case 'expect':
+        expectSentences.add(sentence);
+        break;
       case 'contrast':
         negLeft = 0;
         contrastAt = i;
@@ -264,7 +412,7 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         break;
       case 'post': {
         const last = hits[hits.length - 1];
-        if (last && last.sentence === sentence && !last.negated && i - matched.length - last.index <= 2) {
+        if (last && last.sentence === sentence && !last.negated && i - matched.length - last.index <= 1) {
           flip(last, `${last.label} ${matched.label}`);
         }
         break;
@@ -286,12 +434,15 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         if (negLeft > 0) {
           flip(hit, `${negLabel} ${hit.label}`);
           negLeft = 0;
+          pendingNot = null;
         }
         intLeft = 0;
         break;
       }
     }
   }
+
+  settle();
 
   function flip(hit: Hit, label: string): void {
     if (hit.intent && STICKY.has(hit.intent)) return;
@@ -310,7 +461,9 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   // Repeating the praise ("perfect, just perfect") is itself an ironic tone, so praise counts once per word.
   const praise = new Set(hits.filter((h) => h.sarcasm && h.value > 0).map((h) => h.label));
   const complaint = negatives.reduce((sum, h) => sum + h.value, 0) <= -2 || negatives.some((h) => h.intent !== undefined);
-  if (complaint && praise.size <= negatives.length && contrastSentences.size === 0) {
+  // A defect or a fraud makes one more word of praise ironic: "Wonderful, it died. Thanks a lot."
+  const serious = negatives.some((h) => h.intent === 'defect' || h.intent === 'fraud');
+  if (complaint && praise.size <= negatives.length + (serious ? 1 : 0) && contrastSentences.size === 0) {
     for (const h of hits) {
       if (h.sarcasm && h.value > 0) {
         h.value = -0.5 * h.value;
@@ -320,21 +473,47 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
   }
 
   let score = 0;
+  let positive = 0;
+  let negative = 0;
   for (const h of hits) {
     // In a sentence with "but", what follows it is the verdict.
-    const weight = !contrastSentences.has(h.sentence) ? 1 : h.side === 0 ? 0.5 : h.side === 1 ? 1.5 : 1;
+    let weight = !contrastSentences.has(h.sentence) ? 1 : h.side === 0 ? 0.5 : h.side === 1 ? 1.5 : 1;
+    // "My previous kettle broke, this one is great": the complaint is about another product.
+    const feared = expectSentences.has(h.sentence) && contrastSentences.has(h.sentence) && h.side === 0;
+    if ((otherSentences.has(h.sentence) || feared) && h.value < 0) {
+      weight *= 0.2;
+      h.intent = undefined;
+    }
     score += h.value * weight;
+    if (h.value > 0) positive += h.value * weight;
+    else negative += h.value * weight;
   }
   const intents: Intent[] = [];
   for (const h of hits) if (h.intent && !intents.includes(h.intent)) intents.push(h.intent);
-  const spaced = tokens.map((t) => t.text).join(' ');
+  // Patterns run sentence by sentence, so a sentence about another product discounts them too.
+  const sentences: string[] = [];
+  let s = 0;
+  for (const t of tokens) {
+    if (t.boundary) s += 1;
+    else sentences[s] = sentences[s] ? `${sentences[s]} ${t.text}` : t.text;
+  }
   for (const p of patterns) {
-    if (intents.includes(p.intent)) continue;
-    const m = p.re.exec(spaced);
-    if (!m) continue;
-    score += p.w;
-    hits.push({ label: m[0].trim(), value: p.w, intent: p.intent, sarcasm: false, negated: false, sentence: 0, side: -1, index: 0 });
-    intents.push(p.intent);
+    if (p.intent && intents.includes(p.intent)) continue;
+    for (const [index, text] of sentences.entries()) {
+      const m = text === undefined ? null : p.re.exec(text);
+      if (!m) continue;
+      // A span the lexicon already weighed (and maybe discounted) is not counted twice.
+      const span = m[0].trim();
+      if (hits.some((h) => h.label.includes(span))) break;
+      const other = otherSentences.has(index) && p.w < 0;
+      const value = other ? p.w * 0.2 : p.w;
+      score += value;
+      if (value < 0) negative += value;
+      else positive += value;
+      hits.push({ label: span, value, intent: other ? undefined : (p.intent ?? undefined), sarcasm: false, negated: false, sentence: index, side: -1, index: 0 });
+      if (p.intent && !other) intents.push(p.intent);
+      break;
+    }
   }
   return {
     score: Math.round(score * 100) / 100,
@@ -343,5 +522,7 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     hits: hits.map((h) => h.label),
     intents,
     details: hits.map((h) => ({ label: h.label, value: Math.round(h.value * 100) / 100, intent: h.intent })),
+    positive: Math.round(positive * 100) / 100,
+    negative: Math.round(negative * 100) / 100,
   };
 }

@@ -15,6 +15,7 @@ import { base } from '../../styles/base.ts';
 import '../rb-bar-chart/rb-bar-chart.ts';
 import '../rb-line-chart/rb-line-chart.ts';
 import '../rb-stat/rb-stat.ts';
+import '../rb-router-learned/rb-router-learned.ts';
 
 export class RbAdminDashboard extends LitElement {
   static override styles = [
@@ -140,6 +141,7 @@ export class RbAdminDashboard extends LitElement {
             .empty=${m.dashboard.noData}
           ></rb-bar-chart>
         </section>
+        <section aria-labelledby="learned"><rb-router-learned .lang=${lang}></rb-router-learned></section>
       </div>
     `;
   }

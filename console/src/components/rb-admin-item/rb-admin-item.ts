@@ -52,6 +52,7 @@ export class RbAdminItem extends LitElement {
             >`
           : nothing}
         ${item.category ? html`<span class="chip">${m.category[item.category]}</span>` : nothing}
+        ${item.needsLook ? html`<span class="chip flag" title=${m.router.needsLookHint}>${m.router.needsLook}</span>` : nothing}
         <span class="muted when">${formatDateTime(item.createdAt, this.lang)}</span>
       </div>
       ${item.title ? html`<h3 class="title"><bdi dir="auto">${item.title}</bdi></h3>` : nothing}

@@ -35,6 +35,7 @@ import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import { styles } from './rb-admin-queue.styles.ts';
 import '../rb-admin-item/rb-admin-item.ts';
+import '../rb-router-actions/rb-router-actions.ts';
 
 interface Filters {
   status: string;
@@ -43,10 +44,12 @@ interface Filters {
   flag: string;
   lang: string;
   order: string;
+  /** '' for the moderation queue by status, 'needs-look' for the text router's unsure items. */
+  lane: string;
   q: string;
 }
 
-const NO_FILTERS: Filters = { status: 'pending', kind: '', stars: '', flag: '', lang: '', order: 'newest', q: '' };
+const NO_FILTERS: Filters = { status: 'pending', kind: '', stars: '', flag: '', lang: '', order: 'newest', lane: '', q: '' };
 
 export class RbAdminQueue extends LitElement {
   static override styles = [base, styles];
@@ -113,6 +116,7 @@ export class RbAdminQueue extends LitElement {
       flag: f.flag,
       lang: f.lang,
       order: f.order,
+      lane: f.lane,
       q: f.q.trim(),
       cursor,
     });
@@ -162,6 +166,12 @@ export class RbAdminQueue extends LitElement {
     this.filters = { ...this.filters, q: String(new FormData(form).get('q') ?? '') };
     void this.load();
   }
+
+  /** A router correction was saved (or refused): say so and reload, the item may have left the lane. */
+  private readonly onCorrected = (event: Event) => {
+    if (event instanceof CustomEvent && typeof event.detail?.message === 'string') this.announcement = event.detail.message;
+    void this.load();
+  };
 
   private enqueue(op: () => Promise<void>) {
     this.chain = this.chain.then(op, op);
@@ -397,6 +407,7 @@ export class RbAdminQueue extends LitElement {
       </label>
     `;
     return html`<section class="filters" aria-label=${m.queue.filters}>
+      ${select('lane', m.router.lane, [['', m.router.allItems], ['needs-look', m.router.needsLook]] as const, false)}
       ${select('status', m.queue.status, SUBMISSION_STATUSES.map((s) => [s, m.status[s]] as const), false)}
       ${select('kind', m.queue.kind, KINDS.map((k) => [k, m.kind[k]] as const))}
       ${select('stars', m.queue.stars, [1, 2, 3, 4, 5].map((n) => [String(n), formatNumber(n, this.lang)] as const))}
@@ -462,6 +473,7 @@ export class RbAdminQueue extends LitElement {
       <rb-admin-item .item=${item} .lang=${this.lang}></rb-admin-item>
       <div class="actions row">
         ${item.kind === 'complaint' ? this.complaintButtons(item) : this.decisionButtons(item.status, () => [item.id])}
+        <rb-router-actions .item=${item} .lang=${this.lang} @rb-router-corrected=${this.onCorrected}></rb-router-actions>
         <a href=${`#/queue/${encodeURIComponent(item.id)}`}>${m.queue.open}</a>
       </div>
     </li>`;

@@ -38,9 +38,20 @@ export interface LanguagePack {
   /**
    * Intent phrases with gaps, as regular-expression sources over folded text (words separated
    * by single spaces): "پولم رو لطفا پس بدید". Counted only when the lexicon did not already
-   * find the same intent.
+   * find the same intent. A pattern without an intent (a time to failure, "after two weeks")
+   * only adds its weight.
    */
-  patterns: readonly (readonly [source: string, weight: number, intent: Intent])[];
+  patterns: readonly (readonly [source: string, weight: number, intent: Intent | null])[];
+  /**
+   * Words that put a sentence about another product ("previous", "قبلیم"): its complaints are
+   * the reason for this purchase, not about it.
+   */
+  otherProduct: readonly string[];
+  /**
+   * "I thought", "نگران بودم": in a sentence with a contrast, what the shopper feared before it
+   * ("I was worried it would break, but it's solid") is not a complaint.
+   */
+  expectation: readonly string[];
   /** Ordinary words that are not in the lexicon, so layout-slip repair knows them. */
   common: readonly string[];
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * Measures the recovery routing rules on the labelled sets and writes docs/SENTIMENT.md.
+ * Node 22 runs the TypeScript rules directly (type stripping), so what is measured is exactly
+ * what the Worker bundles.
+ *
+ *   npm run eval:routing            figures per language: dev, frozen test, older sets
+ *   npm run eval:routing -- --dev   also lists the dev mistakes (never the test set's)
+ *
+ * The frozen test sets (shop-*.test.json) are reported in aggregate only: their mistakes are not
+ * printed, so nobody tunes the rules against them by accident.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { evaluate, LabelledSet, ShopSet } from '../worker/src/rules/eval/evaluate.ts';
+import { FROZEN_COMMIT } from '../worker/src/rules/eval/frozen.ts';
+import { SENTIMENT_METHOD } from '../worker/src/rules/sentiment.ts';
+
+const root = new URL('../', import.meta.url);
+const read = (name) => JSON.parse(readFileSync(new URL(`worker/src/rules/eval/${name}`, root), 'utf8'));
+const LANGS = { en: 'English', fa: 'Persian' };
+const showDev = process.argv.includes('--dev');
+
+const rows = [];
+const devErrors = [];
+for (const [lang, name] of Object.entries(LANGS)) {
+  const sets = [
+    ['test (frozen)', ShopSet.parse(read(`shop-${lang}.test.json`))],
+    ['dev', ShopSet.parse(read(`shop-${lang}.dev.json`))],
+    ['older sets (dev)', LabelledSet.parse(read(`labelled-${lang}.json`))],
+  ];
+  for (const [split, items] of sets) {
+    const s = evaluate(items);
+    rows.push({ lang: name, split, ...s });
+    if (split !== 'test (frozen)') for (const e of s.errors) devErrors.push({ lang: name, split, ...e });
+  }
+}
+
+const f = (x) => x.toFixed(3);
+console.log(`method ${SENTIMENT_METHOD}; test sets frozen at commit ${FROZEN_COMMIT}`);
+console.log('language  set               n    precision  recall  F1     tp  fp  fn  tn  needs-a-look (unhappy/happy)');
+for (const r of rows) {
+  console.log(
+    `${r.lang.padEnd(9)} ${r.split.padEnd(16)} ${String(r.n).padStart(4)}    ${f(r.precision)}     ${f(r.recall)}   ${f(r.f1)}  ${[r.tp, r.fp, r.fn, r.tn].map((x) => String(x).padStart(3)).join(' ')}  ${r.uncertain.unhappy}/${r.uncertain.happy}`,
+  );
+}
+if (showDev) {
+  console.log('\ndev mistakes:');
+  for (const e of devErrors) console.log(`${e.lang} ${e.split} ${e.expected ? 'MISSED' : 'FALSE '} ${e.uncertain ? '(look) ' : ''}${e.score}\t${e.text}`);
+}
+
+const table = [
+  '| language | set | texts | precision | recall | F1 | tp | fp | fn | tn | needs a look (unhappy / happy) |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map(
+    (r) =>
+      `| ${r.lang} | ${r.split} | ${r.n} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${r.tp} | ${r.fp} | ${r.fn} | ${r.tn} | ${r.uncertain.unhappy} / ${r.uncertain.happy} |`,
+  ),
+].join('\n');
+const test = (lang) => rows.find((r) => r.lang === lang && r.split === 'test (frozen)');
+const headline = Object.values(LANGS)
+  .map((l) => `${l}: precision **${f(test(l).precision)}**, recall **${f(test(l).recall)}** (${test(l).n} texts)`)
+  .join('; ');
+
+const template = readFileSync(new URL('docs/SENTIMENT.template.md', root), 'utf8');
+const doc = template
+  .replace('{{HEADLINE}}', headline)
+  .replace('{{TABLE}}', table)
+  .replace(/\{\{METHOD\}\}/g, SENTIMENT_METHOD)
+  .replace(/\{\{FROZEN\}\}/g, FROZEN_COMMIT);
+writeFileSync(new URL('docs/SENTIMENT.md', root), doc);
+console.log(`wrote ${fileURLToPath(new URL('docs/SENTIMENT.md', root))}`);
