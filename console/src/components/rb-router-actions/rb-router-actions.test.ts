@@ -27,6 +27,8 @@ function submission(overrides: Partial<AdminSubmission> = {}): AdminSubmission {
     decisionReason: null,
     reply: null,
     caseRef: null,
+    feeling: null,
+    revisesId: null,
     needsLook: true,
     ...overrides,
   };

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { LearnedSummary } from '../../../../shared/router.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request } from '../../lib/api.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../../../shared/format.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
