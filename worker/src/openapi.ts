@@ -194,11 +194,11 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 201, schema: S.OrderRegistered, description: 'Registered (200 with the same links when the order id was registered before)' },
   },
   { method: 'get', path: '/v1/admin/cases', summary: 'The recovery queue, most urgent first', tag: 'staff', auth: 'cookie', query: S.AdminCasesQuery, ok: { status: 200, schema: S.AdminCasesPage, description: 'A page' } },
-  { method: 'get', path: '/v1/admin/cases/{id}', summary: 'One case with its submissions, refs and whole timeline', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.AdminCaseDetail, description: 'The case' } },
+  { method: 'get', path: '/v1/admin/cases/{id}', summary: 'One case (by id, or by a ref one of its submissions was told) with its submissions, refs and whole timeline', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.AdminCaseDetail, description: 'The case' } },
   {
     method: 'patch',
     path: '/v1/admin/cases/{id}',
-    summary: 'Change status (lifecycle), assignee, priority, promised date, root cause, resolution; message the customer',
+    summary: 'Change status (lifecycle), assignee, priority, promised date, root cause, resolution; message the customer (sent once: a repeated messageKey or the last message again adds nothing)',
     tag: 'staff',
     auth: 'cookie',
     body: S.CasePatch,

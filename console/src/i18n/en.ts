@@ -369,6 +369,20 @@ export const en = {
     updateReviewHint: 'Your original review stays visible; this is shown under it as an update after support. Nothing is published unless you tick this.',
     commentPrivate: 'Only the shop reads your comment.',
     updateSent: 'Your update will appear under your review once it has been checked.',
+    /** What each entry of a case's timeline is, for staff; an unknown type is shown as it came. */
+    event: {
+      opened: 'Opened',
+      submission: 'Submission joined',
+      status: 'Status',
+      message: 'Message to the customer',
+      note: 'Note',
+      assigned: 'Assigned',
+      priority: 'Priority',
+      promised: 'Promised date',
+      rerated: 'Customer re-rated',
+      rerate_comment: 'Customer’s comment (not published)',
+      contact_added: 'Customer added a contact',
+    } as Record<string, string>,
   },
 
   slaSettings: {

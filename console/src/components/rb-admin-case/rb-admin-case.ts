@@ -258,10 +258,10 @@ export class RbAdminCase extends LitElement {
         <ol class="timeline">
           ${d.timeline.map(
             (e) => html`<li>
-              <time datetime=${e.at}>${formatDateTime(e.at, this.lang)}</time> · <strong>${e.type}</strong>
+              <time datetime=${e.at}>${formatDateTime(e.at, this.lang)}</time> · <strong>${m.workflow.event[e.type] ?? e.type}</strong>
               ${e.public ? nothing : html`<span class="chip private">${m.caseMore.privateEvent}</span>`}
               ${e.actor ? html`· <bdi>${e.actor}</bdi>` : nothing}
-              ${e.body ? html`<div class="text"><bdi>${e.body}</bdi></div>` : nothing}
+              ${e.body ? html`<div class="text"><bdi>${e.type === 'status' ? (m.caseStatus[e.body] ?? e.body) : e.body}</bdi></div>` : nothing}
             </li>`,
           )}
         </ol>
