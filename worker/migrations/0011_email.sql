@@ -33,6 +33,8 @@ CREATE TABLE emails (
   reason          TEXT,
   message_id      TEXT,
   queued_at       INTEGER,
+  -- Set by the consumer that took the row off the queue, so a redelivered message is not sent twice.
+  claimed_at      INTEGER,
   sent_at         INTEGER,
   created_at      INTEGER NOT NULL,
   updated_at      INTEGER NOT NULL

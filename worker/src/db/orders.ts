@@ -17,6 +17,8 @@ export interface OrderRecord {
   followup_at: number | null;
   followup_outcome: string | null;
   created_at: number;
+  delivered_at: number | null;
+  lang: string | null;
 }
 
 export type StoredItem = z.infer<typeof OrderItem>;
@@ -41,14 +43,25 @@ export async function readOrder(db: D1Database, siteId: string, orderId: string)
 /** Inserts the order unless this id was registered before; the first registration stands. */
 export function insertOrder(
   db: D1Database,
-  o: { siteId: string; orderId: string; name: string; email: string; items: StoredItem[]; purchasedAt: number; followupDueAt: number; createdAt: number },
+  o: {
+    siteId: string;
+    orderId: string;
+    name: string;
+    email: string;
+    items: StoredItem[];
+    purchasedAt: number;
+    followupDueAt: number;
+    createdAt: number;
+    deliveredAt?: number | null | undefined;
+    lang?: string | null | undefined;
+  },
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO orders (site_id, order_id, customer_name, customer_email, items, purchased_at, followup_due_at, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (site_id, order_id) DO NOTHING`,
+      `INSERT INTO orders (site_id, order_id, customer_name, customer_email, items, purchased_at, followup_due_at, created_at, delivered_at, lang)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (site_id, order_id) DO NOTHING`,
     )
-    .bind(o.siteId, o.orderId, o.name, normaliseEmail(o.email), JSON.stringify(o.items), o.purchasedAt, o.followupDueAt, o.createdAt);
+    .bind(o.siteId, o.orderId, o.name, normaliseEmail(o.email), JSON.stringify(o.items), o.purchasedAt, o.followupDueAt, o.createdAt, o.deliveredAt ?? null, o.lang ?? null);
 }
 
 export async function listDueFollowups(db: D1Database, nowMs: number, limit: number): Promise<OrderRecord[]> {

@@ -37,6 +37,7 @@ import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
 import { parseCaseSearch } from '../rules/case-search.ts';
 import { canTransition, missingForTransition } from '../rules/lifecycle.ts';
 import { endPause, startPause } from '../rules/sla.ts';
+import { caseUpdateEmails, sendSoon } from '../lib/email/outbox.ts';
 
 /** How long the one-time re-rating link sent at resolution stays valid. */
 export const RERATE_TTL_MS = 30 * 24 * 3_600_000;
@@ -248,8 +249,10 @@ export const adminCaseRoutes = new Hono<AppEnv>()
         )
         .bind(row.id, stamp, row.site_id, staff.staffId, JSON.stringify(Object.fromEntries(keys.map((k) => [k, row[k]]))), JSON.stringify(set)),
     ];
-    const [update] = await batchWithWebhooks(c.env, statements, hooks);
+    const emails = await caseUpdateEmails(db, row.site_id, { id: row.id, ref: row.ref, submissionId: row.submission_id }, { message: patch.publicMessage, resolved: set.status === 'resolved' }, new URL(c.req.url).origin, stamp);
+    const [update] = await batchWithWebhooks(c.env, [...statements, ...emails.map((e) => e.statement)], hooks);
     if ((update?.meta.changes ?? 0) === 0) throw new ProblemError(409, 'conflict', 'Someone else changed this case; reload it.');
+    await sendSoon(c.env, emails, stamp);
     const fresh = await ownCase(c, row.id);
     return c.json({ case: toAdminCase(fresh, now) });
   })
