@@ -132,6 +132,20 @@ ${n(last.offsetRowsVsPage1)}× and takes ${n(last.offset.d1Ms)} ms of D1 time pe
 `;
 }
 
+function emailSection(r) {
+  if (!r) return 'Not run.\n';
+  if (r.error) return failed(r);
+  return `**${n(r.dueRequests)} review requests due at once** (orders delivered 30 days ago, bulk-loaded with their request and
+reminder rows as \`POST /orders\` writes them). Each \`GET /__scheduled\` on \`wrangler dev --test-scheduled\` is one cron
+run; the next run is triggered once the EMAIL queue's consumer has sent what the run queued (or after 60 s). The
+per-run budget is ${n(r.perRunBudget)} emails (\`EMAIL_BATCH\` × \`CRON_MAX_ROUNDS\`); the most queued by one run was
+${n(r.maxQueuedInOneRun)}. ${n(r.sent)} were sent through the simulated \`send_email\` binding, ${n(r.failed)} failed, in ${n(r.cronRuns)} runs and
+${n(r.drainMs / 1000, 1)} s (locally; deployed, runs are five minutes apart, so ${n(r.cronRuns)} runs take about ${n(r.cronRuns * 5)} minutes).
+
+${table(['run', 'queued', 'sent so far', 'cron run', 'until sent'], r.runs.map((x) => [n(x.run), n(x.queued), n(x.sentTotal), `${n(x.runMs)} ms`, `${n(x.drainedMs / 1000, 1)} s`]))}
+`;
+}
+
 function recoverySection(r) {
   if (!r) return 'Not run.\n';
   if (r.error) return failed(r);
@@ -229,6 +243,9 @@ ${scaleSection(results.parts.scale)}
 ## Recovery
 
 ${recoverySection(results.parts.recovery)}
+## Email
+
+${emailSection(results.parts.email)}
 ## Reproduce
 
 \`\`\`sh

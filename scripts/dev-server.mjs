@@ -45,15 +45,23 @@ export async function migrate(persistTo) {
   await wrangler(args, { env: offlineEnv({ CI: 'true' }) });
 }
 
-/** Seeds `pk_demo` (idempotent) and returns a fresh staff token for it. */
-export async function seedDemo({ persistTo, origins = [] } = {}) {
+/**
+ * Seeds `pk_demo` (idempotent): a fresh staff token, and the secret key when this run created
+ * the site (it is shown only then; the browser tests register orders with it).
+ */
+export async function seedDemoKeys({ persistTo, origins = [] } = {}) {
   const args = [fileURLToPath(new URL('./site.mjs', import.meta.url)), 'seed-demo'];
   if (persistTo) args.push('--persist-to', persistTo);
   for (const origin of origins) args.push('--origin', origin);
   const { stdout } = await run(process.execPath, args, { cwd: ROOT, env: offlineEnv() });
   const token = stdout.match(/\bst_[A-Za-z0-9_-]+/)?.[0];
   if (!token) throw new Error(`seed-demo printed no staff token:\n${stdout}`);
-  return token;
+  return { staffToken: token, secretKey: stdout.match(/\bsk_[A-Za-z0-9_-]+/)?.[0] ?? null };
+}
+
+/** Seeds `pk_demo` (idempotent) and returns a fresh staff token for it. */
+export async function seedDemo(options = {}) {
+  return (await seedDemoKeys(options)).staffToken;
 }
 
 async function waitForHealth(url, child, timeoutMs) {

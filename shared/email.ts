@@ -60,6 +60,8 @@ export const AdminEmail = z.object({
   /** Why it was cancelled, suppressed or failed. */
   reason: z.nullable(z.string()),
   sentAt: z.nullable(z.string()),
+  /** Email Service's Message-ID of a sent email, for tracing it in the provider's logs. */
+  messageId: z.nullable(z.string()),
   createdAt: z.string(),
 });
 export type AdminEmail = z.infer<typeof AdminEmail>;

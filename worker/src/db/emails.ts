@@ -257,6 +257,7 @@ export function toAdminEmail(r: EmailRecord): AdminEmail {
     attempts: r.attempts,
     reason: r.reason ?? r.last_error,
     sentAt: isoOrNull(r.sent_at),
+    messageId: r.message_id,
     createdAt: iso(r.created_at),
   };
 }

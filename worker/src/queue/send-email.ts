@@ -160,22 +160,25 @@ export async function processEmail(env: Env, job: SendEmailMessage, nowMs: numbe
   await finishEmail(env.DB, row.id, { state: 'sent', messageId }, nowMs).run();
 }
 
+/** Messages of a batch are separate rows (and each is claimed), so they are sent side by side. */
 export async function handleEmailBatch(batch: MessageBatch<unknown>, env: Env, nowMs: number): Promise<void> {
-  for (const message of batch.messages) {
-    const parsed = SendEmailMessage.safeParse(message.body);
-    if (!parsed.success) {
-      // Never valid, never will be: kept as a dead letter, acknowledged so it blocks nothing.
-      console.error('email: invalid message', message.id);
-      await recordDeadLetter(env.DB, batch.queue, message, nowMs);
-      message.ack();
-      continue;
-    }
-    try {
-      await processEmail(env, parsed.data, nowMs);
-      message.ack();
-    } catch (err) {
-      console.error('email: will retry', message.id, err);
-      message.retry({ delaySeconds: 30 });
-    }
-  }
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      const parsed = SendEmailMessage.safeParse(message.body);
+      if (!parsed.success) {
+        // Never valid, never will be: kept as a dead letter, acknowledged so it blocks nothing.
+        console.error('email: invalid message', message.id);
+        await recordDeadLetter(env.DB, batch.queue, message, nowMs);
+        message.ack();
+        return;
+      }
+      try {
+        await processEmail(env, parsed.data, nowMs);
+        message.ack();
+      } catch (err) {
+        console.error('email: will retry', message.id, err);
+        message.retry({ delaySeconds: 30 });
+      }
+    }),
+  );
 }
