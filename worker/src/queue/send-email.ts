@@ -109,7 +109,13 @@ export async function processEmail(env: Env, job: SendEmailMessage, nowMs: numbe
   if (!row || row.state !== 'queued') return;
   if (!(await claimEmail(env.DB, row.id, nowMs))) return;
   const site = await readSite(env.DB, row.site_id);
-  const data = EmailData.safeParse(JSON.parse(row.data));
+  let stored: unknown = null;
+  try {
+    stored = JSON.parse(row.data);
+  } catch {
+    // unreadable: cancelled below
+  }
+  const data = EmailData.safeParse(stored);
   if (!site || !data.success) {
     await finishEmail(env.DB, row.id, { state: 'cancelled', reason: site ? 'unreadable email data' : 'the site is gone' }, nowMs).run();
     return;
