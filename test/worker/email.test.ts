@@ -186,6 +186,16 @@ describe('case updates', () => {
     expect((await list.json<{ items: { kind: string; state: string }[] }>()).items).toEqual([expect.objectContaining({ kind: 'case.message', state: 'sent' })]);
   });
 
+  it("another site's staff see none of the case's emails, even by its id", async () => {
+    const { site, caseId, cookie } = await openCase('private@example.com');
+    await SELF.fetch(staffRequest('PATCH', `/v1/admin/cases/${caseId}`, cookie, { status: 'acknowledged', publicMessage: 'Hello.' }));
+    expect(await emailsOf(site.publicKey)).toHaveLength(1);
+    const other = await createSite();
+    const res = await SELF.fetch(staffRequest('GET', `/v1/admin/emails?case=${caseId}`, await login(other)));
+    expect(res.status).toBe(200);
+    expect((await res.json<{ items: unknown[] }>()).items).toEqual([]);
+  });
+
   it('resolution sends one re-rating invitation, however often the case is resolved', async () => {
     const { site, caseId, cookie } = await openCase('rerate@example.com');
     await SELF.fetch(staffRequest('PATCH', `/v1/admin/cases/${caseId}`, cookie, { status: 'acknowledged' }));
