@@ -4,7 +4,8 @@
  * request to disk (wrangler dev keeps each sent message's parts under
  * `.wrangler/tmp/email/<session>/email-{html,text}/<Message-ID>.*`); the test reads that file,
  * follows its link in Chromium to the shop page, writes the review in the widget, and staff see
- * it marked as from a verified buyer.
+ * it marked as from a verified buyer. The headers, which the files do not hold, are read from
+ * wrangler dev's local explorer API, which keeps every message the binding accepted.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,6 +85,17 @@ describe('review request by email', () => {
     expect(link).toBeTruthy();
     expect(text).toContain(link);
     expect(html).toContain('/v1/email/unsubscribe?');
+
+    // The headers as the binding received them, from wrangler dev's local explorer (the files
+    // hold only the parts): the site's name as sender and RFC 8058 one-click unsubscribe.
+    const captured = await fetch(`${baseUrl}/cdn-cgi/explorer/api/local/email/sending?email_id=${encodeURIComponent(messageId ?? '')}`);
+    expect(captured.status).toBe(200);
+    const { result } = (await captured.json()) as { result: { from: string; subject: string; headers?: Record<string, string> } };
+    expect(result.from).toContain('Demo Shop');
+    expect(result.subject).toBe('How was your order from Demo Shop?');
+    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    expect(headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(headers['list-unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/v1\/email\/unsubscribe\?t=/);
 
     // The customer follows the link: the widget opens on the review form.
     const shopper = await (await browser().newContext()).newPage();
