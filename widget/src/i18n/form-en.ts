@@ -32,7 +32,7 @@ export const formEn = {
   name: 'Your name',
   email: 'Email',
   emailNote: 'Optional. Never published.',
-  notifyReplies: 'Email me when the shop replies (you will confirm your address first)',
+  notifyReplies: 'Let me know when the shop replies (you will confirm your address first)',
   phone: 'Phone',
   contactNote: 'An email or a phone number is required so we can reach you. Never published.',
   category: 'What is it about?',
