@@ -244,3 +244,23 @@ describe('reply notices (double opt-in)', () => {
     expect(notice.text).toContain('Thanks again!');
   });
 });
+
+describe('the cron step', () => {
+  it('queues at most one batch per call, oldest due first, so a run stays within its budget', async () => {
+    const { queueDueEmails, EMAIL_BATCH } = await import('../../worker/src/cron-email.ts');
+    const site = await createSite();
+    const now = Date.now();
+    const rows = Array.from({ length: EMAIL_BATCH + 30 }, (_, i) =>
+      env.DB.prepare(
+        `INSERT INTO emails (id, site_id, kind, event_key, recipient, recipient_hash, state, due_at, created_at, updated_at)
+         VALUES (?1, ?2, 'review.request', ?3, ?4, ?5, 'scheduled', ?6, ?6, ?6)`,
+      ).bind(`em_bulk_${i}`, site.publicKey, `order:bulk-${i}`, `b${i}@example.com`, `h${i}`, now - 1_000_000 + i),
+    );
+    await env.DB.batch(rows);
+    expect(await queueDueEmails(env, now)).toBe(EMAIL_BATCH);
+    const states = (await emailsOf(site.publicKey)).map((e) => [e.id, e.state]);
+    expect(states.filter(([, s]) => s === 'queued')).toHaveLength(EMAIL_BATCH);
+    // The oldest went first; the 30 newest wait for the next call.
+    expect(states.slice(-30).every(([, s]) => s === 'scheduled')).toBe(true);
+  });
+});
