@@ -124,6 +124,11 @@ export async function claimEmail(db: D1Database, id: string, nowMs: number): Pro
   return result.meta.changes > 0;
 }
 
+/** Lets a claimed email be taken again at once: its consumer failed before deciding anything. */
+export function releaseClaim(db: D1Database, id: string): D1PreparedStatement {
+  return db.prepare(`UPDATE emails SET claimed_at = NULL WHERE id = ?1 AND state = 'queued'`).bind(id);
+}
+
 export type EmailOutcome =
   | { state: 'sent'; messageId: string }
   | { state: 'cancelled' | 'suppressed'; reason: string }

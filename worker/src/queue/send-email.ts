@@ -18,6 +18,7 @@ import {
   isSuppressed,
   lastRequestSentAt,
   readEmail,
+  releaseClaim,
   requestSent,
   wroteSince,
   type EmailRecord,
@@ -108,6 +109,23 @@ export async function processEmail(env: Env, job: SendEmailMessage, nowMs: numbe
   // Erased, or already sent, cancelled or rescheduled by an earlier delivery.
   if (!row || row.state !== 'queued') return;
   if (!(await claimEmail(env.DB, row.id, nowMs))) return;
+  const progress = { sent: false };
+  try {
+    await sendClaimed(env, row, nowMs, progress);
+  } catch (err) {
+    // D1 failed before the send: free the row so the queue's retry takes it now rather than
+    // after the claim expires. After a send the claim is kept: sending twice is worse than late
+    // bookkeeping. (A failed send is not this: it is rescheduled with backoff.)
+    if (!progress.sent) {
+      await releaseClaim(env.DB, row.id)
+        .run()
+        .catch(() => undefined);
+    }
+    throw err;
+  }
+}
+
+async function sendClaimed(env: Env, row: EmailRecord, nowMs: number, progress: { sent: boolean }): Promise<void> {
   const site = await readSite(env.DB, row.site_id);
   let stored: unknown = null;
   try {
@@ -156,6 +174,7 @@ export async function processEmail(env: Env, job: SendEmailMessage, nowMs: numbe
   let messageId: string;
   try {
     messageId = (await env.EMAIL.send(message)).messageId;
+    progress.sent = true;
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     const next = retryAfterFailure(row.attempts + 1, nowMs);
