@@ -87,10 +87,16 @@ export async function listDueEmails(db: D1Database, nowMs: number, limit: number
   return results;
 }
 
-/** Queued emails whose message seems lost: on the queue since before `olderThan` and still unsent. */
+/**
+ * Queued emails whose message seems lost: on the queue since before `olderThan`, still unsent,
+ * and not held by a consumer since then either (so the re-sent message can claim them).
+ */
 export async function listStalledEmails(db: D1Database, olderThan: number, limit: number): Promise<{ id: string; site_id: string }[]> {
   const { results } = await db
-    .prepare(`SELECT id, site_id FROM emails WHERE state = 'queued' AND queued_at <= ?1 ORDER BY queued_at LIMIT ?2`)
+    .prepare(
+      `SELECT id, site_id FROM emails WHERE state = 'queued' AND queued_at <= ?1 AND (claimed_at IS NULL OR claimed_at <= ?1)
+       ORDER BY queued_at LIMIT ?2`,
+    )
     .bind(olderThan, limit)
     .all<{ id: string; site_id: string }>();
   return results;
