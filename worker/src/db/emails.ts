@@ -49,6 +49,8 @@ export interface NewEmail {
   /** Written only if the case's `updated_at` is this stamp: the change that caused it won its race. */
   caseStamp?: number | undefined;
 }
+// An email with an `orderId` is written only while the stored order has this recipient, so
+// registering the same order again with another address adds nobody.
 
 /** An email written with the change that caused it; `id` lets the caller queue it after the batch. */
 export interface PendingEmail {
