@@ -103,6 +103,24 @@ describe('review requests', () => {
   });
 });
 
+describe('who sends review requests', () => {
+  it.each([
+    ['rebound', 0, 'sent'],
+    ['both', 1, 'sent'],
+    ['webhook', 1, 'cancelled'],
+  ] as const)('emailMode %s: %i followup.due webhook, the email is %s', async (emailMode, webhooks, state) => {
+    const site = await createSite({ settings: { emailMode } });
+    // A local address that refuses connections: nothing leaves the machine.
+    await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', await login(site), { url: 'http://127.0.0.1:9/hooks', events: ['followup.due'] }));
+    await SELF.fetch(orderRequest(site, site.secretKey, deliveredOrder(`M-${emailMode}`, `${emailMode}@example.com`, 31)));
+    await runCronAt(Date.now());
+    await deliverQueued(site.publicKey);
+    const hooks = await env.DB.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE site_id = ?1 AND event = 'followup.due'`).bind(site.publicKey).first<{ n: number }>();
+    expect(hooks?.n).toBe(webhooks);
+    expect((await emailsOf(site.publicKey))[0]).toMatchObject({ kind: 'review.request', state });
+  });
+});
+
 describe('unsubscribe and erasure', () => {
   it('one-click unsubscribe stops every pending email to that address, idempotently', async () => {
     const site = await createSite();
