@@ -3,6 +3,9 @@
  * Node, the widget's components in happy-dom, and end-to-end browser tests in Chromium against
  * a real `wrangler dev`.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
@@ -13,6 +16,24 @@ process.env.WRANGLER_SEND_METRICS = 'false';
 
 const migrations = await readD1Migrations(fileURLToPath(new URL('./worker/migrations', import.meta.url)));
 
+/**
+ * Reads what the simulated `send_email` binding wrote: miniflare stores each sent message's parts
+ * as files named by its Message-ID under its temporary directory (`email/email-text/ID.txt`,
+ * `email/email-html/ID.html`). Tests inside workerd cannot read the disk, so they ask this
+ * Node-side service: `GET http://mailbox/<message id>` answers `{ text, html }` or 404.
+ */
+async function mailbox(request: Request): Promise<Response> {
+  const id = decodeURIComponent(new URL(request.url).pathname.slice(1)).replace(/^<|>$/g, '');
+  if (!/^[\w.@+-]+$/.test(id)) return new Response('bad id', { status: 400 });
+  const dirs = (await readdir(tmpdir())).filter((d) => d.startsWith('miniflare-'));
+  for (const dir of dirs) {
+    const read = (part: string, ext: string) => readFile(join(tmpdir(), dir, 'email', part, `${id}.${ext}`), 'utf8').catch(() => null);
+    const [text, html] = await Promise.all([read('email-text', 'txt'), read('email-html', 'html')]);
+    if (text !== null || html !== null) return Response.json({ text, html });
+  }
+  return new Response('not found', { status: 404 });
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,7 +41,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations }, serviceBindings: { MAILBOX: mailbox } },
           }),
         ],
         test: {

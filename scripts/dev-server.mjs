@@ -46,11 +46,12 @@ export async function migrate(persistTo) {
 }
 
 /**
- * Seeds `pk_demo` (idempotent) and returns a fresh staff token for it. `shop` also writes the
- * demo shop's history once (`npm start`); the browser tests leave it out and start from an
- * empty shop, since they count what they see in the queues.
+ * Seeds `pk_demo` (idempotent): a fresh staff token, and the secret key when this run created
+ * the site (it is shown only then; the browser tests register orders with it). `shop` also
+ * writes the demo shop's history once (`npm start`); the browser tests leave it out and start
+ * from an empty shop, since they count what they see in the queues.
  */
-export async function seedDemo({ persistTo, origins = [], shop = false } = {}) {
+export async function seedDemoKeys({ persistTo, origins = [], shop = false } = {}) {
   const args = [fileURLToPath(new URL('./site.mjs', import.meta.url)), 'seed-demo'];
   if (persistTo) args.push('--persist-to', persistTo);
   if (shop) args.push('--shop');
@@ -58,7 +59,12 @@ export async function seedDemo({ persistTo, origins = [], shop = false } = {}) {
   const { stdout } = await run(process.execPath, args, { cwd: ROOT, env: offlineEnv() });
   const token = stdout.match(/\bst_[A-Za-z0-9_-]+/)?.[0];
   if (!token) throw new Error(`seed-demo printed no staff token:\n${stdout}`);
-  return token;
+  return { staffToken: token, secretKey: stdout.match(/\bsk_[A-Za-z0-9_-]+/)?.[0] ?? null };
+}
+
+/** Seeds `pk_demo` (idempotent) and returns a fresh staff token for it. */
+export async function seedDemo(options = {}) {
+  return (await seedDemoKeys(options)).staffToken;
 }
 
 async function waitForHealth(url, child, timeoutMs) {

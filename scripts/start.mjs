@@ -3,7 +3,7 @@
 // schedule it), and print the URLs and the demo staff token.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { migrate, ROOT, seedDemo, startWorker } from './dev-server.mjs';
+import { migrate, ROOT, seedDemoKeys, startWorker } from './dev-server.mjs';
 
 const run = promisify(execFile);
 const port = Number(process.env.PORT ?? 8787);
@@ -20,7 +20,7 @@ step('applying D1 migrations to the local database');
 await migrate();
 step('seeding the demo site pk_demo (and, once, its shop history)');
 const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
-const token = await seedDemo({ origins, shop: true });
+const { staffToken: token, secretKey } = await seedDemoKeys({ origins, shop: true });
 step(`starting wrangler dev on port ${port}`);
 const server = await startWorker({ port, inherit: true });
 const base = `http://localhost:${port}`;
@@ -42,6 +42,9 @@ process.stdout.write(`
 
   Demo staff token ${token}
   (paste it into the moderation page's login; it is stored hashed and shown only now)
+${secretKey ? `  Demo secret key  ${secretKey}\n  (for POST /v1/sites/pk_demo/orders; shown only when the demo site is created)\n` : ''}
+  Emails are simulated: each one's text and HTML land in .wrangler/tmp/email/<session>/
+  (listed with their state on the moderation page, Emails).
 
   Press Ctrl+C to stop.
 `);

@@ -13,3 +13,4 @@ export * from './orders.ts';
 export * from './webhooks.ts';
 export * from './metrics.ts';
 export * from './router.ts';
+export * from './email.ts';

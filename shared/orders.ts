@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { text } from './text.ts';
-import { Email, Subject } from './submission.ts';
+import { Email, Lang, Subject } from './submission.ts';
 
 const HttpsUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 
@@ -18,6 +18,10 @@ export const OrderInput = z.strictObject({
   customer: z.strictObject({ name: text(1, LIMITS.name), email: Email }),
   items: z.array(OrderItem).check(z.minLength(1), z.maxLength(50)),
   purchasedAt: z.iso.datetime({ offset: true }),
+  /** When the order reached the customer; the review request counts from here when given. */
+  deliveredAt: z.optional(z.iso.datetime({ offset: true })),
+  /** The customer's language: the review request is written in it (default: the site's). */
+  lang: z.optional(Lang),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

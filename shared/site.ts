@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { Kind, KINDS, Lang, Subject } from './submission.ts';
 import { ReviewsPage, Summary } from './review.ts';
+import { EmailMode, EmailTemplates } from './email.ts';
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export const Theme = z.enum(THEMES);
@@ -75,6 +76,16 @@ export const SiteSettings = z.object({
   /** Follow-up invitation delay after a registered purchase, in days. */
   followupDelayDays: z._default(z.number().check(z.gte(0), z.lte(365)), 30),
   quietPeriodDays: z._default(z.number().check(z.gte(0), z.lte(365)), 90),
+  /** Who sends review requests: Rebound by email, the merchant from the `followup.due` webhook, or both. */
+  emailMode: z._default(EmailMode, 'both'),
+  /** The sender address, on a domain onboarded to Email Service; unset: the deployment's `EMAIL_FROM`. */
+  emailFrom: z.optional(z.email().check(z.maxLength(LIMITS.email))),
+  /** The merchant's support address: customers' replies go there. */
+  emailReplyTo: z.optional(z.email().check(z.maxLength(LIMITS.email))),
+  /** Days after the review request that one reminder follows, if nothing was written; 0: none. */
+  reviewReminderDays: z._default(z.int().check(z.gte(0), z.lte(60)), 7),
+  /** The merchant's subject and opening line per email kind and language (plain text). */
+  emailTemplates: z._default(EmailTemplates, {}),
   escalationOwner: z.optional(z.string().check(z.maxLength(LIMITS.name))),
   turnstileSiteKey: z.optional(z.string().check(z.maxLength(200))),
   /** The secret paired with `turnstileSiteKey`, for server-side verification. Never sent to a browser. */

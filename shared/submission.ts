@@ -57,6 +57,8 @@ export const ReviewInput = z.strictObject({
   }),
   /** A signed token from a follow-up invitation: marks the review as a verified purchase. */
   orderToken: z.optional(z.string().check(z.maxLength(LIMITS.orderToken))),
+  /** Email the author when the merchant replies, once the address is confirmed (double opt-in). */
+  notifyReplies: z.optional(z.boolean()),
   ...common,
 });
 

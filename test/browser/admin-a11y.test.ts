@@ -84,7 +84,7 @@ describe('accessibility', () => {
       await page.locator('rb-admin-queue li[data-id]').first().waitFor();
       expect(await axe(page)).toEqual([]);
 
-      for (const view of ['settings', 'audit', 'data', 'dashboard', 'cases']) {
+      for (const view of ['settings', 'audit', 'data', 'dashboard', 'cases', 'emails']) {
         await page.goto(`${baseUrl}/admin/?lang=${lang}#/${view}`);
         await page.locator(`rb-admin-${view} h1`).waitFor();
         await page.waitForTimeout(300);
@@ -119,7 +119,7 @@ describe('layout and CSP', () => {
     expect(htmlText).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(htmlText).not.toMatch(/<style|\sstyle=/);
     await logIn(page, baseUrl, staffToken);
-    for (const view of ['cases', 'dashboard', 'settings', 'audit', 'data', 'queue']) {
+    for (const view of ['cases', 'dashboard', 'settings', 'audit', 'data', 'emails', 'queue']) {
       await page.evaluate((v) => (location.hash = `#/${v}`), view);
       await page.locator(`rb-admin-${view} h1`).waitFor();
       // The dashboard's charts are inline SVG drawn by Lit: they must render under Trusted Types.

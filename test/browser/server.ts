@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM script shared with `npm start`; it has no type declarations
-import { freePort, migrate, seedDemo, startWorker } from '../../scripts/dev-server.mjs';
+import { freePort, migrate, seedDemoKeys, startWorker } from '../../scripts/dev-server.mjs';
 
 /** The made-up merchant origin that tests serve pages from through Playwright routing. */
 export const MERCHANT_ORIGIN = 'http://merchant.test';
@@ -18,6 +18,8 @@ declare module 'vitest' {
     baseUrl: string;
     siteId: string;
     staffToken: string;
+    /** The demo site's secret key (`sk_...`), for server-to-server calls such as registering orders. */
+    secretKey: string;
     merchantOrigin: string;
   }
 }
@@ -27,11 +29,13 @@ export default async function setup(project: TestProject) {
   const port: number = await freePort();
   const url = `http://127.0.0.1:${port}`;
   await migrate(persistTo);
-  const staffToken: string = await seedDemo({ persistTo, origins: [url, MERCHANT_ORIGIN] });
+  const keys: { staffToken: string; secretKey: string | null } = await seedDemoKeys({ persistTo, origins: [url, MERCHANT_ORIGIN] });
+  const staffToken = keys.staffToken;
   const server = await startWorker({ port, persistTo });
   project.provide('baseUrl', url);
   project.provide('siteId', 'pk_demo');
   project.provide('staffToken', staffToken);
+  project.provide('secretKey', keys.secretKey ?? '');
   project.provide('merchantOrigin', MERCHANT_ORIGIN);
   return async () => {
     server.stop();

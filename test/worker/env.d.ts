@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** The simulated `send_email` binding's files, read on the Node side (vitest.config.ts). */
+      MAILBOX: Fetcher;
     }
   }
 }

@@ -29,6 +29,8 @@ import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminDataRoutes } from './routes/admin-data.ts';
 import { adminRouterRoutes } from './routes/admin-router.ts';
+import { adminEmailRoutes } from './routes/admin-emails.ts';
+import { emailRoutes } from './routes/email.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -97,6 +99,8 @@ export function buildApp() {
   app.route('/v1/admin', adminAuditRoutes);
   app.route('/v1/admin', adminDataRoutes);
   app.route('/v1/admin', adminRouterRoutes);
+  app.route('/v1/admin', adminEmailRoutes);
+  app.route('/v1/email', emailRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

@@ -18,6 +18,7 @@ import type { RouteSubmissionMessage } from '../../shared/queue.ts';
 import { ORDER_LINK_TTL_MS, orderReviewLinks } from './lib/order-links.ts';
 import { iso } from './lib/time.ts';
 import { slaState } from './rules/sla.ts';
+import { queueDueEmails } from './cron-email.ts';
 
 /** How many items a step handles per batch. */
 export const CRON_BATCH = 50;
@@ -133,10 +134,11 @@ async function followUps(env: Env, now: number, site: (id: string) => Promise<Si
     }
     const items = parseItems(order.items);
     const links = await orderReviewLinks(s.signingKey, order.link_id, items, order.followup_due_at + ORDER_LINK_TTL_MS);
+    // With emailMode 'rebound' Rebound's own review request is the follow-up: no webhook.
     await batchWithWebhooks(
       env,
       [markFollowup(env.DB, order, 'sent', now), touchFollowupContact(env.DB, order.site_id, order.customer_email, now)],
-      [
+      s.settings.emailMode === 'rebound' ? [] : [
         webhookEvent(env.DB, order.site_id, 'followup.due', {
           orderId: order.order_id,
           customer: { name: order.customer_name, email: order.customer_email },
@@ -156,12 +158,13 @@ export interface CronReport {
   resent: number;
   webhooksResent: number;
   followups: number;
+  emails: number;
 }
 
 /** One run at `now`. Steps run one after another; a failing step does not stop the others. */
 export async function runCron(env: Env, now: number): Promise<CronReport> {
   const site = siteCache(env.DB);
-  const report: CronReport = { escalated: 0, breached: 0, reminded: 0, resent: 0, webhooksResent: 0, followups: 0 };
+  const report: CronReport = { escalated: 0, breached: 0, reminded: 0, resent: 0, webhooksResent: 0, followups: 0, emails: 0 };
   const steps: [keyof CronReport, () => Promise<number>][] = [
     ['escalated', () => escalate(env, now)],
     ['breached', () => breach(env, now, site)],
@@ -169,6 +172,7 @@ export async function runCron(env: Env, now: number): Promise<CronReport> {
     ['resent', () => sweepOutbox(env, now)],
     ['webhooksResent', () => sweepWebhooks(env, now)],
     ['followups', () => followUps(env, now, site)],
+    ['emails', () => queueDueEmails(env, now)],
   ];
   // A backlog (after an outage, or a burst of complaints) drains within the run: a step that
   // came back with a full batch goes again, up to a few rounds and a wall-clock budget that keeps

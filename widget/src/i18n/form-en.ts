@@ -32,6 +32,7 @@ export const formEn = {
   name: 'Your name',
   email: 'Email',
   emailNote: 'Optional. Never published.',
+  notifyReplies: 'Let me know when the shop replies (you will confirm your address first)',
   phone: 'Phone',
   contactNote: 'An email or a phone number is required so we can reach you. Never published.',
   category: 'What is it about?',

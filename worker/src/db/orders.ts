@@ -19,6 +19,8 @@ export interface OrderRecord {
   created_at: number;
   /** The opaque id review links carry instead of the order number and email. */
   link_id: string;
+  delivered_at: number | null;
+  lang: string | null;
 }
 
 export type StoredItem = z.infer<typeof OrderItem>;
@@ -54,14 +56,25 @@ export function newLinkId(): string {
 /** Inserts the order unless this id was registered before; the first registration stands. */
 export function insertOrder(
   db: D1Database,
-  o: { siteId: string; orderId: string; name: string; email: string; items: StoredItem[]; purchasedAt: number; followupDueAt: number; createdAt: number },
+  o: {
+    siteId: string;
+    orderId: string;
+    name: string;
+    email: string;
+    items: StoredItem[];
+    purchasedAt: number;
+    followupDueAt: number;
+    createdAt: number;
+    deliveredAt?: number | null | undefined;
+    lang?: string | null | undefined;
+  },
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO orders (site_id, order_id, customer_name, customer_email, items, purchased_at, followup_due_at, created_at, link_id)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (site_id, order_id) DO NOTHING`,
+      `INSERT INTO orders (site_id, order_id, customer_name, customer_email, items, purchased_at, followup_due_at, created_at, link_id, delivered_at, lang)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (site_id, order_id) DO NOTHING`,
     )
-    .bind(o.siteId, o.orderId, o.name, normaliseEmail(o.email), JSON.stringify(o.items), o.purchasedAt, o.followupDueAt, o.createdAt, newLinkId());
+    .bind(o.siteId, o.orderId, o.name, normaliseEmail(o.email), JSON.stringify(o.items), o.purchasedAt, o.followupDueAt, o.createdAt, newLinkId(), o.deliveredAt ?? null, o.lang ?? null);
 }
 
 /** Whether this order's link already made a verified review of this product. */

@@ -6,7 +6,7 @@
  */
 import { fromBase64Url, hmacBase64Url, hmacVerify, toBase64Url } from './crypto.ts';
 
-export type TokenPurpose = 'track' | 'rerate' | 'order';
+export type TokenPurpose = 'track' | 'rerate' | 'order' | 'unsubscribe' | 'confirm';
 
 interface Envelope<T> {
   p: TokenPurpose;

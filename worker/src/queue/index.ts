@@ -2,6 +2,7 @@
 import { handleDeadLetterBatch } from './dead-letter.ts';
 import { handleWebhookBatch } from './deliver-webhook.ts';
 import { handleRecoveryBatch } from './route-submission.ts';
+import { handleEmailBatch } from './send-email.ts';
 
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const now = Date.now();
@@ -10,8 +11,11 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
       return handleRecoveryBatch(batch, env, now);
     case 'rebound-webhooks':
       return handleWebhookBatch(batch, env, now);
+    case 'rebound-email':
+      return handleEmailBatch(batch, env, now);
     case 'rebound-recovery-dlq':
     case 'rebound-webhooks-dlq':
+    case 'rebound-email-dlq':
       return handleDeadLetterBatch(batch, env.DB, now);
     default:
       // A queue this worker does not know: keep the messages for a deploy that does.

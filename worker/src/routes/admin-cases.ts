@@ -38,6 +38,7 @@ import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
 import { learnFromCaseClose } from '../db/learning.ts';
 import { parseCaseSearch } from '../rules/case-search.ts';
 import { planCaseChange } from '../rules/case-plan.ts';
+import { caseUpdateEmails, sendSoon } from '../lib/email/outbox.ts';
 
 /** How long the one-time re-rating link sent at resolution stays valid. */
 export const RERATE_TTL_MS = 30 * 24 * 3_600_000;
@@ -144,8 +145,20 @@ export const adminCaseRoutes = new Hono<AppEnv>()
     if (!plan.ok) throw new ProblemError(plan.status, plan.code, plan.detail, plan.errors);
     if (plan.noop) return c.json({ case: toAdminCase(row, now) });
     const hooks = plan.webhook === 'case.resolved' ? await resolvedHook(c, row, plan.set.resolution ?? row.resolution, now) : [];
-    const [update] = await batchWithWebhooks(c.env, caseChangeStatements(db, row, plan, staff.staffId), hooks);
+    // The customer hears of a new message (once: the plan drops one already sent) and of the
+    // resolution; the outbox rows commit with the change.
+    const message = plan.events.find((e) => e.type === 'message')?.body ?? null;
+    const emails = await caseUpdateEmails(
+      db,
+      row.site_id,
+      { id: row.id, ref: row.ref, submissionId: row.submission_id },
+      { message, resolved: plan.set.status === 'resolved' },
+      new URL(c.req.url).origin,
+      plan.stamp,
+    );
+    const [update] = await batchWithWebhooks(c.env, [...caseChangeStatements(db, row, plan, staff.staffId), ...emails.map((e) => e.statement)], hooks);
     if ((update?.meta.changes ?? 0) === 0) throw new ProblemError(409, 'conflict', 'Someone else changed this case; reload it.');
+    await sendSoon(c.env, emails, plan.stamp);
     await learnFromCaseClose(db, { siteId: row.site_id, submissionId: row.submission_id, reason: row.reason, status: plan.set.status, rootCause: plan.set.rootCause ?? row.root_cause, actor: staff.staffId, at: now });
     const fresh = await ownCase(c, row.id);
     return c.json({ case: toAdminCase(fresh, now) });

@@ -8,6 +8,7 @@ import type { AppEnv } from '../types.ts';
 import { EraseQuery, ExportQuery, type AdminSubmission, type Erased } from '../../../shared/admin.ts';
 import { insertAudit } from '../db/audit.ts';
 import { eraseStatements, findByEmail, listForExport } from '../db/moderation.ts';
+import { eraseEmailsFor } from '../db/emails.ts';
 import { bumpContentVersion, readSite } from '../db/sites.ts';
 import { hmacBase64Url } from '../lib/crypto.ts';
 import { csvRow } from '../lib/csv.ts';
@@ -77,6 +78,7 @@ export const adminDataRoutes = new Hono<AppEnv>()
         createdAt: now,
       }),
       bumpContentVersion(db, site.id),
+      ...eraseEmailsFor(db, site.id, { email }),
     ]);
     const changed = (index: number) => results[rows.length + index]?.meta.changes ?? 0;
     const answer: Erased = { submissions: rows.length, cases: changed(0), orders: changed(1) };

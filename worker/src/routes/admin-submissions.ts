@@ -34,6 +34,7 @@ import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
 import { decide, decisionEffect, STATUS_AFTER, StoredDecisionState, type DecisionState } from '../rules/decision.ts';
 import { fold } from '../rules/normalize.ts';
 import { updateSummaryMoves } from '../rules/public-case.ts';
+import { replyNotices, sendSoon } from '../lib/email/outbox.ts';
 
 const notFound = () => new ProblemError(404, 'submission-not-found', 'There is no such submission on this site.');
 const lostRace = () =>
@@ -225,7 +226,9 @@ export const adminSubmissionRoutes = new Hono<AppEnv>()
     const target = await readModerated(db, staff.siteId, c.req.valid('param').id);
     if (!target) throw notFound();
     const before = target.item.reply;
+    const notices = await replyNotices(db, staff.siteId, target.item.id, new URL(c.req.url).origin, now);
     await db.batch([
+      ...notices.map((e) => e.statement),
       upsertReply(db, staff.siteId, target.item.id, body, staff.staffId, now),
       insertAudit(db, {
         siteId: staff.siteId,
@@ -238,6 +241,7 @@ export const adminSubmissionRoutes = new Hono<AppEnv>()
       }),
       bumpContentVersion(db, staff.siteId),
     ]);
+    await sendSoon(c.env, notices, now);
     const saved = await readModerated(db, staff.siteId, target.item.id);
     return c.json(saved?.item.reply ?? null, before ? 200 : 201);
   })

@@ -31,6 +31,7 @@ import { clientIdentity, dailyClientHash } from '../lib/client.ts';
 import { newId } from '../lib/crypto.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { signToken, verifyToken } from '../lib/signed.ts';
+import { replyOptinStatements, sendSoon } from '../lib/email/outbox.ts';
 import { iso } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { contactKey } from '../rules/contact.ts';
@@ -287,6 +288,10 @@ export const submissionRoutes = new Hono<AppEnv>().post(
       statements.push(...summaryDelta(db, site.id, input.subject, f.rating, 1, now), bumpContentVersion(db, site.id));
     }
 
+    // Only a typed address is asked to confirm; nothing is sent to it until it is confirmed.
+    const optin = input.kind === 'review' && input.notifyReplies && f.email ? await replyOptinStatements(db, site, { submissionId: id, email: f.email, name: f.name, lang }, new URL(c.req.url).origin, now) : null;
+    if (optin) statements.push(...optin.statements, ...optin.emails.map((e) => e.statement));
+
     // The merchant's own systems hear of it too; contact details stay in the moderation API.
     const created = webhookEvent(
       db,
@@ -321,6 +326,7 @@ export const submissionRoutes = new Hono<AppEnv>().post(
       if (!winner) throw err;
       return replay(c, winner, hash);
     }
+    if (optin) await sendSoon(c.env, optin.emails, now);
 
     if (caseRef) {
       const message: RouteSubmissionMessage = { v: 1, type: 'route-submission', siteId: site.id, submissionId: id, caseRef, receivedAt: now };

@@ -22,6 +22,7 @@ import '../rb-admin-case/rb-admin-case.ts';
 import '../rb-admin-dashboard/rb-admin-dashboard.ts';
 import '../rb-admin-settings/rb-admin-settings.ts';
 import '../rb-admin-audit/rb-admin-audit.ts';
+import '../rb-admin-emails/rb-admin-emails.ts';
 import '../rb-admin-data/rb-admin-data.ts';
 
 const LANG_KEY = 'rb-admin-lang';
@@ -204,6 +205,8 @@ export class RbAdminApp extends LitElement {
         return html`<rb-admin-settings .lang=${this.lang}></rb-admin-settings>`;
       case 'audit':
         return html`<rb-admin-audit .lang=${this.lang}></rb-admin-audit>`;
+      case 'emails':
+        return html`<rb-admin-emails .lang=${this.lang}></rb-admin-emails>`;
       case 'data':
         return html`<rb-admin-data .lang=${this.lang}></rb-admin-data>`;
     }

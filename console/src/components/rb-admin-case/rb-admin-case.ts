@@ -21,6 +21,7 @@ import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import '../rb-admin-item/rb-admin-item.ts';
 import '../rb-case-links/rb-case-links.ts';
+import '../rb-case-emails/rb-case-emails.ts';
 
 export class RbAdminCase extends LitElement {
   static override styles = [
@@ -253,6 +254,7 @@ export class RbAdminCase extends LitElement {
         </form>
       </section>
 
+      <rb-case-emails .lang=${this.lang} .caseId=${c.id} .updatedAt=${c.updatedAt}></rb-case-emails>
       <section class="card" aria-labelledby="timeline">
         <h2 id="timeline">${m.cases.timeline}</h2>
         <ol class="timeline">

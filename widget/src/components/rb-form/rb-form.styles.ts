@@ -25,6 +25,17 @@ export const styles = css`
     display: grid;
     gap: 0.25rem;
   }
+  .field.check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .field.check label {
+    font-weight: 400;
+  }
+  .field.check input {
+    inline-size: auto;
+  }
   label,
   legend {
     font-weight: 600;

@@ -17,6 +17,7 @@ import { shared } from '../shared.styles.ts';
 import { styles } from './rb-form.styles.ts';
 import { feelingScale } from './rb-feeling.ts';
 import { orderToken } from '../../lib/order-token.ts';
+import { notifyReplies, notifyRepliesField } from './notify-replies.ts';
 
 /** The fields each kind shows, by the dotted path the schema and the server's errors use. */
 const FIELDS: Record<Kind, readonly string[]> = {
@@ -205,7 +206,7 @@ export class RbForm extends LitElement {
       ${this.text('body', s[`body_${k}`], true, LIMITS.body, true)}
       ${k === 'complaint' ? [this.text('expected', s.expected, false, LIMITS.expected, true), this.text('desiredOutcome', s.desiredOutcome, false, LIMITS.expected, true)] : nothing}
       ${this.text('author.name', s.name, true, LIMITS.name, false, 'name')}
-      ${k === 'review' ? this.text('author.email', s.email, false, LIMITS.email, false, 'email', s.emailNote, 'email') : nothing}
+      ${k === 'review' ? [this.text('author.email', s.email, false, LIMITS.email, false, 'email', s.emailNote, 'email'), notifyRepliesField(s.notifyReplies)] : nothing}
       ${k === 'complaint'
         ? [
             html`<p class="hint muted" id="contact-note">${s.contactNote}</p>`,
@@ -355,7 +356,7 @@ export class RbForm extends LitElement {
     // Only the keys of this kind: the schemas are strict and refuse any other, even undefined.
     const raw =
       kind === 'review'
-        ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author, orderToken: orderToken() }
+        ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author, orderToken: orderToken(), notifyReplies: notifyReplies(data, author.email) }
         : kind === 'story'
           ? { kind, ...common, feeling: this.feeling || undefined, title: optional('title'), author: { name: author.name } }
           : {
