@@ -27,6 +27,13 @@ import { adminCaseRoutes } from './routes/admin-cases.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminDataRoutes } from './routes/admin-data.ts';
+import { photoRoutes } from './routes/photos.ts';
+import { adminPhotoRoutes } from './routes/admin-photos.ts';
+import { sandboxImages } from './middleware/photo-headers.ts';
+
+function isUploadPath(path: string): boolean {
+  return /^\/v1\/sites\/[^/]+\/uploads\/?$/.test(path);
+}
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -49,6 +56,9 @@ export function buildApp() {
     }
   });
 
+  // Registered before the API's headers so it runs after them: a photo's CSP is a sandbox.
+  app.use('/v1/sites/:site/photos/*', sandboxImages);
+  app.use('/v1/admin/photos/*', sandboxImages);
   app.use(
     '/v1/*',
     secureHeaders({
@@ -58,8 +68,9 @@ export function buildApp() {
     }),
     // GET and HEAD never read a body, and bodyLimit would rebuild one that came with a body
     // (Transfer-Encoding on a GET) into a Request the runtime refuses: a 500 (found by fuzzing).
+    // Photo uploads have their own, larger limit (routes/photos.ts).
     except(
-      (c) => c.req.method === 'GET' || c.req.method === 'HEAD',
+      (c) => c.req.method === 'GET' || c.req.method === 'HEAD' || isUploadPath(c.req.path),
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
@@ -71,6 +82,7 @@ export function buildApp() {
   app.use('/v1/sites/:site/*', loadSite, siteCors);
   // Abuse controls run after the site is known and before any route reads the body.
   app.use('/v1/sites/:site/submissions', rateLimit(RATE_LIMITS.submit), requireTurnstile());
+  app.use('/v1/sites/:site/uploads', rateLimit(RATE_LIMITS.upload));
   app.use('/v1/sites/:site/reviews/:id/helpful', rateLimit(RATE_LIMITS.vote));
   app.use('/v1/sites/:site/cases/:ref/feedback', rateLimit(RATE_LIMITS.feedback));
   app.use('/v1/sites/:site/widget', rateLimit(RATE_LIMITS.bootstrap));
@@ -92,6 +104,8 @@ export function buildApp() {
   app.route('/v1/admin', adminSettingsRoutes);
   app.route('/v1/admin', adminAuditRoutes);
   app.route('/v1/admin', adminDataRoutes);
+  app.route('/v1/sites/:site', photoRoutes);
+  app.route('/v1/admin', adminPhotoRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

@@ -25,6 +25,7 @@ import { summaryDelta } from '../db/summaries.ts';
 import { insertSubmission, readContactCases, readRecentBodies } from '../db/submissions.ts';
 import { insertIdempotency, readIdempotency, requestHash, type IdempotencyRow } from '../db/idempotency.ts';
 import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
+import { claimPhotos, readClaims } from '../db/photos.ts';
 import { newCaseRef } from '../lib/case-ref.ts';
 import { clientIdentity, dailyClientHash } from '../lib/client.ts';
 import { newId } from '../lib/crypto.ts';
@@ -159,6 +160,19 @@ function replay(c: Context<AppEnv>, row: IdempotencyRow, hash: string): Response
   return c.body(row.response, 201, { 'content-type': 'application/json; charset=utf-8', 'idempotency-replayed': 'true' });
 }
 
+/**
+ * Refuses a review whose photos are not all this site's uploads, free to claim. Another review's
+ * photo reads the same as an unknown id, so ids cannot be probed across reviews.
+ */
+async function checkPhotos(db: D1Database, siteId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const claims = await readClaims(db, siteId, ids);
+  const errors = ids.flatMap((id, i) =>
+    claims.get(id) === null ? [] : [{ path: `photos.${i}`, code: 'photo_unavailable', message: 'is not an upload of this site that is free to attach' }],
+  );
+  if (errors.length > 0) throw new ProblemError(422, 'photo-unavailable', 'Upload each photo first; a photo can belong to one review only.', errors);
+}
+
 /** The receipt the shopper keeps: a ref, a tracking link and a due time only if one was promised. */
 async function caseReceipt(c: Context<AppEnv>, site: SiteRow, ref: string, nowMs: number): Promise<CaseReceipt> {
   const token = await signToken(site.signingKey, 'track', { ref });
@@ -190,6 +204,9 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     const hash = await requestHash(content);
     const earlier = await readIdempotency(db, site.id, key);
     if (earlier) return replay(c, earlier, hash);
+
+    const photoIds = input.kind === 'review' ? (input.photos ?? []) : [];
+    await checkPhotos(db, site.id, photoIds);
 
     const f = fieldsOf(input);
     const order = await verifiedOrder(site, input, now);
@@ -251,6 +268,8 @@ export const submissionRoutes = new Hono<AppEnv>().post(
         publishedAt: status === 'published' ? now : null,
       }),
     ];
+    // After the submission row, which the photos' rows refer to.
+    if (photoIds.length > 0) statements.push(claimPhotos(db, site.id, id, photoIds));
     if (status === 'published' && f.rating !== null) {
       statements.push(...summaryDelta(db, site.id, input.subject, f.rating, 1, now), bumpContentVersion(db, site.id));
     }
@@ -283,7 +302,11 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     } catch (err) {
       // Lost the race to a concurrent request with the same key: answer as that request did.
       const winner = await readIdempotency(db, site.id, key);
-      if (!winner) throw err;
+      if (!winner) {
+        // Or another review claimed one of the photos in the meantime (claimPhotos fails then).
+        await checkPhotos(db, site.id, photoIds);
+        throw err;
+      }
       return replay(c, winner, hash);
     }
 
