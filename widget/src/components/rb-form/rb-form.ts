@@ -15,6 +15,12 @@ import { newKey, Outbox, type KeyValueStore } from '../../lib/outbox.ts';
 import { loadTurnstile, type TurnstileApi } from '../../lib/turnstile.ts';
 import { shared } from '../shared.styles.ts';
 import { styles } from './rb-form.styles.ts';
+import { photosEn } from '../../i18n/photos-en.ts';
+import { photosFa } from '../../i18n/photos-fa.ts';
+
+/** The photo picker is its own chunk, fetched when a review form is first shown. */
+const loadPicker = () => import('../rb-photo-picker/rb-photo-picker.ts');
+type PhotosChange = Event & { ids?: readonly string[]; busy?: boolean };
 
 /** The fields each kind shows, by the dotted path the schema and the server's errors use. */
 const FIELDS: Record<Kind, readonly string[]> = {
@@ -56,6 +62,8 @@ export class RbForm extends LitElement {
     lengths: { state: true },
     token: { state: true },
     challenge: { state: true },
+    photoIds: { state: true },
+    photosBusy: { state: true },
   };
 
   static override styles = [shared, styles];
@@ -84,6 +92,9 @@ export class RbForm extends LitElement {
   private turnstile: { api: TurnstileApi; id: string; box: HTMLElement; language: Lang } | null = null;
 
   private openedAt = Date.now();
+  /** Uploaded photos the review will carry, and whether one is still on its way (Send waits). */
+  private photoIds: readonly string[] = [];
+  private photosBusy = false;
 
   private get s(): FormStrings {
     return { ...(this.language === 'fa' ? formFa : formEn), ...this.overrides };
@@ -91,7 +102,13 @@ export class RbForm extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('kind') && changed.get('kind') !== undefined) this.reset();
+    if (this.kind === 'review') void loadPicker();
   }
+
+  private photosChanged = (e: PhotosChange) => {
+    this.photoIds = e.ids ?? [];
+    this.photosBusy = e.busy ?? false;
+  };
 
   override render() {
     return this.done ? this.confirmation(this.done) : this.form();
@@ -195,6 +212,9 @@ export class RbForm extends LitElement {
       ${k !== 'complaint' ? this.text('title', s.title, false, LIMITS.title) : nothing}
       ${this.text('body', s[`body_${k}`], true, LIMITS.body, true)}
       ${k === 'complaint' ? [this.text('expected', s.expected, false, LIMITS.expected, true), this.text('desiredOutcome', s.desiredOutcome, false, LIMITS.expected, true)] : nothing}
+      ${k === 'review'
+        ? html`<rb-photo-picker part="photos" .api=${this.api} .language=${this.language} @rb-photos-change=${this.photosChanged}></rb-photo-picker>`
+        : nothing}
       ${this.text('author.name', s.name, true, LIMITS.name, false, 'name')}
       ${k === 'review' ? this.text('author.email', s.email, false, LIMITS.email, false, 'email', s.emailNote, 'email') : nothing}
       ${k === 'complaint'
@@ -213,7 +233,10 @@ export class RbForm extends LitElement {
         ? html`<div part="challenge" class="challenge"></div>
             ${this.waitsForToken ? html`<p class="hint muted" role="status">${s.checkingHuman}</p>` : nothing}`
         : nothing}
-      <button part="send" class="send" type="submit" ?disabled=${this.sending || this.waitsForToken}>${this.sending ? s.sending : s.send}</button>
+      ${this.photosBusy ? html`<p class="hint muted" id="photos-wait">${(this.language === 'fa' ? photosFa : photosEn).waitForPhotos}</p>` : nothing}
+      <button part="send" class="send" type="submit" ?disabled=${this.sending || this.waitsForToken || this.photosBusy} aria-describedby=${this.photosBusy ? 'photos-wait' : nothing}>
+        ${this.sending ? s.sending : s.send}
+      </button>
     </form>`;
   }
 
@@ -315,7 +338,15 @@ export class RbForm extends LitElement {
     </div>`;
   }
 
+  private clearPhotos() {
+    const picker = this.renderRoot.querySelector('rb-photo-picker');
+    if (picker && 'clear' in picker && typeof picker.clear === 'function') picker.clear();
+    this.photoIds = [];
+    this.photosBusy = false;
+  }
+
   private reset() {
+    this.clearPhotos();
     this.done = null;
     this.errors = {};
     this.rating = 0;
@@ -328,7 +359,7 @@ export class RbForm extends LitElement {
     e.preventDefault();
     const api = this.api;
     const form = e.currentTarget;
-    if (this.sending || this.waitsForToken || !api || !(form instanceof HTMLFormElement)) return;
+    if (this.sending || this.waitsForToken || this.photosBusy || !api || !(form instanceof HTMLFormElement)) return;
     const data = new FormData(form);
     const value = (name: string) => stripForbiddenCharacters(String(data.get(name) ?? '')).trim();
     const optional = (name: string) => value(name) || undefined;
@@ -343,7 +374,15 @@ export class RbForm extends LitElement {
     // Only the keys of this kind: the schemas are strict and refuse any other, even undefined.
     const raw =
       kind === 'review'
-        ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author, orderToken: orderToken() }
+        ? {
+            kind,
+            ...common,
+            rating: Number(data.get('rating')) || undefined,
+            title: optional('title'),
+            author,
+            orderToken: orderToken(),
+            photos: this.photoIds.length ? [...this.photoIds] : undefined,
+          }
         : kind === 'story'
           ? { kind, ...common, title: optional('title'), author: { name: author.name } }
           : {
@@ -382,6 +421,7 @@ export class RbForm extends LitElement {
     form.reset();
     this.rating = 0;
     this.lengths = {};
+    this.clearPhotos();
     this.done = { created: outcome.result === 'delivered' ? outcome.created : null, queued: outcome.result === 'retry' };
     this.dispatchEvent(
       outcome.result === 'delivered' ? new RbSubmittedEvent(kind, outcome.created?.id ?? null, outcome.created?.case?.ref ?? null) : new RbQueuedEvent(kind),
