@@ -38,9 +38,12 @@ export async function preparePhoto(file: Blob): Promise<Prepared> {
   }
 }
 
-/** A new Idempotency-Key: letters, digits and '-' only, as the API wants. */
+/**
+ * A new Idempotency-Key: 128 random bits in hex, as the API wants. Not `randomUUID`: merchant
+ * pages on plain http are no secure context, and it is missing there.
+ */
 export function uploadKey(): string {
-  return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export type UploadResult = { ok: true; created: UploadCreated } | { ok: false; status: number; detail: string };
