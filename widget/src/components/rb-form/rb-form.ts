@@ -212,11 +212,11 @@ export class RbForm extends LitElement {
       ${k !== 'complaint' ? this.text('title', s.title, false, LIMITS.title) : nothing}
       ${this.text('body', s[`body_${k}`], true, LIMITS.body, true)}
       ${k === 'complaint' ? [this.text('expected', s.expected, false, LIMITS.expected, true), this.text('desiredOutcome', s.desiredOutcome, false, LIMITS.expected, true)] : nothing}
+      ${this.text('author.name', s.name, true, LIMITS.name, false, 'name')}
+      ${k === 'review' ? this.text('author.email', s.email, false, LIMITS.email, false, 'email', s.emailNote, 'email') : nothing}
       ${k === 'review'
         ? html`<rb-photo-picker part="photos" .api=${this.api} .language=${this.language} @rb-photos-change=${this.photosChanged}></rb-photo-picker>`
         : nothing}
-      ${this.text('author.name', s.name, true, LIMITS.name, false, 'name')}
-      ${k === 'review' ? this.text('author.email', s.email, false, LIMITS.email, false, 'email', s.emailNote, 'email') : nothing}
       ${k === 'complaint'
         ? [
             html`<p class="hint muted" id="contact-note">${s.contactNote}</p>`,
