@@ -18,6 +18,7 @@ import {
   WEBP_4x3,
   XMP_GPS,
 } from '../../worker/src/lib/image/fixtures.ts';
+import { sweepUnclaimedPhotos, UNCLAIMED_PHOTO_TTL_MS } from '../../worker/src/cron-photos.ts';
 import { BASE, createSite, jsonRequest, login, ORIGIN, staffRequest, type TestSite } from './helpers.ts';
 
 let keys = 0;
@@ -256,5 +257,25 @@ describe('reviews with photos', () => {
     const res = await SELF.fetch(staffRequest('DELETE', `/v1/admin/people?email=${encodeURIComponent('sara@example.com')}`, cookie));
     expect(res.status).toBe(200);
     expect(await stored(site)).toEqual({ objects: [], rows: 0 });
+  });
+});
+
+describe('unclaimed uploads', () => {
+  it('are deleted a day after upload, objects and rows; claimed ones stay', async () => {
+    const site = await createSite();
+    const left = await uploaded(site, JPEG_4x3);
+    await upload(site, PNG_4x3, 'image/png', { thumbOf: left.id });
+    const kept = await uploaded(site, PNG_4x3, 'image/png');
+    expect((await review(site, [kept.id])).status).toBe(201);
+    const fresh = await uploaded(site, WEBP_4x3, 'image/webp');
+    const now = Date.now() + UNCLAIMED_PHOTO_TTL_MS;
+    await env.DB.prepare('UPDATE photos SET created_at = ?2 WHERE id = ?1').bind(fresh.id, now - 1000).run();
+    // Other suites' leftovers may be swept too; this site's rows are what this test checks.
+    while ((await sweepUnclaimedPhotos(env, now + 1, 50)) === 50);
+    const ids = (await env.DB.prepare('SELECT id FROM photos WHERE site_id = ?1').bind(site.publicKey).all<{ id: string }>()).results.map((r) => r.id);
+    expect(ids.sort()).toEqual([kept.id, fresh.id].sort());
+    const objects = (await stored(site)).objects;
+    expect(objects).toHaveLength(2);
+    expect(objects.some((k) => k.includes(left.id))).toBe(false);
   });
 });

@@ -197,3 +197,30 @@ export async function erasePhotosFor(
     ),
   );
 }
+
+/** Uploads no review claimed within `maxAgeMs`: a shopper who picked photos and left. */
+export async function listUnclaimed(db: D1Database, before: number, limit: number): Promise<PhotoRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM photos AS p WHERE p.submission_id IS NULL AND p.created_at < ?1 ORDER BY p.created_at LIMIT ?2`)
+    .bind(before, limit)
+    .all<PhotoRecord>();
+  return results.map(toPhoto);
+}
+
+/** Deletes unclaimed uploads' rows; a row claimed in the meantime stays. */
+export function deleteUnclaimed(db: D1Database, ids: readonly string[]): D1PreparedStatement {
+  return db.prepare(`DELETE FROM photos WHERE submission_id IS NULL AND id IN (${ids.map((_, i) => `?${i + 1}`).join(', ')})`).bind(...ids);
+}
+
+/** Which of `ids` still have a row. */
+export async function existingPhotoIds(db: D1Database, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const slice of chunks(ids)) {
+    const { results } = await db
+      .prepare(`SELECT id FROM photos WHERE id IN (${slice.map((_, i) => `?${i + 1}`).join(', ')})`)
+      .bind(...slice)
+      .all<{ id: string }>();
+    for (const r of results) found.add(r.id);
+  }
+  return found;
+}

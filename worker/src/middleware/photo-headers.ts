@@ -9,6 +9,6 @@ import type { AppEnv } from '../types.ts';
 export const sandboxImages = createMiddleware<AppEnv>(async function sandboxImages(c, next) {
   await next();
   if (c.res.headers.get('content-type')?.startsWith('image/')) {
-    c.res.headers.set('Content-Security-Policy', "sandbox; default-src 'none'");
+    c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
   }
 });
