@@ -87,6 +87,7 @@ export function buildApp() {
   app.use('/v1/sites/:site/cases/:ref/feedback', rateLimit(RATE_LIMITS.feedback));
   app.use('/v1/sites/:site/widget', rateLimit(RATE_LIMITS.bootstrap));
   app.use('/v1/sites/:site/reviews', rateLimit(RATE_LIMITS.read));
+  app.use('/v1/sites/:site/photos/:id', rateLimit(RATE_LIMITS.read));
   app.use('/v1/sites/:site/cases/:ref', rateLimit(RATE_LIMITS.read));
 
   app.route('/v1', healthRoutes);

@@ -14,7 +14,7 @@ export const photosEn = {
   retryUpload: 'Try again',
   notAPhoto: 'That file is not a photo we can take (JPEG, PNG or WebP).',
   tooMany: 'A review can have at most {max} photos.',
-  waitForPhotos: 'Wait for the photos to finish uploading.',
+  waitForPhotos: 'Wait for the photos to upload, or remove the ones that could not be uploaded.',
 };
 
 export type PhotoStrings = typeof photosEn;

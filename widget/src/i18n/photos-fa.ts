@@ -16,5 +16,5 @@ export const photosFa: PhotoStrings = {
   retryUpload: 'تلاش دوباره',
   notAPhoto: 'این پرونده عکسی نیست که بپذیریم (JPEG، PNG یا WebP).',
   tooMany: 'هر نظر حداکثر {max} عکس می‌تواند داشته باشد.',
-  waitForPhotos: 'صبر کنید تا بارگذاری عکس‌ها تمام شود.',
+  waitForPhotos: 'صبر کنید تا عکس‌ها بارگذاری شوند، یا عکس‌هایی را که بارگذاری نشدند حذف کنید.',
 };

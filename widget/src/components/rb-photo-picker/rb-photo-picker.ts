@@ -24,7 +24,7 @@ interface Item {
   keys: { full: string; thumb: string };
 }
 
-/** What the form hears after every change: the uploaded ids, and whether anything is still on its way. */
+/** What the form hears after every change: the uploaded ids, and whether any photo is not uploaded yet (on its way or failed). */
 export class RbPhotosChangeEvent extends Event {
   constructor(
     readonly ids: readonly string[],
@@ -171,7 +171,8 @@ export class RbPhotoPicker extends LitElement {
 
   private announce() {
     const ids = this.items.flatMap((x) => (x.status === 'done' && x.id ? [x.id] : []));
-    this.dispatchEvent(new RbPhotosChangeEvent(ids, this.items.some((x) => x.status === 'preparing' || x.status === 'uploading')));
+    // A failed upload holds the form too: sending without it would drop a photo the shopper still sees.
+    this.dispatchEvent(new RbPhotosChangeEvent(ids, this.items.some((x) => x.status !== 'done')));
   }
 
   private chosen = (e: Event) => {
