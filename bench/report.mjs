@@ -52,6 +52,9 @@ ${table(['', 'unthrottled', '4x CPU throttle'], [
   row('JS for first render, gzip -9', (x) => `${n(x.jsGzipBytesFirstRender)} B (${kb(x.jsGzipBytesFirstRender)}) of ${kb(w.budgetGzipBytes)} budget`),
   row('JS for first render, raw', (x) => `${n(x.jsRawBytesFirstRender)} B`),
   row('JS incl. lazy chunks (forms), gzip -9', (x) => `${n(x.jsGzipBytesTotal)} B`),
+  row('review-photo chunks, gzip -9 (lazy; not loaded by these visits)', () =>
+    w.photoChunksGzipBytes ? Object.entries(w.photoChunksGzipBytes).map(([k, v]) => `${k} ${n(v)} B`).join(' · ') : '–',
+  ),
   row('requests to first render', (x) => `${n(x.requestsToFirstRenderMax)} (${x.requestUrls.map((r) => `\`${r.split('?')[0]}\``).join(', ')})`),
   row('widget requests in total (after idle)', (x) => n(x.requestsTotal)),
   row("page's first contentful paint", (x) => `${n(x.fcpMs)} ms`),

@@ -10,6 +10,7 @@
  * main-thread time, the same with and without throttling.
  */
 import { createServer } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { loadReviews } from './lib/bulk.mjs';
@@ -19,6 +20,20 @@ import { freePort } from '../scripts/dev-server.mjs';
 
 const SUBJECT = 'sku-kettle-01';
 export const BUDGET_GZIP_BYTES = 10 * 1024;
+
+/**
+ * The review-photo chunks as built (`dist/w/`), gzip -9: fetched only when a review form opens or
+ * a review with photos is listed, so the visits above (no photos) never load them.
+ */
+export function photoChunkSizes() {
+  const dir = new URL('../dist/w/', import.meta.url);
+  const sizes = {};
+  for (const file of readdirSync(dir)) {
+    const part = /^(rb-photo-picker|rb-photos|photo-view|photos-fa)-/.exec(file)?.[1];
+    if (part) sizes[part] = gzipSync(readFileSync(new URL(file, dir)), { level: 9 }).length;
+  }
+  return sizes;
+}
 
 /**
  * The merchant page as the widget's README embeds it (`product`: the script tag, the one-line
@@ -226,6 +241,7 @@ export async function benchWidget({ quick, log, chromium: executablePath }) {
       }
       const u = out.unthrottled;
       out.budgetGzipBytes = BUDGET_GZIP_BYTES;
+      out.photoChunksGzipBytes = photoChunkSizes();
       out.acceptance = {
         withinBudget: u.jsGzipBytesFirstRender <= BUDGET_GZIP_BYTES,
         exactlyTwoRequests: u.requestsToFirstRenderMax === 2 && out.cpu4x.requestsToFirstRenderMax === 2,

@@ -14,3 +14,4 @@ export * from './webhooks.ts';
 export * from './metrics.ts';
 export * from './router.ts';
 export * from './email.ts';
+export * from './photos.ts';

@@ -1,6 +1,7 @@
 /** Public reading side: summaries and pages of published reviews. */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
+import { PublicPhoto } from './photos.ts';
 import { Lang, Subject } from './submission.ts';
 
 export const SORTS = ['newest', 'oldest', 'highest', 'lowest', 'helpful'] as const;
@@ -14,6 +15,8 @@ export const ReviewsQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(512))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(LIMITS.pageSize)), 10),
   lang: z.optional(Lang),
+  /** `1`: only reviews that show at least one photo. */
+  photos: z.optional(z.literal('1')),
 });
 export type ReviewsQuery = z.infer<typeof ReviewsQuery>;
 
@@ -50,6 +53,8 @@ export const PublicReview = z.object({
    * the review at this rating; the list's star filter and order go by the review as written.
    */
   update: z.nullable(z.object({ from: z.int(), rating: z.int(), body: z.string(), publishedAt: z.string() })),
+  /** Visible photos, in upload order (the API always sends the list, empty when there are none). */
+  photos: z.optional(z.array(PublicPhoto)),
 });
 export type PublicReview = z.infer<typeof PublicReview>;
 

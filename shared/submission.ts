@@ -1,6 +1,7 @@
 /** Bodies and answers of `POST /v1/sites/{site}/submissions`. */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
+import { MAX_PHOTOS, PhotoId } from './photos.ts';
 import { text } from './text.ts';
 
 export const LANGS = ['en', 'fa'] as const;
@@ -59,6 +60,13 @@ export const ReviewInput = z.strictObject({
   orderToken: z.optional(z.string().check(z.maxLength(LIMITS.orderToken))),
   /** Email the author when the merchant replies, once the address is confirmed (double opt-in). */
   notifyReplies: z.optional(z.boolean()),
+  /** Ids of this site's uploads (`POST /uploads`) that no other review has claimed. */
+  photos: z.optional(
+    z.array(PhotoId).check(
+      z.maxLength(MAX_PHOTOS),
+      z.refine((ids) => new Set(ids).size === ids.length, { message: 'a photo may be listed once' }),
+    ),
+  ),
   ...common,
 });
 

@@ -31,6 +31,13 @@ import { adminDataRoutes } from './routes/admin-data.ts';
 import { adminRouterRoutes } from './routes/admin-router.ts';
 import { adminEmailRoutes } from './routes/admin-emails.ts';
 import { emailRoutes } from './routes/email.ts';
+import { photoRoutes } from './routes/photos.ts';
+import { adminPhotoRoutes } from './routes/admin-photos.ts';
+import { sandboxImages } from './middleware/photo-headers.ts';
+
+function isUploadPath(path: string): boolean {
+  return /^\/v1\/sites\/[^/]+\/uploads\/?$/.test(path);
+}
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -53,6 +60,9 @@ export function buildApp() {
     }
   });
 
+  // Registered before the API's headers so it runs after them: a photo's CSP is a sandbox.
+  app.use('/v1/sites/:site/photos/*', sandboxImages);
+  app.use('/v1/admin/photos/*', sandboxImages);
   app.use(
     '/v1/*',
     secureHeaders({
@@ -62,8 +72,9 @@ export function buildApp() {
     }),
     // GET and HEAD never read a body, and bodyLimit would rebuild one that came with a body
     // (Transfer-Encoding on a GET) into a Request the runtime refuses: a 500 (found by fuzzing).
+    // Photo uploads have their own, larger limit (routes/photos.ts).
     except(
-      (c) => c.req.method === 'GET' || c.req.method === 'HEAD',
+      (c) => c.req.method === 'GET' || c.req.method === 'HEAD' || isUploadPath(c.req.path),
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
@@ -75,11 +86,13 @@ export function buildApp() {
   app.use('/v1/sites/:site/*', loadSite, siteCors);
   // Abuse controls run after the site is known and before any route reads the body.
   app.use('/v1/sites/:site/submissions', rateLimit(RATE_LIMITS.submit), requireTurnstile());
+  app.use('/v1/sites/:site/uploads', rateLimit(RATE_LIMITS.upload));
   app.use('/v1/sites/:site/reviews/:id/helpful', rateLimit(RATE_LIMITS.vote));
   app.use('/v1/sites/:site/cases/:ref/feedback', rateLimit(RATE_LIMITS.feedback));
   app.use('/v1/sites/:site/cases/:ref/contact', rateLimit(RATE_LIMITS.feedback));
   app.use('/v1/sites/:site/widget', rateLimit(RATE_LIMITS.bootstrap));
   app.use('/v1/sites/:site/reviews', rateLimit(RATE_LIMITS.read));
+  app.use('/v1/sites/:site/photos/:id', rateLimit(RATE_LIMITS.read));
   app.use('/v1/sites/:site/cases/:ref', rateLimit(RATE_LIMITS.read));
 
   app.route('/v1', healthRoutes);
@@ -101,6 +114,8 @@ export function buildApp() {
   app.route('/v1/admin', adminRouterRoutes);
   app.route('/v1/admin', adminEmailRoutes);
   app.route('/v1/email', emailRoutes);
+  app.route('/v1/sites/:site', photoRoutes);
+  app.route('/v1/admin', adminPhotoRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

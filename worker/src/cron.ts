@@ -6,7 +6,8 @@
  *  2. breach: reassign to the site's escalation owner and mark breached;
  *  3. reminders of promised dates a day before they are due;
  *  4. outbox sweeps: submissions whose queue send was lost, webhooks never announced;
- *  5. follow-ups of registered orders, never twice to one customer within the quiet period.
+ *  5. follow-ups of registered orders, never twice to one customer within the quiet period;
+ *  6. photos uploaded a day ago and never attached to a review are deleted (cron-photos.ts).
  * Each case is changed once per step: the update is conditional on the flag being unset.
  */
 import { insertCaseEvent, listUnrouted } from './db/cases.ts';
@@ -19,6 +20,7 @@ import { ORDER_LINK_TTL_MS, orderReviewLinks } from './lib/order-links.ts';
 import { iso } from './lib/time.ts';
 import { slaState } from './rules/sla.ts';
 import { queueDueEmails } from './cron-email.ts';
+import { sweepUnclaimedPhotos } from './cron-photos.ts';
 
 /** How many items a step handles per batch. */
 export const CRON_BATCH = 50;
@@ -159,12 +161,13 @@ export interface CronReport {
   webhooksResent: number;
   followups: number;
   emails: number;
+  photosSwept: number;
 }
 
 /** One run at `now`. Steps run one after another; a failing step does not stop the others. */
 export async function runCron(env: Env, now: number): Promise<CronReport> {
   const site = siteCache(env.DB);
-  const report: CronReport = { escalated: 0, breached: 0, reminded: 0, resent: 0, webhooksResent: 0, followups: 0, emails: 0 };
+  const report: CronReport = { escalated: 0, breached: 0, reminded: 0, resent: 0, webhooksResent: 0, followups: 0, emails: 0, photosSwept: 0 };
   const steps: [keyof CronReport, () => Promise<number>][] = [
     ['escalated', () => escalate(env, now)],
     ['breached', () => breach(env, now, site)],
@@ -173,6 +176,7 @@ export async function runCron(env: Env, now: number): Promise<CronReport> {
     ['webhooksResent', () => sweepWebhooks(env, now)],
     ['followups', () => followUps(env, now, site)],
     ['emails', () => queueDueEmails(env, now)],
+    ['photosSwept', () => sweepUnclaimedPhotos(env, now, CRON_BATCH)],
   ];
   // A backlog (after an outage, or a burst of complaints) drains within the run: a step that
   // came back with a full batch goes again, up to a few rounds and a wall-clock budget that keeps

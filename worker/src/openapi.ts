@@ -15,8 +15,10 @@ interface Operation {
   tag: 'public' | 'server' | 'staff' | 'operations';
   query?: z.ZodMiniObject;
   body?: Schema;
+  /** A raw (non-JSON) body in one of these media types, e.g. a photo upload. */
+  rawBody?: readonly string[];
   headers?: { name: string; required: boolean; description: string }[];
-  ok: { status: number; schema?: Schema; description: string };
+  ok: { status: number; schema?: Schema; description: string; media?: readonly string[] };
   auth?: 'cookie' | 'secret';
 }
 
@@ -275,6 +277,27 @@ export const OPERATIONS: Operation[] = [
     body: S.WebhookEndpointInput,
     ok: { status: 200, schema: S.WebhookEndpoint, description: 'Saved (201 when first set)' },
   },
+  {
+    method: 'post',
+    path: '/v1/sites/{site}/uploads',
+    summary: 'Upload one review photo (JPEG, PNG or WebP by its bytes; at most 8 MB, 10,000 px a side, 40 megapixels); metadata is removed before storing. `thumbOf` stores the body as the thumbnail of an earlier upload',
+    tag: 'public',
+    query: S.UploadQuery,
+    rawBody: S.PHOTO_MIME_TYPES,
+    headers: [{ name: 'Idempotency-Key', required: true, description: 'Retries with the same key and bytes replay the answer; other bytes get 422.' }],
+    ok: { status: 201, schema: S.UploadCreated, description: 'Stored (or replayed). 415: not one of the accepted images; 413: too many bytes; 422: too many pixels' },
+  },
+  {
+    method: 'get',
+    path: '/v1/sites/{site}/photos/{id}',
+    summary: 'A photo of a published review, immutable (the URL carries the content hash as `v`)',
+    tag: 'public',
+    query: S.PhotoQuery,
+    ok: { status: 200, description: 'The image bytes', media: S.PHOTO_MIME_TYPES },
+  },
+  { method: 'get', path: '/v1/admin/photos', summary: "A submission's photos, pending and hidden ones included", tag: 'staff', auth: 'cookie', query: z.strictObject({ submission: z.string() }), ok: { status: 200, schema: S.AdminPhotos, description: 'The photos' } },
+  { method: 'get', path: '/v1/admin/photos/{id}', summary: 'The bytes of any photo of the site (never cached)', tag: 'staff', auth: 'cookie', query: S.PhotoQuery, ok: { status: 200, description: 'The image bytes', media: S.PHOTO_MIME_TYPES } },
+  { method: 'post', path: '/v1/admin/photos/{id}/hidden', summary: 'Hide or show one photo without touching its review (audited)', tag: 'staff', auth: 'cookie', body: S.PhotoHiddenInput, ok: { status: 200, schema: S.AdminPhoto, description: 'The photo' } },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
 ];
 
@@ -305,11 +328,15 @@ function operationObject(op: Operation) {
     tags: [op.tag],
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+    ...(op.rawBody
+      ? { requestBody: { required: true, content: Object.fromEntries(op.rawBody.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
+      : {}),
     ...(op.auth === 'cookie' ? { security: [{ staffSession: [] }] } : op.auth === 'secret' ? { security: [{ secretKey: [] }] } : {}),
     responses: {
       [op.ok.status]: {
         description: op.ok.description,
         ...(op.ok.schema ? { content: { 'application/json': { schema: jsonSchema(op.ok.schema, 'output') } } } : {}),
+        ...(op.ok.media ? { content: Object.fromEntries(op.ok.media.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } : {}),
       },
       '4XX': { description: 'A problem with the request', content: problemContent },
     },

@@ -463,6 +463,18 @@ export const en = {
     htmlPart: 'HTML source',
     headers: 'Headers',
   },
+
+  // Review photos (issue 16).
+  photos: {
+    title: 'Photos',
+    none: 'No photos.',
+    alt: (n: number, total: number) => `Photo ${n} of ${total}`,
+    hide: 'Hide photo',
+    show: 'Show photo',
+    hidden: 'Hidden from the public',
+    hiddenNotice: 'Photo hidden; the review stays as it is.',
+    shownNotice: 'Photo shown again.',
+  },
 };
 
 export type Messages = typeof en;

@@ -446,4 +446,16 @@ export const fa: Messages = {
     htmlPart: 'کد HTML',
     headers: 'سرآیندها',
   },
+
+  // Review photos (issue 16).
+  photos: {
+    title: 'عکس‌ها',
+    none: 'عکسی ندارد.',
+    alt: (n: number, total: number) => `عکس ${n.toLocaleString('fa')} از ${total.toLocaleString('fa')}`,
+    hide: 'پنهان کردن عکس',
+    show: 'نمایش عکس',
+    hidden: 'از دید عموم پنهان است',
+    hiddenNotice: 'عکس پنهان شد؛ خود نظر تغییری نکرد.',
+    shownNotice: 'عکس دوباره نمایش داده می‌شود.',
+  },
 };

@@ -8,6 +8,8 @@ import type { PublicReview, ReviewsPage, Sort } from '../../../shared/review.ts'
 export interface ListState {
   sort: Sort;
   stars: number | null;
+  /** Only reviews with photos (`?photos=1`). */
+  photos?: boolean;
   items: PublicReview[];
   cursor: string | null;
 }
@@ -20,9 +22,10 @@ export function initialList(page: ReviewsPage): ListState {
 }
 
 /** The query of `GET /v1/sites/{site}/reviews` for the next page (`more`) or a fresh first page. */
-export function listQuery(subject: string, state: Pick<ListState, 'sort' | 'stars' | 'cursor'>, more: boolean): string {
+export function listQuery(subject: string, state: Pick<ListState, 'sort' | 'stars' | 'cursor' | 'photos'>, more: boolean): string {
   const q = new URLSearchParams({ subject, sort: state.sort, limit: String(PAGE_SIZE) });
   if (state.stars) q.set('stars', String(state.stars));
+  if (state.photos) q.set('photos', '1');
   if (more && state.cursor) q.set('cursor', state.cursor);
   return q.toString();
 }

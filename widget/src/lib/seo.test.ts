@@ -35,6 +35,19 @@ describe('productJsonLd', () => {
   });
 });
 
+describe('productJsonLd photos', () => {
+  it('gives a review with photos an `image` list of their full-size URLs', () => {
+    const photo = (n: number) => ({
+      id: `p${n}`,
+      thumb: { url: `https://api.test/v1/sites/pk/photos/p${n}?size=thumb`, width: 40, height: 30 },
+      full: { url: `https://api.test/v1/sites/pk/photos/p${n}?size=full`, width: 400, height: 300 },
+    });
+    const data = productJsonLd('sku-1', 'Kettle', summary, [{ ...review, photos: [photo(1), photo(2)] }, review]) as { review: { image?: string[] }[] };
+    expect(data.review[0]?.image).toEqual([photo(1).full.url, photo(2).full.url]);
+    expect(data.review[1]).not.toHaveProperty('image');
+  });
+});
+
 describe('jsonLdText', () => {
   it('escapes < so shopper text cannot end the script element', () => {
     const text = jsonLdText(productJsonLd('sku-1', 'Kettle', summary, [review]) ?? {});

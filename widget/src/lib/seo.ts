@@ -26,6 +26,7 @@ export function productJsonLd(subject: string, name: string, summary: Summary, r
       datePublished: r.publishedAt.slice(0, 10),
       author: { '@type': 'Person', name: r.author.name },
       reviewRating: { '@type': 'Rating', ratingValue: r.rating, bestRating: 5, worstRating: 1 },
+      ...(r.photos?.length ? { image: r.photos.map((p) => p.full.url) } : {}),
     })),
   };
 }

@@ -145,6 +145,8 @@ function toPublicReview(row: ReviewRecord): PublicReview {
       row.update_rating !== null && row.update_published_at !== null
         ? { from: row.rating, rating: row.update_rating, body: row.update_body ?? '', publishedAt: iso(row.update_published_at) }
         : null,
+    // Filled by the route from db/photos.ts, which knows the request's origin for their URLs.
+    photos: [],
   };
 }
 
@@ -199,6 +201,8 @@ export interface ReviewsPageQuery {
   subject: string;
   sort: Sort;
   stars?: number | undefined;
+  /** Only reviews with at least one visible photo. */
+  photos?: boolean | undefined;
   limit: number;
   /** The sort key of the last review of the previous page. */
   after?: CursorKey | undefined;
@@ -223,6 +227,7 @@ export function reviewsPageStatement(siteId: string, q: ReviewsPageQuery): { sql
   const where = [`s.site_id = ${p(siteId)}`, `s.kind = 'review'`, `s.status = 'published'`, `s.revises_id IS NULL`];
   if (q.subject !== '') where.push(`s.subject = ${p(q.subject)}`);
   if (q.stars !== undefined) where.push(`s.rating = ${p(q.stars)}`);
+  if (q.photos) where.push(`EXISTS (SELECT 1 FROM photos AS ph WHERE ph.submission_id = s.id AND ph.hidden = 0)`);
   if (q.after) {
     const cols = spec.columns.map((c) => `s.${c}`).join(', ');
     where.push(`(${cols}) ${spec.descending ? '<' : '>'} (${q.after.map((v) => p(v)).join(', ')})`);

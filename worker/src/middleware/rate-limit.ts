@@ -20,7 +20,7 @@ import { clientIdentity } from '../lib/client.ts';
 import { hmacBase64Url, toBase64Url } from '../lib/crypto.ts';
 import { ProblemError } from '../lib/problem.ts';
 
-export type LimiterName = 'SUBMIT_LIMITER' | 'READ_LIMITER';
+export type LimiterName = 'SUBMIT_LIMITER' | 'READ_LIMITER' | 'UPLOAD_LIMITER';
 
 export interface RateLimitOptions {
   /** The binding to ask. */
@@ -185,6 +185,8 @@ export const RATE_LIMITS = {
   submit: { binding: 'SUBMIT_LIMITER', action: 'submit', limit: 10, periodSeconds: 60, methods: ['POST'] },
   vote: { binding: 'SUBMIT_LIMITER', action: 'vote', limit: 10, periodSeconds: 60, methods: ['POST'] },
   feedback: { binding: 'SUBMIT_LIMITER', action: 'feedback', limit: 10, periodSeconds: 60, methods: ['POST'] },
+  /** One review may carry 5 photos, each uploaded with its thumbnail: room for two reviews a minute. */
+  upload: { binding: 'UPLOAD_LIMITER', action: 'upload', limit: 20, periodSeconds: 60, methods: ['POST'] },
   read: { binding: 'READ_LIMITER', action: 'read', limit: 300, periodSeconds: 60, methods: ['GET', 'HEAD'] },
   /** The bootstrap counts in the same bucket as other reads, but asks the binding only when it builds. */
   bootstrap: { binding: 'READ_LIMITER', action: 'read', limit: 300, periodSeconds: 60, methods: ['GET', 'HEAD'], shared: 'on-storage' },

@@ -26,6 +26,7 @@ import { countPriorCases, insertSubmission, readRecentBodies } from '../db/submi
 import { claimVerifiedReview, isVerifiedClaimTaken, readOrder, readOrderByLink, verifiedReviewExists } from '../db/orders.ts';
 import { insertIdempotency, readIdempotency, requestHash, type IdempotencyRow } from '../db/idempotency.ts';
 import { batchWithWebhooks, webhookEvent } from '../db/webhooks.ts';
+import { claimPhotos, readClaims } from '../db/photos.ts';
 import { newCaseRef } from '../lib/case-ref.ts';
 import { clientIdentity, dailyClientHash } from '../lib/client.ts';
 import { newId } from '../lib/crypto.ts';
@@ -180,6 +181,19 @@ function replay(c: Context<AppEnv>, row: IdempotencyRow, hash: string): Response
 }
 
 /**
+ * Refuses a review whose photos are not all this site's uploads, free to claim. Another review's
+ * photo reads the same as an unknown id, so ids cannot be probed across reviews.
+ */
+async function checkPhotos(db: D1Database, siteId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const claims = await readClaims(db, siteId, ids);
+  const errors = ids.flatMap((id, i) =>
+    claims.get(id) === null ? [] : [{ path: `photos.${i}`, code: 'photo_unavailable', message: 'is not an upload of this site that is free to attach' }],
+  );
+  if (errors.length > 0) throw new ProblemError(422, 'photo-unavailable', 'Upload each photo first; a photo can belong to one review only.', errors);
+}
+
+/**
  * The receipt the shopper keeps: a ref, a tracking link and a due time only if one was promised.
  * Nothing in it depends on other cases (nor on priority), so it tells no one whether a person
  * with these contact details has complained before.
@@ -215,6 +229,9 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     const hash = await requestHash(content);
     const earlier = await readIdempotency(db, site.id, key);
     if (earlier) return replay(c, earlier, hash);
+
+    const photoIds = input.kind === 'review' ? (input.photos ?? []) : [];
+    await checkPhotos(db, site.id, photoIds);
 
     const f = fieldsOf(input);
     const order = await verifiedOrder(db, site, input, now);
@@ -284,6 +301,8 @@ export const submissionRoutes = new Hono<AppEnv>().post(
     ];
     // The D1 index keeps it to one verified review per order link and product, even in a race.
     if (order) statements.push(claimVerifiedReview(db, id, order.linkId));
+    // After the submission row, which the photos' rows refer to.
+    if (photoIds.length > 0) statements.push(claimPhotos(db, site.id, id, photoIds));
     if (status === 'published' && f.rating !== null) {
       statements.push(...summaryDelta(db, site.id, input.subject, f.rating, 1, now), bumpContentVersion(db, site.id));
     }
@@ -323,7 +342,11 @@ export const submissionRoutes = new Hono<AppEnv>().post(
       if (order && isVerifiedClaimTaken(err)) return createSubmission(c);
       // Lost the race to a concurrent request with the same key: answer as that request did.
       const winner = await readIdempotency(db, site.id, key);
-      if (!winner) throw err;
+      if (!winner) {
+        // Or another review claimed one of the photos in the meantime (claimPhotos fails then).
+        await checkPhotos(db, site.id, photoIds);
+        throw err;
+      }
       return replay(c, winner, hash);
     }
     if (optin) await sendSoon(c.env, optin.emails, now);

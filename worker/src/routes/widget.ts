@@ -11,6 +11,8 @@ import { bumpContentVersion, type SiteRow } from '../db/sites.ts';
 import { readSummary } from '../db/summaries.ts';
 import { incrementHelpful, readPublishedReview, readReviewsPage, sortKeySchema, type ReviewsPageQuery, type ReviewsPageRows } from '../db/submissions.ts';
 import { hasVoted, insertVote } from '../db/votes.ts';
+import { readPhotosOf } from '../db/photos.ts';
+import { publicPhoto } from '../lib/photo-urls.ts';
 import { matchesIfNoneMatch, readThrough } from '../lib/cache.ts';
 import { clientIdentity, voterHash } from '../lib/client.ts';
 import { sha256Hex } from '../lib/crypto.ts';
@@ -69,15 +71,29 @@ function versionedKey(requestUrl: string, site: SiteRow, document: 'widget' | 'r
   return key.toString();
 }
 
-/** Binds a cursor to the list it continues: another sort, subject or star filter cannot reuse it. */
-function cursorScope(sort: Sort, subject: string, stars: number | undefined): string {
-  return `reviews\n${sort}\n${subject}\n${stars ?? ''}`;
+/** Binds a cursor to the list it continues: another sort, subject, star or photo filter cannot reuse it. */
+function cursorScope(sort: Sort, subject: string, stars: number | undefined, photos = false): string {
+  return `reviews\n${sort}\n${subject}\n${stars ?? ''}${photos ? '\nphotos' : ''}`;
 }
 
-async function toPage(site: SiteRow, sort: Sort, subject: string, stars: number | undefined, rows: ReviewsPageRows): Promise<ReviewsPage> {
+interface PageContext {
+  db: D1Database;
+  requestUrl: string;
+}
+
+async function toPage(
+  ctx: PageContext,
+  site: SiteRow,
+  sort: Sort,
+  subject: string,
+  stars: number | undefined,
+  rows: ReviewsPageRows,
+  photosOnly = false,
+): Promise<ReviewsPage> {
+  const photos = await readPhotosOf(ctx.db, site.id, rows.items.map((r) => r.id), { includeHidden: false });
   return {
-    items: rows.items,
-    nextCursor: rows.nextKey ? await encodeCursor(site.signingKey, cursorScope(sort, subject, stars), rows.nextKey) : null,
+    items: rows.items.map((r) => ({ ...r, photos: (photos.get(r.id) ?? []).map((p) => publicPhoto(ctx.requestUrl, site.id, p)) })),
+    nextCursor: rows.nextKey ? await encodeCursor(site.signingKey, cursorScope(sort, subject, stars, photosOnly), rows.nextKey) : null,
   };
 }
 
@@ -101,7 +117,7 @@ export const widgetRoutes = new Hono<AppEnv>()
         site: visible,
         subject,
         summary,
-        reviews: await toPage(site, 'newest', subject, undefined, rows),
+        reviews: await toPage({ db: c.env.DB, requestUrl: c.req.url }, site, 'newest', subject, undefined, rows),
       };
       return JSON.stringify(bootstrap);
     });
@@ -114,9 +130,10 @@ export const widgetRoutes = new Hono<AppEnv>()
   .get('/reviews', valid('query', ReviewsQuery), async function listReviews(c) {
     const site = c.get('site');
     const { subject, sort, stars, cursor, limit } = c.req.valid('query');
+    const photosOnly = c.req.valid('query').photos === '1';
     let after: ReviewsPageQuery['after'];
     if (cursor !== undefined) {
-      after = (await decodeCursor(site.signingKey, cursorScope(sort, subject, stars), cursor, sortKeySchema(sort))) ?? undefined;
+      after = (await decodeCursor(site.signingKey, cursorScope(sort, subject, stars, photosOnly), cursor, sortKeySchema(sort))) ?? undefined;
       if (!after) {
         throw new ProblemError(400, 'invalid-cursor', 'The cursor is not one this list gave out; start again without it.', [
           { path: 'cursor', code: 'invalid_cursor', message: 'is not a cursor of this list' },
@@ -126,10 +143,17 @@ export const widgetRoutes = new Hono<AppEnv>()
     // A page is cached at the edge like the bootstrap: under the site's content version, which
     // every publish, hide, reply and helpful vote bumps, so a cached page is never an old one.
     // First pages (a sort or filter just chosen) are also kept in the isolate; deeper ones not.
-    const key = versionedKey(c.req.url, site, 'reviews', { subject, sort, stars: String(stars ?? ''), cursor: cursor ?? '', limit: String(limit) });
+    const key = versionedKey(c.req.url, site, 'reviews', {
+      subject,
+      sort,
+      stars: String(stars ?? ''),
+      cursor: cursor ?? '',
+      limit: String(limit),
+      ...(photosOnly ? { photos: '1' } : {}),
+    });
     const doc = await readThrough(key, EDGE_TTL_SECONDS, c.get('now'), async function buildReviewsPage() {
-      const rows = await readReviewsPage(c.env.DB, site.id, { subject, sort, stars, limit, after });
-      return JSON.stringify(await toPage(site, sort, subject, stars, rows));
+      const rows = await readReviewsPage(c.env.DB, site.id, { subject, sort, stars, photos: photosOnly, limit, after });
+      return JSON.stringify(await toPage({ db: c.env.DB, requestUrl: c.req.url }, site, sort, subject, stars, rows, photosOnly));
     }, { inMemory: cursor === undefined });
     return c.body(doc.body, 200, { 'content-type': 'application/json; charset=utf-8', etag: doc.etag });
   })

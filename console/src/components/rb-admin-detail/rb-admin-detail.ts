@@ -14,6 +14,7 @@ import { report, runAction, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import '../rb-admin-item/rb-admin-item.ts';
+import '../rb-admin-photos/rb-admin-photos.ts';
 
 export class RbAdminDetail extends LitElement {
   static override styles = [
@@ -167,6 +168,7 @@ export class RbAdminDetail extends LitElement {
             : nothing}
         </div>
       </section>
+      ${item.kind === 'review' ? html`<rb-admin-photos .lang=${this.lang} .submissionId=${item.id}></rb-admin-photos>` : nothing}
       <section class="card" aria-labelledby="reply-title">
         <h2 id="reply-title">${m.detail.reply}</h2>
         <form @submit=${this.saveReply}>

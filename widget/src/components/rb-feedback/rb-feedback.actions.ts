@@ -17,6 +17,7 @@ import { jsonLdText, productJsonLd } from '../../lib/seo.ts';
 import type { RbFeedback } from './rb-feedback.ts';
 import { laterStyles } from './rb-feedback.later.styles.ts';
 import { orderToken } from '../../lib/order-token.ts';
+import { withPhotos } from '../../i18n/photos-filter.ts';
 
 /** The tabs to offer: the site's enabled kinds, narrowed by the element's `kinds` attribute. */
 export function offeredKinds(host: RbFeedback): Kind[] {
@@ -35,10 +36,16 @@ export function adopt(host: RbFeedback) {
 export async function idle(host: RbFeedback) {
   if (host.ref && hasOutbox(host.ref.site)) void flushOutbox(host, true);
   if (host.seo !== null) writeJsonLd(host);
+  loadPhotos(host);
   // Arriving from a follow-up invitation's review link: the review form is what they came for.
   // Reading the token also takes it out of the address bar.
   if (orderToken() && !host.tab && offeredKinds(host).includes('review')) host.tab = 'review';
   await loadForms(host);
+}
+
+/** The thumbnails and lightbox: their own chunk, fetched only once a review with photos is listed. */
+function loadPhotos(host: RbFeedback) {
+  if (host.list?.items.some((r) => r.photos?.length)) void import('../rb-photos/rb-photos.ts');
 }
 
 export async function loadForms(host: RbFeedback) {
@@ -47,7 +54,7 @@ export async function loadForms(host: RbFeedback) {
 }
 
 /** A new sort or filter starts from the first page; `more` appends the next one. */
-export async function relist(host: RbFeedback, change: Partial<Pick<ListState, 'sort' | 'stars'>>, more = false) {
+export async function relist(host: RbFeedback, change: Partial<Pick<ListState, 'sort' | 'stars' | 'photos'>>, more = false) {
   if (!host.list || !host.ref) return;
   const next = { ...host.list, ...change };
   host.listBusy = true;
@@ -55,6 +62,7 @@ export async function relist(host: RbFeedback, change: Partial<Pick<ListState, '
     const page = await call<ReviewsPage>(host.ref, `/reviews?${listQuery(host.subject, next, more)}`);
     host.list = withPage(next, page, more);
     host.now = Date.now();
+    loadPhotos(host);
   } catch {
     host.notice = host.strings.loadFailed;
   } finally {
@@ -201,10 +209,13 @@ export function controls(host: RbFeedback, list: ListState) {
     if (sort) void relist(host, { sort });
   };
   return html`<label
-    >${s.sortBy}<select @change=${change}>
-      ${SORTS.map((v) => html`<option value=${v} ?selected=${list.sort === v}>${s[`sort_${v}`]}</option>`)}
-    </select></label
-  >`;
+      >${s.sortBy}<select @change=${change}>
+        ${SORTS.map((v) => html`<option value=${v} ?selected=${list.sort === v}>${s[`sort_${v}`]}</option>`)}
+      </select></label
+    >
+    <button type="button" part="photos-filter" class="photos-filter" aria-pressed=${list.photos ? 'true' : 'false'} @click=${() => void relist(host, { photos: !list.photos })}>
+      ${host.boot?.site.strings[host.shownLang]?.withPhotos ?? withPhotos[host.shownLang]}
+    </button>`;
 }
 
 /** Whether the frame hides part of the reviews it holds (measured on the last render). */

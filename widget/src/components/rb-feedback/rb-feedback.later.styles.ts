@@ -17,6 +17,21 @@ export const laterStyles = css`
     background: var(--_bg);
     padding: 0.3em 0.5em;
   }
+  .photos-filter {
+    font: inherit;
+    color: inherit;
+    white-space: nowrap;
+    margin-inline-start: 0.5em;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding: 0.3em 0.6em;
+  }
+  .photos-filter[aria-pressed='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    font-weight: 700;
+  }
   /*
    * One row, scrolled sideways on a narrow screen rather than wrapped: the slot first render left
    * for the tabs is one row high, and a second row would move everything below the widget.

@@ -18,6 +18,12 @@ import { styles } from './rb-form.styles.ts';
 import { feelingScale } from './rb-feeling.ts';
 import { orderToken } from '../../lib/order-token.ts';
 import { notifyReplies, notifyRepliesField } from './notify-replies.ts';
+import { photosEn } from '../../i18n/photos-en.ts';
+import { photosFa } from '../../i18n/photos-fa.ts';
+
+/** The photo picker is its own chunk, fetched when a review form is first shown. */
+const loadPicker = () => import('../rb-photo-picker/rb-photo-picker.ts');
+type PhotosChange = Event & { ids?: readonly string[]; busy?: boolean };
 
 /** The fields each kind shows, by the dotted path the schema and the server's errors use. */
 const FIELDS: Record<Kind, readonly string[]> = {
@@ -63,6 +69,8 @@ export class RbForm extends LitElement {
     lengths: { state: true },
     token: { state: true },
     challenge: { state: true },
+    photoIds: { state: true },
+    photosBusy: { state: true },
   };
 
   static override styles = [shared, styles];
@@ -93,6 +101,9 @@ export class RbForm extends LitElement {
   private turnstile: { api: TurnstileApi; id: string; box: HTMLElement; language: Lang } | null = null;
 
   private openedAt = Date.now();
+  /** Uploaded photos the review will carry, and whether one is still on its way (Send waits). */
+  private photoIds: readonly string[] = [];
+  private photosBusy = false;
 
   private get s(): FormStrings {
     return { ...(this.language === 'fa' ? formFa : formEn), ...this.overrides };
@@ -100,7 +111,13 @@ export class RbForm extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('kind') && changed.get('kind') !== undefined) this.reset();
+    if (this.kind === 'review') void loadPicker();
   }
+
+  private photosChanged = (e: PhotosChange) => {
+    this.photoIds = e.ids ?? [];
+    this.photosBusy = e.busy ?? false;
+  };
 
   override render() {
     return this.done ? this.confirmation(this.done) : this.form();
@@ -207,6 +224,9 @@ export class RbForm extends LitElement {
       ${k === 'complaint' ? [this.text('expected', s.expected, false, LIMITS.expected, true), this.text('desiredOutcome', s.desiredOutcome, false, LIMITS.expected, true)] : nothing}
       ${this.text('author.name', s.name, true, LIMITS.name, false, 'name')}
       ${k === 'review' ? [this.text('author.email', s.email, false, LIMITS.email, false, 'email', s.emailNote, 'email'), notifyRepliesField(s.notifyReplies)] : nothing}
+      ${k === 'review'
+        ? html`<rb-photo-picker part="photos" .api=${this.api} .language=${this.language} @rb-photos-change=${this.photosChanged}></rb-photo-picker>`
+        : nothing}
       ${k === 'complaint'
         ? [
             html`<p class="hint muted" id="contact-note">${s.contactNote}</p>`,
@@ -223,7 +243,10 @@ export class RbForm extends LitElement {
         ? html`<div part="challenge" class="challenge"></div>
             ${this.waitsForToken ? html`<p class="hint muted" role="status">${s.checkingHuman}</p>` : nothing}`
         : nothing}
-      <button part="send" class="send" type="submit" ?disabled=${this.sending || this.waitsForToken}>${this.sending ? s.sending : s.send}</button>
+      ${this.photosBusy ? html`<p class="hint muted" id="photos-wait">${(this.language === 'fa' ? photosFa : photosEn).waitForPhotos}</p>` : nothing}
+      <button part="send" class="send" type="submit" ?disabled=${this.sending || this.waitsForToken || this.photosBusy} aria-describedby=${this.photosBusy ? 'photos-wait' : nothing}>
+        ${this.sending ? s.sending : s.send}
+      </button>
     </form>`;
   }
 
@@ -327,7 +350,15 @@ export class RbForm extends LitElement {
     </div>`;
   }
 
+  private clearPhotos() {
+    const picker = this.renderRoot.querySelector('rb-photo-picker');
+    if (picker && 'clear' in picker && typeof picker.clear === 'function') picker.clear();
+    this.photoIds = [];
+    this.photosBusy = false;
+  }
+
   private reset() {
+    this.clearPhotos();
     this.done = null;
     this.errors = {};
     this.rating = 0;
@@ -341,7 +372,7 @@ export class RbForm extends LitElement {
     e.preventDefault();
     const api = this.api;
     const form = e.currentTarget;
-    if (this.sending || this.waitsForToken || !api || !(form instanceof HTMLFormElement)) return;
+    if (this.sending || this.waitsForToken || this.photosBusy || !api || !(form instanceof HTMLFormElement)) return;
     const data = new FormData(form);
     const value = (name: string) => stripForbiddenCharacters(String(data.get(name) ?? '')).trim();
     const optional = (name: string) => value(name) || undefined;
@@ -356,7 +387,7 @@ export class RbForm extends LitElement {
     // Only the keys of this kind: the schemas are strict and refuse any other, even undefined.
     const raw =
       kind === 'review'
-        ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author, orderToken: orderToken(), notifyReplies: notifyReplies(data, author.email) }
+        ? { kind, ...common, rating: Number(data.get('rating')) || undefined, title: optional('title'), author, orderToken: orderToken(), notifyReplies: notifyReplies(data, author.email), photos: this.photoIds.length ? [...this.photoIds] : undefined }
         : kind === 'story'
           ? { kind, ...common, feeling: this.feeling || undefined, title: optional('title'), author: { name: author.name } }
           : {
@@ -396,6 +427,7 @@ export class RbForm extends LitElement {
     this.rating = 0;
     this.feeling = 0;
     this.lengths = {};
+    this.clearPhotos();
     const body = parsed.data;
     const noContact = !(body.author.email || (body.kind === 'complaint' && body.author.phone) || (body.kind === 'review' && body.orderToken));
     this.done = { created: outcome.result === 'delivered' ? outcome.created : null, queued: outcome.result === 'retry', noContact };

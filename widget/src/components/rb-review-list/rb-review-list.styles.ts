@@ -10,6 +10,11 @@ export const styles = css`
     padding-block: var(--_space);
     border-block-end: 1px solid var(--_line);
   }
+  /* Photos arrive with a lazy chunk: their row's height is kept from the first frame. */
+  rb-photos {
+    display: block;
+    block-size: 4.5rem;
+  }
   .head {
     display: flex;
     flex-wrap: wrap;

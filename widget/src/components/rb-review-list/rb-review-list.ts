@@ -22,7 +22,8 @@ export interface ListView {
 /**
  * Published reviews: stars, title, text, display name, date (relative; the absolute one shows on
  * hover, as the title, and on keyboard focus, after it), verified badge, helpful button and the
- * merchant's reply. Shopper text is rendered only
+ * merchant's reply, and `<rb-photos>` (defined by a lazy chunk; its height is reserved here) for
+ * a review with photos. Shopper text is rendered only
  * through text bindings, each isolated in `<bdi>` so mixed Persian and English reads right.
  * @csspart list - The list. @csspart review - One review. @csspart reply - The merchant's reply.
  * @csspart helpful - The helpful button. @csspart badge - The verified-buyer badge.
@@ -40,6 +41,7 @@ function review(r: PublicReview, { s, lang, siteName, voted, now, onHelpful, mor
       ${r.title ? html`<span class="title"><bdi>${r.title}</bdi></span>` : nothing}
     </div>
     <p><bdi>${r.body}</bdi></p>
+    ${r.photos?.length ? html`<rb-photos .r=${r}></rb-photos>` : nothing}
     ${more?.(r)}
     <div class="meta">
       <bdi>${r.author.name}</bdi>
