@@ -29,8 +29,11 @@ describe('the deploy plan', () => {
       'write the id of rebound into wrangler.toml',
       'create the queue rebound-recovery',
       'create the queue rebound-webhooks',
+      'create the queue rebound-email',
       'create the queue rebound-recovery-dlq',
       'create the queue rebound-webhooks-dlq',
+      'create the queue rebound-email-dlq',
+      'create the R2 bucket rebound-photos',
       'apply the D1 migrations to rebound (remote)',
       'build the widget, console and demo shop into dist/',
       'deploy the worker rebound',
@@ -73,7 +76,7 @@ describe('the deploy plan', () => {
     const before = await readFile(join(ROOT, 'wrangler.toml'), 'utf8');
     const { stdout } = await run(process.execPath, [join(ROOT, 'scripts/deploy.mjs'), '--dry-run'], { cwd: ROOT, env: { ...process.env, CLOUDFLARE_API_TOKEN: '' } });
     expect(stdout).toContain('nothing is called');
-    expect(stdout).toContain('[9/9] deploy the worker rebound');
+    expect(stdout).toContain('[12/12] deploy the worker rebound');
     expect(stdout).toContain('wrangler queues create rebound-webhooks-dlq');
     expect(await readFile(join(ROOT, 'wrangler.toml'), 'utf8')).toBe(before);
   }, 60_000);

@@ -451,7 +451,7 @@ export const fa: Messages = {
   photos: {
     title: 'عکس‌ها',
     none: 'عکسی ندارد.',
-    alt: (n: number, total: number) => `عکس ${n.toLocaleString('fa')} از ${total.toLocaleString('fa')}`,
+    alt: (n: number, total: number) => `عکس ${formatNumber(n, 'fa')} از ${formatNumber(total, 'fa')}`,
     hide: 'پنهان کردن عکس',
     show: 'نمایش عکس',
     hidden: 'از دید عموم پنهان است',

@@ -53,7 +53,7 @@ type Prepared = { facts: Omit<DispatchFacts, 'kind' | 'mode' | 'suppressed' | 'q
 const NOT_WANTED: Prepared = { facts: { wrote: false, requestSent: false, lastRequestAt: null, stillWanted: false }, render: {} };
 
 /** What the email is about, read now: the facts for the dispatch rule and the parts to render. */
-async function prepare(db: D1Database, site: SiteRow, row: EmailRecord, data: z.infer<typeof EmailData>, nowMs: number): Promise<Prepared> {
+async function gather(db: D1Database, site: SiteRow, row: EmailRecord, data: z.infer<typeof EmailData>, nowMs: number): Promise<Prepared> {
   const none = { wrote: false, requestSent: false, lastRequestAt: null };
   switch (row.kind) {
     case 'review.request':
@@ -138,7 +138,7 @@ async function sendClaimed(env: Env, row: EmailRecord, nowMs: number, progress: 
     await finishEmail(env.DB, row.id, { state: 'cancelled', reason: site ? 'unreadable email data' : 'the site is gone' }, nowMs).run();
     return;
   }
-  const prepared = await prepare(env.DB, site, row, data.data, nowMs);
+  const prepared = await gather(env.DB, site, row, data.data, nowMs);
   const decision = decideDispatch(
     {
       kind: row.kind,
