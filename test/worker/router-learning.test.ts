@@ -79,12 +79,16 @@ describe('the router learns from staff corrections, per site', () => {
     expect(rows?.n).toBe(1);
   });
 
-  it("never opens another site's submission", async () => {
+  it("never opens or dismisses another site's submission, nor learns from it", async () => {
     const mine = await createSite();
     const theirs = await createSite();
     const id = await insertSubmission(theirs, { kind: 'story', body: 'Clasp slipping' });
-    const res = await SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${id}/case`, await login(mine)));
-    expect(res.status).toBe(404);
+    const cookie = await login(mine);
+    expect((await SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${id}/case`, cookie))).status).toBe(404);
+    expect((await SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${id}/not-a-problem`, cookie))).status).toBe(404);
+    const row = await env.DB.prepare('SELECT case_ref FROM submissions WHERE id = ?1').bind(id).first<{ case_ref: string | null }>();
+    expect(row?.case_ref).toBeNull();
+    expect(await corrections(theirs)).toEqual([]);
   });
 });
 
