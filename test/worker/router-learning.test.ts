@@ -25,8 +25,9 @@ function submitStory(site: TestSite, body: string) {
 }
 
 // Words the lexicon does not know, so without the model the router says nothing about them.
-const UNHAPPY = ['The clasp keeps slipping off the strap', 'Clasp slipping again on the strap', 'My strap clasp slipping off the wrist'];
-const HAPPY = ['Ordered the teal strap for my wife', 'Teal strap arrived today for my wife', 'The teal strap matches my wife watch'];
+// Made-up product words: neither the rules nor the base model know them.
+const UNHAPPY = ['The zorbex flange zings', 'Zorbex flange zinged again', 'My zorbex flange zings loudly'];
+const HAPPY = ['Ordered the quillan widget for Mina', 'Quillan widget for Mina arrived', 'The quillan widget matches Mina decor'];
 
 async function teach(site: TestSite, cookie: string): Promise<void> {
   for (const body of UNHAPPY) {
@@ -46,14 +47,14 @@ describe('the router learns from staff corrections, per site', () => {
   it('routes a similar later text after corrections on that site, and not on another site', async () => {
     const taught = await createSite();
     const other = await createSite();
-    const before = await (await submitStory(taught, 'Clasp slipping off the strap again')).json();
+    const before = await (await submitStory(taught, 'Zorbex flange zings')).json();
     expect(before).not.toHaveProperty('case');
 
     await teach(taught, await login(taught));
 
-    const after = await (await submitStory(taught, 'Clasp slipping off the strap again')).json();
+    const after = await (await submitStory(taught, 'Zorbex flange zings')).json();
     expect(after).toHaveProperty('case');
-    const elsewhere = await (await submitStory(other, 'Clasp slipping off the strap again')).json();
+    const elsewhere = await (await submitStory(other, 'Zorbex flange zings')).json();
     expect(elsewhere).not.toHaveProperty('case');
   });
 
@@ -64,8 +65,8 @@ describe('the router learns from staff corrections, per site', () => {
     const res = await SELF.fetch(staffRequest('GET', '/v1/admin/router/learned', cookie));
     const summary = LearnedSummary.parse(await res.json());
     expect(summary).toMatchObject({ corrections: { unhappy: 3, notAProblem: 3 }, active: true });
-    expect(summary.words.unhappy).toContain('clasp');
-    expect(summary.words.notAProblem).toContain('teal');
+    expect(summary.words.unhappy).toContain('zorbex');
+    expect(summary.words.notAProblem).toContain('quillan');
   });
 
   it('learns once per submission, and opening a case twice is refused', async () => {
@@ -79,12 +80,16 @@ describe('the router learns from staff corrections, per site', () => {
     expect(rows?.n).toBe(1);
   });
 
-  it("never opens another site's submission", async () => {
+  it("never opens or dismisses another site's submission, nor learns from it", async () => {
     const mine = await createSite();
     const theirs = await createSite();
     const id = await insertSubmission(theirs, { kind: 'story', body: 'Clasp slipping' });
-    const res = await SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${id}/case`, await login(mine)));
-    expect(res.status).toBe(404);
+    const cookie = await login(mine);
+    expect((await SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${id}/case`, cookie))).status).toBe(404);
+    expect((await SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${id}/not-a-problem`, cookie))).status).toBe(404);
+    const row = await env.DB.prepare('SELECT case_ref FROM submissions WHERE id = ?1').bind(id).first<{ case_ref: string | null }>();
+    expect(row?.case_ref).toBeNull();
+    expect(await corrections(theirs)).toEqual([]);
   });
 });
 

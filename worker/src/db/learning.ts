@@ -2,7 +2,7 @@
  * The per-site learned router in D1: corrections by staff and the token counts they add to
  * (migration 0007). The model itself is pure (rules/learn.ts); this file only reads and writes.
  */
-import { closesAsNotAProblem, learnTokens, MAX_TOKENS, routedByText, type LearnedModel } from '../rules/learn.ts';
+import { closesAsNotAProblem, isReady, learnTokens, MAX_TOKENS, routedByText, type LearnedModel } from '../rules/learn.ts';
 
 /** Corrections on each side for a site. */
 async function readDocs(db: D1Database, siteId: string): Promise<LearnedModel['docs']> {
@@ -21,18 +21,15 @@ async function readDocs(db: D1Database, siteId: string): Promise<LearnedModel['d
  * tokens (at most `MAX_TOKENS`), so routing a submission reads a few rows, not the whole model.
  */
 export async function readLearnedFor(db: D1Database, siteId: string, text: string): Promise<LearnedModel> {
+  const docs = await readDocs(db, siteId);
   const tokens = learnTokens(text).slice(0, MAX_TOKENS);
-  const [docs, rows] = await Promise.all([
-    readDocs(db, siteId),
-    tokens.length === 0
-      ? Promise.resolve([])
-      : db
-          .prepare('SELECT token, unhappy, happy FROM router_tokens WHERE site_id = ?1 AND token IN (SELECT value FROM json_each(?2))')
-          .bind(siteId, JSON.stringify(tokens))
-          .all<{ token: string; unhappy: number; happy: number }>()
-          .then((r) => r.results),
-  ]);
-  return { docs, tokens: new Map(rows.map((r) => [r.token, { unhappy: r.unhappy, happy: r.happy }])) };
+  // Most sites have taught nothing yet: one small read, and the model stays silent.
+  if (!isReady({ docs, tokens: new Map() }) || tokens.length === 0) return { docs, tokens: new Map() };
+  const { results } = await db
+    .prepare('SELECT token, unhappy, happy FROM router_tokens WHERE site_id = ?1 AND token IN (SELECT value FROM json_each(?2))')
+    .bind(siteId, JSON.stringify(tokens))
+    .all<{ token: string; unhappy: number; happy: number }>();
+  return { docs, tokens: new Map(results.map((r) => [r.token, { unhappy: r.unhappy, happy: r.happy }])) };
 }
 
 /** The whole model of a site, capped to its most frequent tokens, for the console's panel. */
@@ -150,4 +147,14 @@ export async function learnFromCaseClose(
   const sub = await readForCorrection(db, c.siteId, c.submissionId);
   if (!sub) return;
   await recordCorrection(db, { siteId: c.siteId, submissionId: sub.id, text: sub.text, unhappy: false, actor: c.actor, at: c.at });
+}
+
+/**
+ * Erasure: the corrections of a shopper's submissions go with them. The token counts stay: they
+ * are totals over many texts and name no submission.
+ */
+export function eraseCorrections(db: D1Database, siteId: string, submissionIds: readonly string[]): D1PreparedStatement {
+  return db
+    .prepare('DELETE FROM router_corrections WHERE site_id = ?1 AND submission_id IN (SELECT value FROM json_each(?2))')
+    .bind(siteId, JSON.stringify(submissionIds));
 }

@@ -64,7 +64,7 @@ export interface LearnedVerdict {
  * of traffic, so their proportions say nothing about new texts). Only tokens the model has seen
  * count: an unseen word is not evidence of anything.
  */
-export function predict(model: LearnedModel, text: string): LearnedVerdict {
+export function predict(model: LearnedModel, text: string, decisive = DECISIVE_LOG_ODDS): LearnedVerdict {
   if (!isReady(model)) return { logOdds: 0, verdict: null, evidence: [] };
   const { unhappy: nu, happy: nh } = model.docs;
   let logOdds = 0;
@@ -76,7 +76,7 @@ export function predict(model: LearnedModel, text: string): LearnedVerdict {
     logOdds += w;
     parts.push({ token, w });
   }
-  const verdict = logOdds >= DECISIVE_LOG_ODDS ? 'unhappy' : logOdds <= -DECISIVE_LOG_ODDS ? 'happy' : null;
+  const verdict = logOdds >= decisive ? 'unhappy' : logOdds <= -decisive ? 'happy' : null;
   const sign = verdict === 'happy' ? -1 : 1;
   const evidence = parts
     .filter((p) => p.w * sign > 0)

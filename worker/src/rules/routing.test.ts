@@ -113,11 +113,19 @@ describe('decideRouting: the needs-a-look lane', () => {
     ['praise and complaint that cancel out', { kind: 'story', body: 'Delicious coffee, awful packaging.' }, true],
     ['a weak complaint in a four-star review', { kind: 'review', rating: 4, body: 'Flimsy lid' }, true],
     ['plain praise', { kind: 'story', body: 'Works great, thanks' }, false],
+    ['a story with no word the rules can read', { kind: 'story', body: 'The zorbex flange zings' }, true],
+    ['a review with no word the rules can read (the stars decide)', { kind: 'review', rating: 5, body: 'The clasp slips off' }, false],
     ['a clear complaint (routed, not unsure)', { kind: 'story', body: 'It broke after two days' }, false],
     ['a low rating (the stars decide)', { kind: 'review', rating: 1, body: "It's a bit pricey" }, false],
     ['a complaint (always a case)', { kind: 'complaint', body: "It's a bit pricey" }, false],
   ])('%s: uncertain = %s', (_name, input, uncertain) => {
     expect(decide(input).uncertain).toBe(uncertain);
+  });
+
+  it('lets the base model lift an unsure story that reads like unhappy reviews', () => {
+    const d = decide({ kind: 'story', body: 'سه هفته گذشته هنوز دستم نرسیده' });
+    expect(d).toMatchObject({ open: true, priority: 'P3' });
+    expect(d.reason).toMatch(/^resembles unhappy reviews: /);
   });
 
   it('says so in the reason and opens nothing', () => {

@@ -187,7 +187,7 @@ export const EN: LanguagePack = {
     lame: -2, 'zero stars': -3, 'zero star': -3, 'give zero': -2.5, 'no stars': -2.5, 'on arrival': -0.5,
     itch: -1.5, 'pop off': [-2, 'defect'], 'popped off': [-2, 'defect'], 'paper thin': -2, 'smaller than': -1.5,
     'red patches': -2, 'red patch': -2, 'at best': -1.5, 'buyer beware': -2.5, 'fits like a glove': 2.5, 'mint condition': 2.5,
-    slower: -1.5, 'slower than': -1.5, muffled: -1.5, slippery: -1.5, 'give it away': -1.5, 'gave it away': -1.5,
+    cuts: 0, cutting: 0, 'cut out': [-2, 'defect'], 'cuts out': [-2, 'defect'], slower: -1.5, 'slower than': -1.5, muffled: -1.5, slippery: -1.5, 'give it away': -1.5, 'gave it away': -1.5,
     disappear: -1.5, 'as dust': -2, fishy: -2, 'in the bin': -2, 'in the trash': -2, toxic: [-2.5, 'safety'], 'upside down': -1.5,
     'nobody complains': 1.5, 'no one complains': 1.5, drop: -1, dropout: -1.5, 'size small': -2, 'sizes small': -2,
     'works like a charm': 3, 'painless': 2, 'crisp': 1.5, 'punchy': 1, 'vibrant': 2, 'pleasantly': 2, 'alright': 0.5,
