@@ -15,6 +15,10 @@ interface Operation {
   tag: 'public' | 'server' | 'staff' | 'operations';
   query?: z.ZodMiniObject;
   body?: Schema;
+  /** A `text/csv` body instead of JSON: what its header row and rows hold. */
+  csvBody?: string;
+  /** A response that is not JSON (a feed): its media type. */
+  okType?: string;
   headers?: { name: string; required: boolean; description: string }[];
   ok: { status: number; schema?: Schema; description: string };
   auth?: 'cookie' | 'secret';
@@ -199,6 +203,28 @@ export const OPERATIONS: Operation[] = [
     body: S.WebhookEndpointInput,
     ok: { status: 200, schema: S.WebhookEndpoint, description: 'Saved (201 when first set)' },
   },
+  {
+    method: 'put',
+    path: '/v1/sites/{site}/products/{subject}',
+    summary: 'The product behind a subject (name, url, image, GTIN, MPN, SKU, brand) for feeds and JSON-LD',
+    tag: 'server',
+    auth: 'secret',
+    body: S.ProductInput,
+    ok: { status: 200, schema: S.ProductSaved, description: 'Replaced (201 when created)' },
+  },
+  {
+    method: 'put',
+    path: '/v1/sites/{site}/products',
+    summary: 'Many products at once from a CSV file; nothing is written unless every row is valid',
+    tag: 'server',
+    auth: 'secret',
+    csvBody: 'Header row with subject, name, url and optionally image_url, gtin, mpn, sku, brand; one product per row (at most 1,000).',
+    ok: { status: 200, schema: S.ProductsImported, description: 'Counts of rows, created and updated products' },
+  },
+  { method: 'get', path: '/v1/admin/products', summary: 'The product catalogue, by subject', tag: 'staff', auth: 'cookie', query: S.ProductsQuery, ok: { status: 200, schema: S.ProductsPage, description: 'A page' } },
+  { method: 'get', path: '/v1/admin/products/{subject}', summary: 'One product', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ProductOne, description: 'The product' } },
+  { method: 'put', path: '/v1/admin/products/{subject}', summary: 'Create or replace a product (audited)', tag: 'staff', auth: 'cookie', body: S.ProductInput, ok: { status: 200, schema: S.ProductSaved, description: 'Replaced (201 when created)' } },
+  { method: 'delete', path: '/v1/admin/products/{subject}', summary: 'Remove a product (audited)', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ProductDeleted, description: 'Removed' } },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
 ];
 
@@ -229,11 +255,13 @@ function operationObject(op: Operation) {
     tags: [op.tag],
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+    ...(op.csvBody ? { requestBody: { required: true, description: op.csvBody, content: { 'text/csv': { schema: { type: 'string' } } } } } : {}),
     ...(op.auth === 'cookie' ? { security: [{ staffSession: [] }] } : op.auth === 'secret' ? { security: [{ secretKey: [] }] } : {}),
     responses: {
       [op.ok.status]: {
         description: op.ok.description,
         ...(op.ok.schema ? { content: { 'application/json': { schema: jsonSchema(op.ok.schema, 'output') } } } : {}),
+        ...(op.okType ? { content: { [op.okType]: { schema: { type: 'string' } } } } : {}),
       },
       '4XX': { description: 'A problem with the request', content: problemContent },
     },
