@@ -63,6 +63,7 @@ export const en = {
     settings: 'Settings',
     audit: 'Audit',
     data: 'Data',
+    products: 'Catalogue',
   },
 
   kind: { review: 'Review', complaint: 'Complaint', story: 'Story' } satisfies Record<Kind, string>,
@@ -308,6 +309,34 @@ export const en = {
     confirm: (email: string) => `Erase every personal detail of ${email}?`,
     confirmButton: 'Yes, erase',
     erased: (n: number) => `Erased personal data from ${n} items.`,
+  },
+
+  // Catalogue, imports and feeds (issue 17).
+  catalog: {
+    title: 'Product catalogue',
+    hint: 'The product behind each subject: the Google review feed and product-page JSON-LD use these names and identifiers.',
+    add: 'Add a product',
+    edit: (subject: string) => `Edit ${subject}`,
+    field: {
+      subject: 'Subject',
+      name: 'Name',
+      url: 'Product page URL',
+      imageUrl: 'Image URL',
+      gtin: 'GTIN (barcode)',
+      mpn: 'MPN',
+      sku: 'SKU',
+      brand: 'Brand',
+    },
+    identifiers: 'Identifiers',
+    actions: 'Actions',
+    search: 'Subject starts with',
+    find: 'Find',
+    empty: 'No products yet.',
+    editButton: 'Edit',
+    deleteButton: 'Delete',
+    confirmDelete: (subject: string) => `Delete the product ${subject}? Its reviews stay.`,
+    saved: (subject: string) => `Saved ${subject}.`,
+    deleted: (subject: string) => `Deleted ${subject}.`,
   },
 
   track: {

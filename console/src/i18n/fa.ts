@@ -34,6 +34,7 @@ export const fa: Messages = {
     settings: 'تنظیمات',
     audit: 'گزارش فعالیت',
     data: 'داده‌ها',
+    products: 'کاتالوگ',
   },
 
   kind: { review: 'نقد و امتیاز', complaint: 'شکایت', story: 'تجربه' },
@@ -288,6 +289,34 @@ export const fa: Messages = {
     confirm: (email) => `همهٔ اطلاعات شخصی ${email} پاک شود؟`,
     confirmButton: 'بله، پاک شود',
     erased: (n) => `اطلاعات شخصی از ${n.toLocaleString('fa-IR')} مورد پاک شد.`,
+  },
+
+  // کاتالوگ، درون‌ریزی و خوراک‌ها (issue 17).
+  catalog: {
+    title: 'کاتالوگ محصولات',
+    hint: 'محصول پشت هر موضوع: خوراک نظرهای گوگل و JSON-LD صفحهٔ محصول از این نام‌ها و شناسه‌ها استفاده می‌کنند.',
+    add: 'افزودن محصول',
+    edit: (subject) => `ویرایش ${subject}`,
+    field: {
+      subject: 'موضوع',
+      name: 'نام',
+      url: 'نشانی صفحهٔ محصول',
+      imageUrl: 'نشانی تصویر',
+      gtin: 'GTIN (بارکد)',
+      mpn: 'MPN',
+      sku: 'SKU',
+      brand: 'برند',
+    },
+    identifiers: 'شناسه‌ها',
+    actions: 'کارها',
+    search: 'موضوع با این شروع شود',
+    find: 'جست‌وجو',
+    empty: 'هنوز محصولی نیست.',
+    editButton: 'ویرایش',
+    deleteButton: 'حذف',
+    confirmDelete: (subject) => `محصول ${subject} حذف شود؟ نظرهایش می‌مانند.`,
+    saved: (subject) => `${subject} ذخیره شد.`,
+    deleted: (subject) => `${subject} حذف شد.`,
   },
 
   track: {

@@ -23,6 +23,7 @@ import '../rb-admin-dashboard/rb-admin-dashboard.ts';
 import '../rb-admin-settings/rb-admin-settings.ts';
 import '../rb-admin-audit/rb-admin-audit.ts';
 import '../rb-admin-data/rb-admin-data.ts';
+import '../rb-admin-products/rb-admin-products.ts';
 
 const LANG_KEY = 'rb-admin-lang';
 /**
@@ -206,6 +207,8 @@ export class RbAdminApp extends LitElement {
         return html`<rb-admin-audit .lang=${this.lang}></rb-admin-audit>`;
       case 'data':
         return html`<rb-admin-data .lang=${this.lang}></rb-admin-data>`;
+      case 'products':
+        return html`<rb-admin-products .lang=${this.lang}></rb-admin-products>`;
     }
   }
 }
