@@ -12,3 +12,4 @@ export * from './orders.ts';
 export * from './webhooks.ts';
 export * from './metrics.ts';
 export * from './products.ts';
+export * from './imports.ts';
