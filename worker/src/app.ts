@@ -29,6 +29,7 @@ import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminDataRoutes } from './routes/admin-data.ts';
 import { productRoutes } from './routes/products.ts';
 import { adminProductRoutes } from './routes/admin-products.ts';
+import { adminImportRoutes } from './routes/admin-imports.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -61,7 +62,8 @@ export function buildApp() {
     // GET and HEAD never read a body, and bodyLimit would rebuild one that came with a body
     // (Transfer-Encoding on a GET) into a Request the runtime refuses: a 500 (found by fuzzing).
     except(
-      (c) => c.req.method === 'GET' || c.req.method === 'HEAD',
+      // Review imports are whole export files; that route sets its own, larger limit.
+      (c) => c.req.method === 'GET' || c.req.method === 'HEAD' || (c.req.method === 'POST' && c.req.path === '/v1/admin/imports'),
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
@@ -96,6 +98,7 @@ export function buildApp() {
   app.route('/v1/admin', adminDataRoutes);
   app.route('/v1/sites/:site', productRoutes);
   app.route('/v1/admin', adminProductRoutes);
+  app.route('/v1/admin', adminImportRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

@@ -225,6 +225,26 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/admin/products/{subject}', summary: 'One product', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ProductOne, description: 'The product' } },
   { method: 'put', path: '/v1/admin/products/{subject}', summary: 'Create or replace a product (audited)', tag: 'staff', auth: 'cookie', body: S.ProductInput, ok: { status: 200, schema: S.ProductSaved, description: 'Replaced (201 when created)' } },
   { method: 'delete', path: '/v1/admin/products/{subject}', summary: 'Remove a product (audited)', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ProductDeleted, description: 'Removed' } },
+  {
+    method: 'post',
+    path: '/v1/admin/imports',
+    summary: 'Import reviews from a Judge.me, Shopify Product Reviews, Okendo, Yotpo or generic CSV export; dryRun=1 previews and writes nothing',
+    tag: 'staff',
+    auth: 'cookie',
+    query: S.ImportQuery,
+    csvBody: "The platform's review export as exported (docs/IMPORTS.md lists the columns read), UTF-8, at most 32 MB and 100,000 rows.",
+    ok: { status: 202, schema: S.ImportStarted, description: 'The import job (with dryRun: 200 and the preview { rows, valid, duplicates, errors })' },
+  },
+  { method: 'get', path: '/v1/admin/imports', summary: 'The latest imports', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ImportsList, description: 'Newest first' } },
+  { method: 'get', path: '/v1/admin/imports/{id}', summary: 'One import: rows done of total, reviews added', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ImportProgress, description: 'The job' } },
+  {
+    method: 'post',
+    path: '/v1/admin/imports/{id}/run',
+    summary: 'Import the next chunks of a running import (call until status is done); the last step rebuilds the rating summaries once',
+    tag: 'staff',
+    auth: 'cookie',
+    ok: { status: 200, schema: S.ImportProgress, description: 'The job after this step' },
+  },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
 ];
 
