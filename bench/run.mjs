@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only widget,api,scale,recovery] [-- --render]`: measures the widget in
+ * `npm run bench [-- --quick] [-- --only widget,api,scale,recovery,imports] [-- --render]`: measures the widget in
  * Chromium, the API under load, the reviews list at 100k and 1M reviews, and the recovery
  * pipeline, all on this machine in one run, then writes bench/results.json and bench/RESULTS.md.
  * A part whose target is missing or fails is recorded with its error; the others still run.
@@ -33,6 +33,7 @@ const PARTS = {
   api: async (ctx) => (await import('./api.mjs')).benchApi(ctx),
   scale: async (ctx) => (await import('./scale.mjs')).benchScale(ctx),
   recovery: async (ctx) => (await import('./recovery.mjs')).benchRecovery(ctx),
+  imports: async (ctx) => (await import('./imports.mjs')).benchImports(ctx),
 };
 
 const started = Date.now();

@@ -13,3 +13,4 @@ export * from './webhooks.ts';
 export * from './metrics.ts';
 export * from './products.ts';
 export * from './imports.ts';
+export * from './feeds.ts';

@@ -30,6 +30,8 @@ import { adminDataRoutes } from './routes/admin-data.ts';
 import { productRoutes } from './routes/products.ts';
 import { adminProductRoutes } from './routes/admin-products.ts';
 import { adminImportRoutes } from './routes/admin-imports.ts';
+import { adminFeedRoutes } from './routes/admin-feeds.ts';
+import { feedRoutes } from './routes/feeds.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -99,6 +101,8 @@ export function buildApp() {
   app.route('/v1/sites/:site', productRoutes);
   app.route('/v1/admin', adminProductRoutes);
   app.route('/v1/admin', adminImportRoutes);
+  app.route('/v1/admin', adminFeedRoutes);
+  app.route('/v1', feedRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

@@ -245,6 +245,16 @@ export const OPERATIONS: Operation[] = [
     auth: 'cookie',
     ok: { status: 200, schema: S.ImportProgress, description: 'The job after this step' },
   },
+  { method: 'get', path: '/v1/admin/feeds', summary: "The site's secret feed URLs (the key is made on first read)", tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.FeedsList, description: 'The feeds' } },
+  { method: 'post', path: '/v1/admin/feeds/rotate', summary: 'Replace the feed key; the old URL stops working at once (audited)', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.FeedsList, description: 'The new URLs' } },
+  {
+    method: 'get',
+    path: '/v1/feeds/{feedKey}/google-product-reviews.xml',
+    summary: 'Google Product Reviews feed (schema 2.4): every published product review and the spam-decided ones marked is_spam; no contact details',
+    tag: 'public',
+    okType: 'application/xml',
+    ok: { status: 200, description: 'The feed, streamed; cached until the site’s content changes' },
+  },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
 ];
 
