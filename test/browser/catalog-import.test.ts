@@ -68,4 +68,34 @@ describe('importing reviews from the console', () => {
     expect(shop.errors).toEqual([]);
     await shop.context.close();
   });
+
+  it('adds and edits a product in the catalogue page, and its feed address serves it', async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, baseUrl, staffToken);
+    await page.goto(`${baseUrl}/admin/#/products`);
+    const view = page.locator('rb-admin-products');
+    const form = view.locator('form.edit');
+    await form.waitFor();
+    await form.locator('input[name="subject"]').fill('hp-200');
+    await form.locator('input[name="name"]').fill('هدفون HP-200');
+    await form.locator('input[name="url"]').fill('https://shop.example/hp-200');
+    await form.locator('input[name="gtin"]').fill('4006381333932');
+    await form.getByRole('button', { name: 'Save' }).click();
+    // A wrong check digit is refused, next to its field, and nothing is saved.
+    await expect.poll(() => deepText(form)).toContain('check digit');
+    await form.locator('input[name="gtin"]').fill('4006381333931');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => view.locator('p[role="status"]').first().textContent()).toContain('Saved hp-200');
+    await expect.poll(() => deepText(view.locator('table'))).toContain('هدفون HP-200');
+
+    const feedUrl = await view.locator('#feed-url').inputValue();
+    const xml = await (await fetch(feedUrl)).text();
+    expect(xml).toContain('<product_name>هدفون HP-200</product_name>');
+    expect(xml).toContain('<gtin>4006381333931</gtin>');
+    // The one refused save shows as the browser's own log line for a 422; nothing else went wrong.
+    expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+    await context.close();
+  });
 });

@@ -338,6 +338,12 @@ export const en = {
     confirmDelete: (subject: string) => `Delete the product ${subject}? Its reviews stay.`,
     saved: (subject: string) => `Saved ${subject}.`,
     deleted: (subject: string) => `Deleted ${subject}.`,
+    feedTitle: 'Google product review feed',
+    feedHint: 'Give this secret address to Google Merchant Center. It lists every published product review (schema 2.4) with the identifiers above, never contact details.',
+    feedUrl: 'Feed address',
+    feedRotate: 'Replace address',
+    feedConfirm: 'Replace the feed address? The old one stops working at once; update Merchant Center.',
+    feedRotated: 'The feed has a new address.',
   },
   imports: {
     title: 'Import reviews',

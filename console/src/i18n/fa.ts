@@ -318,6 +318,12 @@ export const fa: Messages = {
     confirmDelete: (subject) => `محصول ${subject} حذف شود؟ نظرهایش می‌مانند.`,
     saved: (subject) => `${subject} ذخیره شد.`,
     deleted: (subject) => `${subject} حذف شد.`,
+    feedTitle: 'خوراک نظرهای محصول برای گوگل',
+    feedHint: 'این نشانی محرمانه را به Google Merchant Center بدهید. همهٔ نظرهای منتشرشدهٔ محصول را (طرح‌وارهٔ ۲٫۴) با شناسه‌های بالا فهرست می‌کند، بی‌هیچ اطلاعات تماسی.',
+    feedUrl: 'نشانی خوراک',
+    feedRotate: 'تعویض نشانی',
+    feedConfirm: 'نشانی خوراک عوض شود؟ نشانی قبلی بی‌درنگ از کار می‌افتد؛ Merchant Center را به‌روز کنید.',
+    feedRotated: 'خوراک نشانی تازه دارد.',
   },
   imports: {
     title: 'درون‌ریزی نظرها',

@@ -4,6 +4,7 @@
  * audited by the server.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { FeedsList } from '../../../../shared/feeds.ts';
 import { ProductSaved, ProductsPage, type Product } from '../../../../shared/products.ts';
 import { PRODUCT_LIMITS } from '../../../../shared/products.ts';
 import type { Lang } from '../../../../shared/submission.ts';
@@ -38,6 +39,17 @@ export class RbAdminProducts extends LitElement {
       form.edit .actions {
         grid-column: 1 / -1;
       }
+      section.feed {
+        background: var(--rb-surface);
+        border: 1px solid var(--rb-border);
+        border-radius: var(--rb-radius);
+        padding: 1rem;
+        margin-block-end: 1rem;
+      }
+      #feed-url {
+        inline-size: min(100%, 40rem);
+        font-family: ui-monospace, monospace;
+      }
       td.id {
         font-family: ui-monospace, monospace;
       }
@@ -52,6 +64,7 @@ export class RbAdminProducts extends LitElement {
     problem: { state: true },
     notice: { state: true },
     loading: { state: true },
+    feeds: { state: true },
   };
 
   declare lang: Lang;
@@ -63,6 +76,7 @@ export class RbAdminProducts extends LitElement {
   declare problem: Shown | null;
   declare notice: string;
   declare loading: boolean;
+  declare feeds: FeedsList | null;
 
   constructor() {
     super();
@@ -74,11 +88,47 @@ export class RbAdminProducts extends LitElement {
     this.problem = null;
     this.notice = '';
     this.loading = true;
+    this.feeds = null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    void this.loadFeeds();
+  }
+
+  private async loadFeeds() {
+    try {
+      this.feeds = await request(FeedsList, '/v1/admin/feeds');
+    } catch (err) {
+      this.problem = report(this, err, messages(this.lang));
+    }
+  }
+
+  private async rotateFeed() {
+    const m = messages(this.lang);
+    if (!confirm(m.catalog.feedConfirm)) return;
+    try {
+      this.feeds = await request(FeedsList, '/v1/admin/feeds/rotate', { method: 'POST' });
+      this.notice = m.catalog.feedRotated;
+    } catch (err) {
+      this.problem = report(this, err, m);
+    }
+  }
+
+  private renderFeeds() {
+    const m = messages(this.lang);
+    const feed = this.feeds?.feeds[0];
+    if (!feed) return nothing;
+    return html`<section class="feed" aria-labelledby="feed-title">
+      <h2 id="feed-title">${m.catalog.feedTitle}</h2>
+      <p class="hint">${m.catalog.feedHint}</p>
+      <label for="feed-url">${m.catalog.feedUrl}</label>
+      <div class="row">
+        <input id="feed-url" readonly dir="ltr" .value=${feed.url} @focus=${(e: FocusEvent) => (e.target instanceof HTMLInputElement ? e.target.select() : undefined)} />
+        <button type="button" class="danger" @click=${this.rotateFeed}>${m.catalog.feedRotate}</button>
+      </div>
+    </section>`;
   }
 
   private async load(cursor?: string) {
@@ -169,7 +219,7 @@ export class RbAdminProducts extends LitElement {
     return html`
       <h1>${m.catalog.title}</h1>
       <p class="hint">${m.catalog.hint}</p>
-      ${this.renderForm()}
+      ${this.renderFeeds()} ${this.renderForm()}
       ${this.problem && !this.problem.errors.length ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
       <p role="status">${this.notice}</p>
       <form role="search" class="row" @submit=${this.search}>
