@@ -14,3 +14,4 @@ export * from './metrics.ts';
 export * from './products.ts';
 export * from './imports.ts';
 export * from './feeds.ts';
+export * from './ratings.ts';

@@ -32,6 +32,7 @@ import { adminProductRoutes } from './routes/admin-products.ts';
 import { adminImportRoutes } from './routes/admin-imports.ts';
 import { adminFeedRoutes } from './routes/admin-feeds.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { ratingRoutes } from './routes/ratings.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -80,6 +81,7 @@ export function buildApp() {
   app.use('/v1/sites/:site/reviews/:id/helpful', rateLimit(RATE_LIMITS.vote));
   app.use('/v1/sites/:site/cases/:ref/feedback', rateLimit(RATE_LIMITS.feedback));
   app.use('/v1/sites/:site/widget', rateLimit(RATE_LIMITS.bootstrap));
+  app.use('/v1/sites/:site/ratings', rateLimit(RATE_LIMITS.bootstrap));
   app.use('/v1/sites/:site/reviews', rateLimit(RATE_LIMITS.read));
   app.use('/v1/sites/:site/cases/:ref', rateLimit(RATE_LIMITS.read));
 
@@ -103,6 +105,7 @@ export function buildApp() {
   app.route('/v1/admin', adminImportRoutes);
   app.route('/v1/admin', adminFeedRoutes);
   app.route('/v1', feedRoutes);
+  app.route('/v1/sites/:site', ratingRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

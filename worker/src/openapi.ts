@@ -255,6 +255,14 @@ export const OPERATIONS: Operation[] = [
     okType: 'application/xml',
     ok: { status: 200, description: 'The feed, streamed; cached until the site’s content changes' },
   },
+  {
+    method: 'get',
+    path: '/v1/sites/{site}/ratings',
+    summary: 'Count and average for up to 50 subjects at once, for <rb-stars> badges on listing pages',
+    tag: 'public',
+    query: S.RatingsQuery,
+    ok: { status: 200, schema: S.Ratings, description: 'One entry per subject (count 0 without reviews)' },
+  },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
 ];
 

@@ -96,3 +96,15 @@ export function recomputeSummaries(db: D1Database, siteId: string, nowMs: number
     db.prepare(`${columns} SELECT ?1, '', ${totals} ${upsert}`).bind(siteId, nowMs),
   ];
 }
+
+/** Count and average of each of `subjects` (one query); subjects without reviews are absent. */
+export async function readSummaries(db: D1Database, siteId: string, subjects: readonly string[]): Promise<Map<string, Summary>> {
+  const { results } = await db
+    .prepare(
+      `SELECT subject, count, total, s1, s2, s3, s4, s5 FROM rating_summaries
+       WHERE site_id = ?1 AND subject IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(siteId, JSON.stringify(subjects))
+    .all<SummaryRecord & { subject: string }>();
+  return new Map(results.map((r) => [r.subject, toSummary(r)]));
+}
