@@ -58,6 +58,18 @@ export const Product = z.object({
 });
 export type Product = z.infer<typeof Product>;
 
+/** What the widget's bootstrap carries of a catalogue product (for JSON-LD). */
+export const PublicProduct = z.object({
+  name: z.string(),
+  url: z.string(),
+  imageUrl: z.nullable(z.string()),
+  gtin: z.nullable(z.string()),
+  mpn: z.nullable(z.string()),
+  sku: z.nullable(z.string()),
+  brand: z.nullable(z.string()),
+});
+export type PublicProduct = z.infer<typeof PublicProduct>;
+
 export const ProductOne = z.object({ product: Product });
 
 export const ProductSaved = z.object({ product: Product, created: z.boolean() });

@@ -143,3 +143,18 @@ describe('product catalogue, staff', () => {
     expect((await SELF.fetch(crossSite)).status).toBe(403);
   });
 });
+
+describe('product catalogue in the widget bootstrap', () => {
+  it('carries the product behind the subject (for JSON-LD), and none for the whole site', async () => {
+    const site = await createSite();
+    await SELF.fetch(putProduct(site, 'sku-1', MUG));
+    const boot = async (subject: string) =>
+      (await (await SELF.fetch(`${BASE}/v1/sites/${site.publicKey}/widget?subject=${subject}`, { headers: { origin: site.origin } })).json<{ product?: unknown }>()).product;
+    expect(await boot('sku-1')).toEqual({ name: MUG.name, url: MUG.url, imageUrl: MUG.imageUrl, gtin: MUG.gtin, mpn: MUG.mpn, sku: MUG.sku, brand: MUG.brand });
+    expect(await boot('sku-2')).toBeNull();
+    expect(await boot('')).toBeNull();
+    // A catalogue change is a content change: the cached bootstrap moves on.
+    await SELF.fetch(putProduct(site, 'sku-1', { ...MUG, name: 'Renamed mug' }));
+    expect(await boot('sku-1')).toMatchObject({ name: 'Renamed mug' });
+  });
+});
