@@ -98,4 +98,23 @@ describe('importing reviews from the console', () => {
     expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
     await context.close();
   });
+
+  it('writes product JSON-LD from the catalogue for a product subject, and none for the whole site', async () => {
+    // hp-200 has imported reviews and, from the test above, a catalogue entry.
+    const shop = await openPage(browser());
+    const product = await serveMerchant(shop.context, merchantOrigin, '/jsonld-product', merchantHtml(baseUrl, siteId, { attrs: { subject: 'hp-200', seo: '' } }));
+    await shop.page.goto(product);
+    const ld = shop.page.locator('rb-feedback > script[type="application/ld+json"]');
+    await ld.waitFor({ state: 'attached', timeout: 20_000 });
+    const data = JSON.parse((await ld.textContent()) ?? '{}');
+    expect(data).toMatchObject({ '@type': 'Product', name: 'هدفون HP-200', gtin: '4006381333931', url: 'https://shop.example/hp-200', aggregateRating: { reviewCount: 2 } });
+
+    const site = await serveMerchant(shop.context, merchantOrigin, '/jsonld-site', merchantHtml(baseUrl, siteId, { attrs: { seo: 'Demo Shop' } }));
+    await shop.page.goto(site);
+    await widgetReady(shop.page);
+    await shop.page.locator('rb-feedback [role="tab"]').first().waitFor();
+    expect(await shop.page.locator('script[type="application/ld+json"]').count()).toBe(0);
+    expect(shop.errors).toEqual([]);
+    await shop.context.close();
+  });
 });
