@@ -116,7 +116,7 @@ describe('Google Product Reviews feed', () => {
     const changed = await SELF.fetch(url);
     expect(changed.headers.get('x-rebound-cache')).toBe('miss');
     expect(await changed.text()).toContain('<product_name>Renamed</product_name>');
-  });
+  }, 60_000);
 
   it('retires the old URL when the key is rotated, and audits the rotation', async () => {
     const site = await createSite();

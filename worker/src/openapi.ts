@@ -233,7 +233,7 @@ export const OPERATIONS: Operation[] = [
     auth: 'cookie',
     query: S.ImportQuery,
     csvBody: "The platform's review export as exported (docs/IMPORTS.md lists the columns read), UTF-8, at most 32 MB and 100,000 rows.",
-    ok: { status: 202, schema: S.ImportStarted, description: 'The import job (with dryRun: 200 and the preview { rows, valid, duplicates, errors })' },
+    ok: { status: 202, schema: S.ImportStarted, description: 'The import job after its first step: 200 when already done (up to 5,000 rows), 202 while chunks remain (call /run). With dryRun: 200 and the preview { rows, valid, duplicates, errors }' },
   },
   { method: 'get', path: '/v1/admin/imports', summary: 'The latest imports', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ImportsList, description: 'Newest first' } },
   { method: 'get', path: '/v1/admin/imports/{id}', summary: 'One import: rows done of total, reviews added', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ImportProgress, description: 'The job' } },
