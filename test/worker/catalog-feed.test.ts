@@ -2,9 +2,9 @@ import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import yotpo from '../fixtures/imports/yotpo.csv?raw';
 import type { FeedsList } from '../../shared/feeds.ts';
-import type { ImportJob, ImportStarted } from '../../shared/imports.ts';
 import { FEED_ORDER } from '../../worker/src/rules/feed-xml.ts';
 import { BASE, createSite, login, staffRequest } from './helpers.ts';
+import { importFile } from './catalog-fixtures.ts';
 import { seedReview as seedPublished, type ReviewSeed } from './public-fixtures.ts';
 
 /** A review in any status, verified or not (the shared seed knows published and pending). */
@@ -23,18 +23,6 @@ async function feedUrl(cookie: string): Promise<string> {
   return list.feeds[0]?.url ?? '';
 }
 
-async function importYotpo(cookie: string): Promise<void> {
-  const res = await SELF.fetch(new Request(`${BASE}/v1/admin/imports?source=yotpo`, {
-    method: 'POST',
-    headers: { cookie, origin: BASE, 'sec-fetch-site': 'same-origin', 'content-type': 'text/csv' },
-    body: yotpo,
-  }));
-  let job = (await res.json<ImportStarted>()).import;
-  while (job.status === 'running') {
-    job = (await (await SELF.fetch(staffRequest('POST', `/v1/admin/imports/${job.id}/run`, cookie))).json<{ import: ImportJob }>()).import;
-  }
-}
-
 describe('Google Product Reviews feed', () => {
   it('serves well-formed XML in schema order with every published product review, spam marked, contacts masked', async () => {
     const site = await createSite({ name: 'Tea & Co <Shop>' });
@@ -46,7 +34,7 @@ describe('Google Product Reviews feed', () => {
     await seedReview(site.publicKey, { rating: 4, subject: 'sku-1', status: 'pending' });
     await seedReview(site.publicKey, { rating: 4, subject: 'sku-1', status: 'rejected' });
     await seedReview(site.publicKey, { rating: 3, subject: '' }); // a store review, not a product review
-    await importYotpo(cookie);
+    await importFile(cookie, 'yotpo', yotpo);
 
     const res = await SELF.fetch(await feedUrl(cookie));
     expect(res.status).toBe(200);
@@ -94,13 +82,7 @@ describe('Google Product Reviews feed', () => {
     const site = await createSite();
     const cookie = await login(site);
     const rows = Array.from({ length: 2300 }, (_, i) => `f-${i},sku-${i % 3},${(i % 5) + 1},,Body ${i},Buyer ${i},,2024-01-01T00:00:00Z`);
-    const res = await SELF.fetch(new Request(`${BASE}/v1/admin/imports?source=generic`, {
-      method: 'POST',
-      headers: { cookie, origin: BASE, 'sec-fetch-site': 'same-origin', 'content-type': 'text/csv' },
-      body: `id,subject,rating,title,body,name,email,date\n${rows.join('\n')}\n`,
-    }));
-    let job = (await res.json<ImportStarted>()).import;
-    while (job.status === 'running') job = (await (await SELF.fetch(staffRequest('POST', `/v1/admin/imports/${job.id}/run`, cookie))).json<{ import: ImportJob }>()).import;
+    await importFile(cookie, 'generic', `id,subject,rating,title,body,name,email,date\n${rows.join('\n')}\n`);
 
     const url = await feedUrl(cookie);
     const first = await SELF.fetch(url);

@@ -69,17 +69,20 @@ export const feedRoutes = new Hono<AppEnv>().get('/feeds/:key/google-product-rev
   if (!site) throw new ProblemError(404, 'feed-not-found', 'There is no feed at this address (the key may have been rotated).');
 
   const homeUrl = site.origins[0] ? `${site.origins[0]}/` : new URL('/', c.req.url).toString();
-  const cacheKey = new URL(`/v1/feeds/${encodeURIComponent(site.id)}/google-product-reviews.xml?v=${site.contentVersion}&h=${encodeURIComponent(homeUrl)}`, c.req.url).toString();
+  // Settings (the name, the origins) change without a content-version bump, so what the feed
+  // shows of them is part of the key too.
+  const cacheKey = new URL(`/v1/feeds/${encodeURIComponent(site.id)}/google-product-reviews.xml`, c.req.url);
+  cacheKey.search = new URLSearchParams({ v: String(site.contentVersion), h: homeUrl, n: site.name }).toString();
   // Only the feed's own headers: the cached copy is shared by every reader of this version.
   const headers = { 'content-type': XML, 'cache-control': 'private, no-cache', 'x-robots-tag': 'noindex' };
   const cache = caches.default;
   try {
-    let cached = await cache.match(cacheKey);
+    let cached = await cache.match(cacheKey.toString());
     if (!cached) {
       // Streamed into the cache, then streamed out: a slow reader never makes the worker hold
       // the whole feed (a tee would buffer it for the slower side).
-      await cache.put(cacheKey, new Response(feedStream(db, site, homeUrl), { headers: { 'content-type': XML, 'cache-control': `public, max-age=${EDGE_TTL_SECONDS}` } }));
-      cached = await cache.match(cacheKey);
+      await cache.put(cacheKey.toString(), new Response(feedStream(db, site, homeUrl), { headers: { 'content-type': XML, 'cache-control': `public, max-age=${EDGE_TTL_SECONDS}` } }));
+      cached = await cache.match(cacheKey.toString());
       if (cached) return new Response(cached.body, { headers: { ...headers, 'x-rebound-cache': 'miss' } });
     } else {
       return new Response(cached.body, { headers: { ...headers, 'x-rebound-cache': 'hit' } });
