@@ -4,14 +4,14 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../types.ts';
-import { ProductInput, ProductsQuery, ProductSubject, type ProductSaved, type ProductsPage } from '../../../shared/products.ts';
+import { ProductInput, ProductsQuery, ProductSubject, type ProductsPage } from '../../../shared/products.ts';
 import { insertAudit } from '../db/audit.ts';
-import { deleteProduct, listProducts, readProduct, upsertProduct } from '../db/products.ts';
+import { deleteProduct, listProducts, readProduct } from '../db/products.ts';
 import { bumpContentVersion } from '../db/sites.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
-import { subjectParam } from './products.ts';
+import { saveProduct, subjectParam } from './products.ts';
 
 export const adminProductRoutes = new Hono<AppEnv>()
   .use('/products', refuseCrossSite, requireStaff)
@@ -35,20 +35,8 @@ export const adminProductRoutes = new Hono<AppEnv>()
 
   .put('/products/:subject', requireJson, valid('json', ProductInput), async function editProduct(c) {
     const { siteId, staffId } = c.get('staff');
-    const subject = subjectParam(c.req.param('subject'));
-    const input = c.req.valid('json');
-    const now = c.get('now');
-    const db = c.env.DB;
-    const before = await readProduct(db, siteId, subject);
-    await db.batch([
-      upsertProduct(db, siteId, subject, input, now),
-      insertAudit(db, { siteId, actor: staffId, action: 'product.put', target: subject, before, after: input, createdAt: now }),
-      bumpContentVersion(db, siteId),
-    ]);
-    const product = await readProduct(db, siteId, subject);
-    if (!product) throw new ProblemError(409, 'conflict', 'The product could not be stored; try again.');
-    const answer: ProductSaved = { product, created: before === null };
-    return c.json(answer, before === null ? 201 : 200);
+    const answer = await saveProduct(c.env.DB, siteId, staffId, subjectParam(c.req.param('subject')), c.req.valid('json'), c.get('now'));
+    return c.json(answer, answer.created ? 201 : 200);
   })
 
   .delete('/products/:subject', async function removeProduct(c) {

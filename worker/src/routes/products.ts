@@ -29,23 +29,28 @@ export function subjectParam(raw: string): string {
   return parsed.data;
 }
 
+/**
+ * Creates or replaces one product, audited as `actor`, and bumps the content version (the feed,
+ * JSON-LD and the bootstrap show products) in one batch. Both the secret-key and the staff
+ * routes save through here.
+ */
+export async function saveProduct(db: D1Database, siteId: string, actor: string, subject: string, input: ProductInput, nowMs: number): Promise<ProductSaved> {
+  const before = await readProduct(db, siteId, subject);
+  await db.batch([
+    upsertProduct(db, siteId, subject, input, nowMs),
+    insertAudit(db, { siteId, actor, action: 'product.put', target: subject, before, after: input, createdAt: nowMs }),
+    bumpContentVersion(db, siteId),
+  ]);
+  const product = await readProduct(db, siteId, subject);
+  if (!product) throw new ProblemError(409, 'conflict', 'The product could not be stored; try again.');
+  return { product, created: before === null };
+}
+
 export const productRoutes = new Hono<AppEnv>()
   .put('/products/:subject', requireSiteSecret, requireJson, valid('json', ProductInput), async function putProduct(c) {
     const site = c.get('site');
-    const subject = subjectParam(c.req.param('subject'));
-    const input = c.req.valid('json');
-    const now = c.get('now');
-    const db = c.env.DB;
-    const before = await readProduct(db, site.id, subject);
-    await db.batch([
-      upsertProduct(db, site.id, subject, input, now),
-      insertAudit(db, { siteId: site.id, actor: SECRET_KEY_ACTOR, action: 'product.put', target: subject, before, after: input, createdAt: now }),
-      bumpContentVersion(db, site.id),
-    ]);
-    const product = await readProduct(db, site.id, subject);
-    if (!product) throw new ProblemError(409, 'conflict', 'The product could not be stored; try again.');
-    const answer: ProductSaved = { product, created: before === null };
-    return c.json(answer, before === null ? 201 : 200);
+    const answer = await saveProduct(c.env.DB, site.id, SECRET_KEY_ACTOR, subjectParam(c.req.param('subject')), c.req.valid('json'), c.get('now'));
+    return c.json(answer, answer.created ? 201 : 200);
   })
 
   .put('/products', requireSiteSecret, async function putProductsCsv(c) {
