@@ -24,7 +24,7 @@ async function importReviews(csv: string): Promise<void> {
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const headers = { cookie, origin: baseUrl, 'sec-fetch-site': 'same-origin' };
   const started = await fetch(`${baseUrl}/v1/admin/imports?source=generic`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' }, body: csv });
-  if (started.status !== 202) throw new Error(`import refused: ${started.status} ${await started.text()}`);
+  if (!started.ok) throw new Error(`import refused: ${started.status} ${await started.text()}`);
   let job = ((await started.json()) as { import: { id: string; status: string } }).import;
   while (job.status === 'running') {
     job = ((await (await fetch(`${baseUrl}/v1/admin/imports/${job.id}/run`, { method: 'POST', headers })).json()) as { import: typeof job }).import;
