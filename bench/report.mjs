@@ -197,6 +197,22 @@ ${table(['', 'p50', 'p99', 'max'], [
 `;
 }
 
+function importsSection(r) {
+  if (!r) return 'Not run.\n';
+  if (r.error) return failed(r);
+  const f = r.first;
+  return `A generated export of ${n(r.rows)} reviews (${n(r.bytes / 1e6, 1)} MB, generic format, a third in Persian, one in ten with a
+reply) through the staff API of a local \`wrangler dev\`, as the console sends it: a dry run, the upload (parse, check, key,
+store in chunks), then \`POST /v1/admin/imports/{id}/run\` until done (five 1,000-row chunks per step).
+
+${table(['dry run', 'upload', 'run steps', 'slowest step', 'total', 'rows per second'], [
+  [`${n(r.dryRunMs)} ms`, `${n(f.uploadMs)} ms`, n(f.steps), `${n(f.stepMaxMs)} ms`, `${n(f.totalMs / 1000, 1)} s`, n(f.rowsPerSecond)],
+])}
+
+The same file again: ${n(r.again.inserted)} reviews added, ${n(r.again.totalMs)} ms.
+`;
+}
+
 function acceptance(results) {
   const w = results.parts.widget;
   const a = results.parts.api;
@@ -301,6 +317,9 @@ ${measuredBy(results.parts.routing)}${routingSection(results.parts.routing)}
 ## Email
 
 ${measuredBy(results.parts.email)}${emailSection(results.parts.email)}
+## Imports
+
+${measuredBy(results.parts.imports)}${importsSection(results.parts.imports)}
 ## Reproduce
 
 \`\`\`sh

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only widget,api,scale,recovery,routing,email] [-- --render]`: measures the widget in
+ * `npm run bench [-- --quick] [-- --only widget,api,scale,recovery,routing,email,imports] [-- --render]`: measures the widget in
  * Chromium, the API under load, the reviews list at 100k and 1M reviews, and the recovery
  * pipeline, all on this machine in one run, then writes bench/results.json and bench/RESULTS.md.
  * A part whose target is missing or fails is recorded with its error; the others still run.
@@ -35,6 +35,7 @@ const PARTS = {
   recovery: async (ctx) => (await import('./recovery.mjs')).benchRecovery(ctx),
   routing: async (ctx) => (await import('./routing.mjs')).benchRouting(ctx),
   email: async (ctx) => (await import('./email.mjs')).benchEmail(ctx),
+  imports: async (ctx) => (await import('./imports.mjs')).benchImports(ctx),
 };
 
 const started = Date.now();

@@ -15,3 +15,7 @@ export * from './metrics.ts';
 export * from './router.ts';
 export * from './email.ts';
 export * from './photos.ts';
+export * from './products.ts';
+export * from './imports.ts';
+export * from './feeds.ts';
+export * from './ratings.ts';

@@ -4,6 +4,7 @@ import { LIMITS } from './limits.ts';
 import { Kind, KINDS, Lang, Subject } from './submission.ts';
 import { ReviewsPage, Summary } from './review.ts';
 import { EmailMode, EmailTemplates } from './email.ts';
+import { PublicProduct } from './products.ts';
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export const Theme = z.enum(THEMES);
@@ -119,6 +120,8 @@ export const WidgetBootstrap = z.object({
   subject: z.string(),
   summary: Summary,
   reviews: ReviewsPage,
+  /** The catalogue's product behind the subject, when there is one (JSON-LD reads it). */
+  product: z.optional(z.nullable(PublicProduct)),
 });
 export type WidgetBootstrap = z.infer<typeof WidgetBootstrap>;
 

@@ -84,9 +84,11 @@ export default defineConfig({
     // Preload helpers would add code and requests to first render; chunks load on demand.
     modulePreload: false,
     lib: {
-      entry: here('src/widget.ts'),
+      // stars.js (listing-page badges) shares no module with widget.js, so no chunk is split
+      // out between them and each stays one file (checked by budget.test.ts and stars-budget.test.ts).
+      entry: { widget: here('src/widget.ts'), stars: here('src/stars.ts') },
       formats: ['es'],
-      fileName: () => 'widget.js',
+      fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
       // Lets shared modules (Lit, strings, helpers) live in widget.js and be imported from there

@@ -38,6 +38,12 @@ import { sandboxImages } from './middleware/photo-headers.ts';
 function isUploadPath(path: string): boolean {
   return /^\/v1\/sites\/[^/]+\/uploads\/?$/.test(path);
 }
+import { productRoutes } from './routes/products.ts';
+import { adminProductRoutes } from './routes/admin-products.ts';
+import { adminImportRoutes } from './routes/admin-imports.ts';
+import { adminFeedRoutes } from './routes/admin-feeds.ts';
+import { feedRoutes } from './routes/feeds.ts';
+import { ratingRoutes } from './routes/ratings.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -74,7 +80,8 @@ export function buildApp() {
     // (Transfer-Encoding on a GET) into a Request the runtime refuses: a 500 (found by fuzzing).
     // Photo uploads have their own, larger limit (routes/photos.ts).
     except(
-      (c) => c.req.method === 'GET' || c.req.method === 'HEAD' || isUploadPath(c.req.path),
+      // Review imports are whole export files and photos are raw images; those routes set their own limits.
+      (c) => c.req.method === 'GET' || c.req.method === 'HEAD' || isUploadPath(c.req.path) || (c.req.method === 'POST' && c.req.path === '/v1/admin/imports'),
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
@@ -91,6 +98,7 @@ export function buildApp() {
   app.use('/v1/sites/:site/cases/:ref/feedback', rateLimit(RATE_LIMITS.feedback));
   app.use('/v1/sites/:site/cases/:ref/contact', rateLimit(RATE_LIMITS.feedback));
   app.use('/v1/sites/:site/widget', rateLimit(RATE_LIMITS.bootstrap));
+  app.use('/v1/sites/:site/ratings', rateLimit(RATE_LIMITS.bootstrap));
   app.use('/v1/sites/:site/reviews', rateLimit(RATE_LIMITS.read));
   app.use('/v1/sites/:site/photos/:id', rateLimit(RATE_LIMITS.read));
   app.use('/v1/sites/:site/cases/:ref', rateLimit(RATE_LIMITS.read));
@@ -116,6 +124,12 @@ export function buildApp() {
   app.route('/v1/email', emailRoutes);
   app.route('/v1/sites/:site', photoRoutes);
   app.route('/v1/admin', adminPhotoRoutes);
+  app.route('/v1/sites/:site', productRoutes);
+  app.route('/v1/admin', adminProductRoutes);
+  app.route('/v1/admin', adminImportRoutes);
+  app.route('/v1/admin', adminFeedRoutes);
+  app.route('/v1', feedRoutes);
+  app.route('/v1/sites/:site', ratingRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

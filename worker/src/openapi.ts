@@ -17,6 +17,10 @@ interface Operation {
   body?: Schema;
   /** A raw (non-JSON) body in one of these media types, e.g. a photo upload. */
   rawBody?: readonly string[];
+  /** A `text/csv` body instead of JSON: what its header row and rows hold. */
+  csvBody?: string;
+  /** A response that is not JSON (a feed): its media type. */
+  okType?: string;
   headers?: { name: string; required: boolean; description: string }[];
   ok: { status: number; schema?: Schema; description: string; media?: readonly string[] };
   auth?: 'cookie' | 'secret';
@@ -298,6 +302,65 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/admin/photos', summary: "A submission's photos, pending and hidden ones included", tag: 'staff', auth: 'cookie', query: z.strictObject({ submission: z.string() }), ok: { status: 200, schema: S.AdminPhotos, description: 'The photos' } },
   { method: 'get', path: '/v1/admin/photos/{id}', summary: 'The bytes of any photo of the site (never cached)', tag: 'staff', auth: 'cookie', query: S.PhotoQuery, ok: { status: 200, description: 'The image bytes', media: S.PHOTO_MIME_TYPES } },
   { method: 'post', path: '/v1/admin/photos/{id}/hidden', summary: 'Hide or show one photo without touching its review (audited)', tag: 'staff', auth: 'cookie', body: S.PhotoHiddenInput, ok: { status: 200, schema: S.AdminPhoto, description: 'The photo' } },
+    method: 'put',
+    path: '/v1/sites/{site}/products/{subject}',
+    summary: 'The product behind a subject (name, url, image, GTIN, MPN, SKU, brand) for feeds and JSON-LD',
+    tag: 'server',
+    auth: 'secret',
+    body: S.ProductInput,
+    ok: { status: 200, schema: S.ProductSaved, description: 'Replaced (201 when created)' },
+  },
+  {
+    method: 'put',
+    path: '/v1/sites/{site}/products',
+    summary: 'Many products at once from a CSV file; nothing is written unless every row is valid',
+    tag: 'server',
+    auth: 'secret',
+    csvBody: 'Header row with subject, name, url and optionally image_url, gtin, mpn, sku, brand; one product per row (at most 1,000).',
+    ok: { status: 200, schema: S.ProductsImported, description: 'Counts of rows, created and updated products' },
+  },
+  { method: 'get', path: '/v1/admin/products', summary: 'The product catalogue, by subject', tag: 'staff', auth: 'cookie', query: S.ProductsQuery, ok: { status: 200, schema: S.ProductsPage, description: 'A page' } },
+  { method: 'get', path: '/v1/admin/products/{subject}', summary: 'One product', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ProductOne, description: 'The product' } },
+  { method: 'put', path: '/v1/admin/products/{subject}', summary: 'Create or replace a product (audited)', tag: 'staff', auth: 'cookie', body: S.ProductInput, ok: { status: 200, schema: S.ProductSaved, description: 'Replaced (201 when created)' } },
+  { method: 'delete', path: '/v1/admin/products/{subject}', summary: 'Remove a product (audited)', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ProductDeleted, description: 'Removed' } },
+  {
+    method: 'post',
+    path: '/v1/admin/imports',
+    summary: 'Import reviews from a Judge.me, Shopify Product Reviews, Okendo, Yotpo or generic CSV export; dryRun=1 previews and writes nothing',
+    tag: 'staff',
+    auth: 'cookie',
+    query: S.ImportQuery,
+    csvBody: "The platform's review export as exported (docs/IMPORTS.md lists the columns read), UTF-8, at most 32 MB and 100,000 rows.",
+    ok: { status: 202, schema: S.ImportStarted, description: 'The import job after its first step: 200 when already done (up to 5,000 rows), 202 while chunks remain (call /run). With dryRun: 200 and the preview { rows, valid, duplicates, errors }' },
+  },
+  { method: 'get', path: '/v1/admin/imports', summary: 'The latest imports', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ImportsList, description: 'Newest first' } },
+  { method: 'get', path: '/v1/admin/imports/{id}', summary: 'One import: rows done of total, reviews added', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.ImportProgress, description: 'The job' } },
+  {
+    method: 'post',
+    path: '/v1/admin/imports/{id}/run',
+    summary: 'Import the next chunks of a running import (call until status is done); the last step rebuilds the rating summaries once',
+    tag: 'staff',
+    auth: 'cookie',
+    ok: { status: 200, schema: S.ImportProgress, description: 'The job after this step' },
+  },
+  { method: 'get', path: '/v1/admin/feeds', summary: "The site's secret feed URLs (the key is made on first read)", tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.FeedsList, description: 'The feeds' } },
+  { method: 'post', path: '/v1/admin/feeds/rotate', summary: 'Replace the feed key; the old URL stops working at once (audited)', tag: 'staff', auth: 'cookie', ok: { status: 200, schema: S.FeedsList, description: 'The new URLs' } },
+  {
+    method: 'get',
+    path: '/v1/feeds/{feedKey}/google-product-reviews.xml',
+    summary: 'Google Product Reviews feed (schema 2.4): every published product review and the spam-decided ones marked is_spam; no contact details',
+    tag: 'public',
+    okType: 'application/xml',
+    ok: { status: 200, description: 'The feed, streamed; cached until the site’s content changes' },
+  },
+  {
+    method: 'get',
+    path: '/v1/sites/{site}/ratings',
+    summary: 'Count and average for up to 50 subjects at once, for <rb-stars> badges on listing pages',
+    tag: 'public',
+    query: S.RatingsQuery,
+    ok: { status: 200, schema: S.Ratings, description: 'One entry per subject (count 0 without reviews)' },
+  },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
 ];
 
@@ -331,12 +394,14 @@ function operationObject(op: Operation) {
     ...(op.rawBody
       ? { requestBody: { required: true, content: Object.fromEntries(op.rawBody.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
       : {}),
+    ...(op.csvBody ? { requestBody: { required: true, description: op.csvBody, content: { 'text/csv': { schema: { type: 'string' } } } } } : {}),
     ...(op.auth === 'cookie' ? { security: [{ staffSession: [] }] } : op.auth === 'secret' ? { security: [{ secretKey: [] }] } : {}),
     responses: {
       [op.ok.status]: {
         description: op.ok.description,
         ...(op.ok.schema ? { content: { 'application/json': { schema: jsonSchema(op.ok.schema, 'output') } } } : {}),
         ...(op.ok.media ? { content: Object.fromEntries(op.ok.media.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } : {}),
+        ...(op.okType ? { content: { [op.okType]: { schema: { type: 'string' } } } } : {}),
       },
       '4XX': { description: 'A problem with the request', content: problemContent },
     },

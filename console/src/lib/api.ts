@@ -46,6 +46,8 @@ async function problemOf(res: Response): Promise<ApiError> {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A CSV file (or its text) sent as `text/csv` instead of a JSON body. */
+  csv?: Blob | string;
   signal?: AbortSignal;
 }
 
@@ -60,6 +62,9 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
   if (options.body !== undefined) {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     init.body = JSON.stringify(options.body);
+  } else if (options.csv !== undefined) {
+    init.headers = { accept: 'application/json', 'content-type': 'text/csv; charset=utf-8' };
+    init.body = options.csv;
   }
   let res: Response;
   try {

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { PublicReview } from '../../../shared/review.ts';
 import { jsonLdText, productJsonLd } from './seo.ts';
 
+const product = {
+  name: 'Nimbus Kettle',
+  url: 'https://shop.example/kettle',
+  imageUrl: 'https://cdn.example/kettle.jpg',
+  gtin: '4006381333931',
+  mpn: 'K-100',
+  sku: 'NK-1',
+  brand: 'Nimbus',
+};
 const summary = { count: 2, average: 4.5, distribution: [0, 0, 0, 1, 1] as [number, number, number, number, number] };
 const review: PublicReview = {
   id: 'r1',
@@ -31,7 +40,33 @@ describe('productJsonLd', () => {
   });
   it('produces nothing for the whole site or without ratings', () => {
     expect(productJsonLd('', 'Shop', summary, [review])).toBeNull();
+    expect(productJsonLd('', null, summary, [review], product)).toBeNull();
     expect(productJsonLd('sku-1', 'Kettle', { count: 0, average: null, distribution: [0, 0, 0, 0, 0] }, [])).toBeNull();
+  });
+
+  it('takes name, image and identifiers from the catalogue, before the seo name', () => {
+    expect(productJsonLd('sku-1', 'Page title', summary, [review], product)).toMatchObject({
+      '@type': 'Product',
+      name: 'Nimbus Kettle',
+      url: 'https://shop.example/kettle',
+      image: 'https://cdn.example/kettle.jpg',
+      sku: 'NK-1',
+      gtin: '4006381333931',
+      mpn: 'K-100',
+      brand: { '@type': 'Brand', name: 'Nimbus' },
+    });
+  });
+
+  it('treats a subject as a product only when the catalogue has it or the merchant names it', () => {
+    expect(productJsonLd('page-about', '', summary, [review])).toBeNull();
+    expect(productJsonLd('page-about', null, summary, [review])).toBeNull();
+    expect(productJsonLd('sku-1', '', summary, [review], product)).toMatchObject({ name: 'Nimbus Kettle' });
+  });
+
+  it('never describes the business itself', () => {
+    for (const data of [productJsonLd('sku-1', 'Kettle', summary, [review]), productJsonLd('sku-1', null, summary, [review], product)]) {
+      expect(JSON.stringify(data)).not.toMatch(/Organization|LocalBusiness/);
+    }
   });
 });
 

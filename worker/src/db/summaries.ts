@@ -79,3 +79,32 @@ export function summaryDelta(
       : statement.bind(siteId, s, delta, delta * rating, nowMs);
   });
 }
+
+/**
+ * Statements that rebuild the site's summaries from its published reviews: every subject that
+ * has one, and the site-wide row. Used once at the end of a bulk import, where adding each
+ * imported rating in its own statement would cost one query per row.
+ */
+export function recomputeSummaries(db: D1Database, siteId: string, nowMs: number): D1PreparedStatement[] {
+  const totals = `COUNT(*), SUM(rating), SUM(rating = 1), SUM(rating = 2), SUM(rating = 3), SUM(rating = 4), SUM(rating = 5), ?2
+       FROM submissions WHERE site_id = ?1 AND kind = 'review' AND status = 'published' AND rating IS NOT NULL`;
+  const upsert = `ON CONFLICT (site_id, subject) DO UPDATE SET count = excluded.count, total = excluded.total, s1 = excluded.s1,
+       s2 = excluded.s2, s3 = excluded.s3, s4 = excluded.s4, s5 = excluded.s5, updated_at = excluded.updated_at`;
+  const columns = 'INSERT INTO rating_summaries (site_id, subject, count, total, s1, s2, s3, s4, s5, updated_at)';
+  return [
+    db.prepare(`${columns} SELECT site_id, subject, ${totals} AND subject != '' GROUP BY subject ${upsert}`).bind(siteId, nowMs),
+    db.prepare(`${columns} SELECT ?1, '', ${totals} ${upsert}`).bind(siteId, nowMs),
+  ];
+}
+
+/** Count and average of each of `subjects` (one query); subjects without reviews are absent. */
+export async function readSummaries(db: D1Database, siteId: string, subjects: readonly string[]): Promise<Map<string, Summary>> {
+  const { results } = await db
+    .prepare(
+      `SELECT subject, count, total, s1, s2, s3, s4, s5 FROM rating_summaries
+       WHERE site_id = ?1 AND subject IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(siteId, JSON.stringify(subjects))
+    .all<SummaryRecord & { subject: string }>();
+  return new Map(results.map((r) => [r.subject, toSummary(r)]));
+}

@@ -8,6 +8,7 @@ import { ReviewsQuery, type HelpfulVoted, type ReviewsPage, type Sort } from '..
 import { WidgetQuery, type PublicSite, type WidgetBootstrap } from '../../../shared/site.ts';
 import type { AppEnv } from '../types.ts';
 import { bumpContentVersion, type SiteRow } from '../db/sites.ts';
+import { readProduct } from '../db/products.ts';
 import { readSummary } from '../db/summaries.ts';
 import { incrementHelpful, readPublishedReview, readReviewsPage, sortKeySchema, type ReviewsPageQuery, type ReviewsPageRows } from '../db/submissions.ts';
 import { hasVoted, insertVote } from '../db/votes.ts';
@@ -109,15 +110,25 @@ export const widgetRoutes = new Hono<AppEnv>()
 
     const doc = await readThrough(key, EDGE_TTL_SECONDS, c.get('now'), async function buildBootstrap() {
       await limitShared(c, RATE_LIMITS.bootstrap);
-      const [summary, rows] = await Promise.all([
+      const [summary, rows, product] = await Promise.all([
         readSummary(c.env.DB, site.id, subject),
         readReviewsPage(c.env.DB, site.id, { subject, sort: 'newest', limit: FIRST_PAGE }),
+        subject === '' ? null : readProduct(c.env.DB, site.id, subject),
       ]);
       const bootstrap: WidgetBootstrap = {
         site: visible,
         subject,
         summary,
         reviews: await toPage({ db: c.env.DB, requestUrl: c.req.url }, site, 'newest', subject, undefined, rows),
+        product: product && {
+          name: product.name,
+          url: product.url,
+          imageUrl: product.imageUrl,
+          gtin: product.gtin,
+          mpn: product.mpn,
+          sku: product.sku,
+          brand: product.brand,
+        },
       };
       return JSON.stringify(bootstrap);
     });

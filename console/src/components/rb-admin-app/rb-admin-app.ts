@@ -24,6 +24,8 @@ import '../rb-admin-settings/rb-admin-settings.ts';
 import '../rb-admin-audit/rb-admin-audit.ts';
 import '../rb-admin-emails/rb-admin-emails.ts';
 import '../rb-admin-data/rb-admin-data.ts';
+import '../rb-admin-products/rb-admin-products.ts';
+import '../rb-admin-imports/rb-admin-imports.ts';
 
 const LANG_KEY = 'rb-admin-lang';
 /**
@@ -209,6 +211,10 @@ export class RbAdminApp extends LitElement {
         return html`<rb-admin-emails .lang=${this.lang}></rb-admin-emails>`;
       case 'data':
         return html`<rb-admin-data .lang=${this.lang}></rb-admin-data>`;
+      case 'products':
+        return html`<rb-admin-products .lang=${this.lang}></rb-admin-products>`;
+      case 'imports':
+        return html`<rb-admin-imports .lang=${this.lang}></rb-admin-imports>`;
     }
   }
 }

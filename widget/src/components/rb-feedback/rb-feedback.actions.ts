@@ -136,7 +136,7 @@ export async function flushOutbox(host: RbFeedback, all = false) {
 function writeJsonLd(host: RbFeedback) {
   const boot = host.boot;
   if (!boot) return;
-  const data = productJsonLd(host.subject, host.seo || document.title, boot.summary, boot.reviews.items);
+  const data = productJsonLd(host.subject, host.seo, boot.summary, boot.reviews.items, boot.product ?? null);
   if (!data) return;
   let script = host.querySelector<HTMLScriptElement>('script[data-rb-seo]');
   if (!script) {
