@@ -302,6 +302,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/admin/photos', summary: "A submission's photos, pending and hidden ones included", tag: 'staff', auth: 'cookie', query: z.strictObject({ submission: z.string() }), ok: { status: 200, schema: S.AdminPhotos, description: 'The photos' } },
   { method: 'get', path: '/v1/admin/photos/{id}', summary: 'The bytes of any photo of the site (never cached)', tag: 'staff', auth: 'cookie', query: S.PhotoQuery, ok: { status: 200, description: 'The image bytes', media: S.PHOTO_MIME_TYPES } },
   { method: 'post', path: '/v1/admin/photos/{id}/hidden', summary: 'Hide or show one photo without touching its review (audited)', tag: 'staff', auth: 'cookie', body: S.PhotoHiddenInput, ok: { status: 200, schema: S.AdminPhoto, description: 'The photo' } },
+  {
     method: 'put',
     path: '/v1/sites/{site}/products/{subject}',
     summary: 'The product behind a subject (name, url, image, GTIN, MPN, SKU, brand) for feeds and JSON-LD',
