@@ -12,7 +12,7 @@ import { readSummary } from '../db/summaries.ts';
 import { incrementHelpful, readPublishedReview, readReviewsPage, sortKeySchema, type ReviewsPageQuery, type ReviewsPageRows } from '../db/submissions.ts';
 import { hasVoted, insertVote } from '../db/votes.ts';
 import { matchesIfNoneMatch, readThrough } from '../lib/cache.ts';
-import { clientIdentity, voterHash } from '../lib/client.ts';
+import { clientNetwork, voterHash } from '../lib/client.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { ProblemError } from '../lib/problem.ts';
@@ -141,7 +141,7 @@ export const widgetRoutes = new Hono<AppEnv>()
     const review = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await readPublishedReview(db, site.id, id) : null;
     if (!review) throw new ProblemError(404, 'review-not-found', 'There is no published review with this id on this site.');
 
-    const voter = await voterHash(site.signingKey, clientIdentity(c.req.raw.headers));
+    const voter = await voterHash(site.signingKey, clientNetwork(c.req.raw.headers));
     const notCounted = async (): Promise<HelpfulVoted> => ({
       id,
       helpful: (await readPublishedReview(db, site.id, id))?.helpful ?? review.helpful,
