@@ -193,13 +193,21 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'put',
     path: '/v1/admin/webhooks',
-    summary: 'Set the webhook endpoint; the signing secret is shown when generated',
+    summary: 'Set the webhook endpoint (https on a public address; 422 otherwise); the signing secret is shown when generated',
     tag: 'staff',
     auth: 'cookie',
     body: S.WebhookEndpointInput,
     ok: { status: 200, schema: S.WebhookEndpoint, description: 'Saved (201 when first set)' },
   },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
+  {
+    method: 'post',
+    path: '/v1/admin/webhooks/deliveries/{id}/replay',
+    summary: 'Send a failed delivery again (audited); 409 unless it failed and the endpoint is on',
+    tag: 'staff',
+    auth: 'cookie',
+    ok: { status: 202, schema: S.WebhookReplayed, description: 'Queued again' },
+  },
 ];
 
 function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
