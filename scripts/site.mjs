@@ -5,7 +5,7 @@
 //
 //   create --name NAME --origin URL [--origin URL] [--id pk_x]
 //   token list --site pk_x
-//   token create --site pk_x --name NAME
+//   token create --site pk_x --name NAME [--expires 90d]
 //   token rotate --site pk_x --id stf_x
 //   token revoke --site pk_x --id stf_x
 //   seed-demo [--origin URL]
@@ -17,7 +17,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { normaliseOrigin, provisionSite, staffTokenStatement } from '../worker/src/lib/provision.ts';
+import { normaliseOrigin, parseTokenLifetime, provisionSite, staffTokenStatement } from '../worker/src/lib/provision.ts';
 import { randomToken, sha256Hex } from '../worker/src/lib/crypto.ts';
 
 const run = promisify(execFile);
@@ -138,10 +138,10 @@ async function requireSite(db, id) {
   return site;
 }
 
-async function newToken(siteId, name, nowMs) {
+async function newToken(siteId, name, nowMs, expiresAt = null) {
   const token = `st_${randomToken(24)}`;
   const id = `stf_${randomToken(9)}`;
-  return { token, id, statement: staffTokenStatement(siteId, id, name, await sha256Hex(token), nowMs) };
+  return { token, id, statement: staffTokenStatement(siteId, id, name, await sha256Hex(token), nowMs, expiresAt) };
 }
 
 /** Revoking a token also ends the sessions logged in with it. */
@@ -203,7 +203,7 @@ export async function listTokens(options) {
   return withDb(options, async (db) => {
     const site = await requireSite(db, options.site);
     const rows = await db.all(
-      'SELECT id, name, created_at, last_used_at, revoked_at FROM staff_tokens WHERE site_id = ?1 ORDER BY created_at, id',
+      'SELECT id, name, created_at, last_used_at, revoked_at, expires_at FROM staff_tokens WHERE site_id = ?1 ORDER BY created_at, id',
       [site.id],
     );
     return rows.map((r) => ({
@@ -212,6 +212,7 @@ export async function listTokens(options) {
       createdAt: new Date(r.created_at).toISOString(),
       lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at).toISOString(),
       revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),
+      expiresAt: r.expires_at === null || r.expires_at === undefined ? null : new Date(r.expires_at).toISOString(),
     }));
   });
 }
@@ -219,11 +220,18 @@ export async function listTokens(options) {
 export async function createToken(options) {
   const name = options.name?.trim();
   if (!name) throw new UsageError('--name is required');
+  let lifetime = null;
+  if (options.expires !== undefined) {
+    lifetime = parseTokenLifetime(options.expires);
+    if (lifetime === null) throw new UsageError(`--expires takes a number and h, d or w (90d, 12w, 36h), up to ten years: ${options.expires}`);
+  }
   return withDb(options, async (db) => {
     const site = await requireSite(db, options.site);
-    const { token, id, statement } = await newToken(site.id, name, Date.now());
+    const nowMs = Date.now();
+    const expiresAt = lifetime === null ? null : nowMs + lifetime;
+    const { token, id, statement } = await newToken(site.id, name, nowMs, expiresAt);
     await db.batch([statement]);
-    return { id, name, staffToken: token };
+    return { id, name, staffToken: token, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
   });
 }
 
@@ -252,7 +260,7 @@ const USAGE = `Usage: npm run site -- <command> [options]
 
   create --name NAME --origin URL [--origin URL] [--id pk_x]
   token list   --site pk_x
-  token create --site pk_x --name NAME
+  token create --site pk_x --name NAME [--expires 90d]   (h, d or w; no expiry by default)
   token rotate --site pk_x --id stf_x     revoke the token and issue a new one
   token revoke --site pk_x --id stf_x
   seed-demo [--origin URL]                 create pk_demo if missing; always issue a new token
@@ -276,6 +284,7 @@ export async function main(argv) {
       origin: { type: 'string', multiple: true },
       id: { type: 'string' },
       site: { type: 'string' },
+      expires: { type: 'string' },
       'persist-to': { type: 'string' },
       remote: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -308,11 +317,16 @@ ${demo.secretKey ? `  secret key:   ${demo.secretKey}\n` : ''}`);
     print(
       json,
       tokens,
-      tokens.map((t) => `${t.id}  ${t.revokedAt ? 'revoked ' : 'active  '}  ${t.name}  created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}\n`).join(''),
+      tokens
+        .map((t) => {
+          const state = t.revokedAt ? 'revoked ' : t.expiresAt && Date.parse(t.expiresAt) <= Date.now() ? 'expired ' : 'active  ';
+          return `${t.id}  ${state}  ${t.name}  created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}${t.expiresAt ? `  expires ${t.expiresAt}` : ''}\n`;
+        })
+        .join(''),
     );
   } else if (command === 'token' && sub === 'create') {
-    const made = await createToken({ ...db, site: values.site, name: values.name });
-    print(json, made, `New staff token for "${made.name}" (${made.id}):\n  ${made.staffToken}\n`);
+    const made = await createToken({ ...db, site: values.site, name: values.name, expires: values.expires });
+    print(json, made, `New staff token for "${made.name}" (${made.id}${made.expiresAt ? `, expires ${made.expiresAt}` : ''}):\n  ${made.staffToken}\n`);
   } else if (command === 'token' && sub === 'rotate') {
     const made = await rotateToken({ ...db, site: values.site, id: values.id });
     print(json, made, `Revoked ${made.revoked}. New staff token for "${made.name}" (${made.id}):\n  ${made.staffToken}\n`);

@@ -54,7 +54,7 @@ async function withDb<T>(fn: (db: D1Database) => Promise<T>): Promise<T> {
 }
 
 async function authenticates(token: string): Promise<boolean> {
-  return withDb(async (db) => (await findActiveStaffToken(db, await sha256Hex(token))) !== null);
+  return withDb(async (db) => (await findActiveStaffToken(db, await sha256Hex(token), Date.now())) !== null);
 }
 
 interface Created {

@@ -18,6 +18,7 @@ import type { RouteSubmissionMessage } from '../../shared/queue.ts';
 import { ORDER_LINK_TTL_MS, orderReviewLinks } from './lib/order-links.ts';
 import { iso } from './lib/time.ts';
 import { slaState } from './rules/sla.ts';
+import { runRetention } from './retention.ts';
 
 /** How many items a step handles per batch. */
 export const CRON_BATCH = 50;
@@ -233,4 +234,5 @@ export async function runCron(env: Env, now: number): Promise<CronReport> {
 
 export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
   await runCron(env, controller.scheduledTime);
+  await runRetention(env, controller.scheduledTime);
 }
