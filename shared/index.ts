@@ -11,3 +11,4 @@ export * from './cases.ts';
 export * from './orders.ts';
 export * from './webhooks.ts';
 export * from './metrics.ts';
+export * from './origins.ts';

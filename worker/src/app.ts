@@ -27,6 +27,7 @@ import { adminCaseRoutes } from './routes/admin-cases.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminDataRoutes } from './routes/admin-data.ts';
+import { adminOriginRoutes } from './routes/admin-origins.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -92,6 +93,7 @@ export function buildApp() {
   app.route('/v1/admin', adminSettingsRoutes);
   app.route('/v1/admin', adminAuditRoutes);
   app.route('/v1/admin', adminDataRoutes);
+  app.route('/v1/admin', adminOriginRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

@@ -27,7 +27,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/sites/{site}/widget',
-    summary: 'Everything for first render: settings, summary, first page of reviews',
+    summary: 'Everything for first render: settings, summary, first page of reviews. A page origin the site did not register gets 403 `origin-not-allowed`, readable by that page (no data in it)',
     tag: 'public',
     query: S.WidgetQuery,
     ok: { status: 200, schema: S.WidgetBootstrap, description: 'The bootstrap' },
@@ -208,6 +208,14 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 200, schema: S.WebhookEndpoint, description: 'Saved (201 when first set)' },
   },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
+  {
+    method: 'get',
+    path: '/v1/admin/origins',
+    summary: 'Allowed page origins, and origins the widget was refused on (most recent first, at most 50)',
+    tag: 'staff',
+    auth: 'cookie',
+    ok: { status: 200, schema: S.SiteOrigins, description: 'The origins' },
+  },
   {
     method: 'post',
     path: '/v1/admin/webhooks/deliveries/{id}/replay',

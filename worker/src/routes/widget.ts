@@ -18,6 +18,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { limitShared, RATE_LIMITS } from '../middleware/rate-limit.ts';
 import { valid } from '../lib/validate.ts';
+import { noteRefusedOrigin, refusedOrigin } from '../lib/refused-origin.ts';
 
 /**
  * Browsers revalidate every time (a 304 when the ETag still matches), so a review staff just
@@ -84,6 +85,12 @@ async function toPage(site: SiteRow, sort: Sort, subject: string, stars: number 
 export const widgetRoutes = new Hono<AppEnv>()
   .get('/widget', valid('query', WidgetQuery), async function widgetBootstrap(c) {
     const site = c.get('site');
+    // A page the site did not register: tell it so, readably, instead of a CORS error.
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !site.origins.includes(origin)) {
+      await noteRefusedOrigin(c.env.DB, site.id, origin, c.get('now'));
+      throw refusedOrigin(site.id, origin);
+    }
     // `lang` is accepted but changes nothing: the answer carries every locale's strings, so one
     // cached copy serves both languages.
     const { subject } = c.req.valid('query');
