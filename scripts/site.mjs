@@ -4,6 +4,7 @@
 // `npm start` is running. Secret keys and staff tokens are stored hashed and printed only once.
 //
 //   create --name NAME --origin URL [--origin URL] [--id pk_x]
+//   origins list|add|remove --site pk_x [--origin URL ...]
 //   token list --site pk_x
 //   token create --site pk_x --name NAME [--expires 90d]
 //   token rotate --site pk_x --id stf_x
@@ -199,6 +200,29 @@ export async function seedDemo(options = {}) {
   });
 }
 
+/**
+ * The page origins a site's widget may load on. Adding one also clears its refused-origin
+ * record (the console shows origins that were refused and are still not allowed).
+ */
+export async function changeOrigins(options) {
+  const action = options.action;
+  const given = action === 'list' ? [] : origins(options.origins ?? []);
+  if (action !== 'list' && given.length === 0) throw new UsageError('at least one --origin is required');
+  return withDb(options, async (db) => {
+    const site = await requireSite(db, options.site);
+    const current = JSON.parse(site.origins);
+    if (action === 'list') return { site: site.id, origins: current };
+    const next = action === 'add' ? [...new Set([...current, ...given])] : current.filter((o) => !given.includes(o));
+    if (next.length === 0) throw new UsageError('a site needs at least one origin; add the new one before removing the last');
+    const statements = [{ sql: 'UPDATE sites SET origins = ?2, content_version = content_version + 1 WHERE id = ?1', params: [site.id, JSON.stringify(next)] }];
+    if (action === 'add') {
+      statements.push({ sql: 'DELETE FROM refused_origins WHERE site_id = ?1 AND origin IN (SELECT value FROM json_each(?2))', params: [site.id, JSON.stringify(given)] });
+    }
+    await db.batch(statements);
+    return { site: site.id, origins: next };
+  });
+}
+
 export async function listTokens(options) {
   return withDb(options, async (db) => {
     const site = await requireSite(db, options.site);
@@ -259,6 +283,9 @@ export async function revokeToken(options) {
 const USAGE = `Usage: npm run site -- <command> [options]
 
   create --name NAME --origin URL [--origin URL] [--id pk_x]
+  origins list   --site pk_x
+  origins add    --site pk_x --origin URL [--origin URL]   allow the widget on these pages
+  origins remove --site pk_x --origin URL [--origin URL]
   token list   --site pk_x
   token create --site pk_x --name NAME [--expires 90d]   (h, d or w; no expiry by default)
   token rotate --site pk_x --id stf_x     revoke the token and issue a new one
@@ -312,6 +339,9 @@ export async function main(argv) {
     print(json, demo, `${demo.created ? 'Created' : 'Found'} the demo site ${demo.publicKey}
   staff token:  ${demo.staffToken}
 ${demo.secretKey ? `  secret key:   ${demo.secretKey}\n` : ''}`);
+  } else if (command === 'origins' && (sub === 'list' || sub === 'add' || sub === 'remove')) {
+    const done = await changeOrigins({ ...db, site: values.site, origins: values.origin, action: sub });
+    print(json, done, `${done.site} allows: ${done.origins.join(', ')}\n`);
   } else if (command === 'token' && sub === 'list') {
     const tokens = await listTokens({ ...db, site: values.site });
     print(
