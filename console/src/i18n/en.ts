@@ -331,6 +331,23 @@ export const en = {
     already: 'You already answered. Thank you.',
     event: trackEvent,
   },
+
+  webhooks: {
+    title: 'Webhook deliveries',
+    none: 'No webhook endpoint is set.',
+    empty: 'Nothing has been sent yet.',
+    endpoint: 'Endpoint',
+    off: 'off (it answered 410 Gone, or was turned off)',
+    event: 'Event',
+    status: 'Status',
+    attempts: 'Attempts',
+    last: 'Last answer',
+    when: 'Created',
+    state: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' } as Record<'pending' | 'delivered' | 'failed', string>,
+    replay: 'Send again',
+    replayLabel: (event: string, when: string) => `Send the ${event} delivery of ${when} again`,
+    replayed: 'Queued to be sent again.',
+  },
 };
 
 export type Messages = typeof en;

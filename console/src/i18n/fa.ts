@@ -317,4 +317,21 @@ export const fa: Messages = {
       rerated: 'دوباره امتیاز دادید',
     },
   },
+
+  webhooks: {
+    title: 'ارسال‌های وب‌هوک',
+    none: 'نشانی وب‌هوکی تنظیم نشده است.',
+    empty: 'هنوز چیزی فرستاده نشده است.',
+    endpoint: 'نشانی',
+    off: 'خاموش (پاسخ 410 داد یا خاموش شد)',
+    event: 'رویداد',
+    status: 'وضعیت',
+    attempts: 'تلاش‌ها',
+    last: 'آخرین پاسخ',
+    when: 'زمان ایجاد',
+    state: { pending: 'در انتظار', delivered: 'رسید', failed: 'ناموفق' },
+    replay: 'ارسال دوباره',
+    replayLabel: (event, when) => `ارسال دوبارهٔ رویداد ${event} از ${when}`,
+    replayed: 'برای ارسال دوباره در صف گذاشته شد.',
+  },
 };

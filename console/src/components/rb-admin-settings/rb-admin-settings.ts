@@ -13,6 +13,7 @@ import { settingsFromForm } from '../../lib/settings-form.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
+import '../rb-admin-webhooks/rb-admin-webhooks.ts';
 
 export class RbAdminSettings extends LitElement {
   static override styles = [
@@ -129,6 +130,7 @@ export class RbAdminSettings extends LitElement {
         : nothing}
       <p role="status">${this.notice}</p>
       ${c ? this.renderForm(c) : this.problem ? nothing : html`<p role="status">${m.loading}</p>`}
+      <rb-admin-webhooks .lang=${this.lang}></rb-admin-webhooks>
     `;
   }
 
