@@ -74,6 +74,7 @@ describe('rate limits', { timeout: 30_000 }, () => {
       v6Statuses.push((await submit(site.publicKey, reviewBody(), { 'cf-connecting-ip': `${v6}::${i + 1}`, 'user-agent': `UA ${i}` })).status);
     }
     expect(v6Statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(10);
+    console.log(`ABUSE FIGURES: one IPv4 network with 20 User-Agents: ${accepted} of 20 accepted (limit 10); one IPv6 /64 with 20 addresses and User-Agents: ${v6Statuses.filter((s) => s !== 429).length} of 20 accepted`);
   });
 
   it('serves many networks behind one limit, each its own allowance', async () => {
@@ -81,6 +82,7 @@ describe('rate limits', { timeout: 30_000 }, () => {
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) statuses.push((await submit(site.publicKey, reviewBody(), { 'cf-connecting-ip': clientIp(), 'user-agent': 'Same browser' })).status);
     expect(statuses.filter((s) => s === 429)).toEqual([]);
+    console.log(`ABUSE FIGURES: 30 networks behind one limit, one submission each: ${statuses.filter((s) => s !== 429).length} served`);
   });
 
   it('counts helpful votes from one network once, whatever User-Agents it sends', async () => {
@@ -93,6 +95,7 @@ describe('rate limits', { timeout: 30_000 }, () => {
       votes.push(res.status === 200 ? ((await res.json()) as { counted: boolean }).counted : res.status);
     }
     expect(votes.filter((v) => v === true)).toHaveLength(1);
+    console.log(`ABUSE FIGURES: helpful votes from one network with 8 User-Agents: ${votes.filter((v) => v === true).length} counted`);
     const row = await env.DB.prepare('SELECT helpful_count FROM submissions WHERE id = ?1').bind(id).first<{ helpful_count: number }>();
     expect(row?.helpful_count).toBe(1);
     // Another network's vote still counts.
