@@ -41,7 +41,9 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations }, serviceBindings: { MAILBOX: mailbox } },
+            // DEMO and ALLOW_LOCAL_WEBHOOKS are local development's opt-ins (absent from
+            // wrangler.toml); suites that check production behaviour call the app without them.
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations, DEMO: '1', ALLOW_LOCAL_WEBHOOKS: '1' }, serviceBindings: { MAILBOX: mailbox } },
           }),
         ],
         test: {

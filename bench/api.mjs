@@ -20,7 +20,8 @@ const ORIGIN = 'http://merchant.test';
 const ROUNDS = 3;
 
 function shopperHeaders(n, extra = {}) {
-  return { 'user-agent': `rebound-bench-shopper/${n}`, origin: ORIGIN, ...extra };
+  // One network per shopper: rate limits are per network (wrangler dev keeps a CF-Connecting-IP it is sent).
+  return { 'user-agent': `rebound-bench-shopper/${n}`, 'cf-connecting-ip': `198.18.${(n >> 8) & 255}.${n & 255}`, origin: ORIGIN, ...extra };
 }
 
 /** Rotating bodies: happy reviews, unhappy ones (routed to recovery) and complaints. */

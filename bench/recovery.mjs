@@ -46,7 +46,7 @@ async function complaint(url, n) {
   const sent = performance.now();
   const res = await fetch(`${url}/v1/sites/${SITE}/submissions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN, 'idempotency-key': `recovery-${process.pid}-${n}`, 'user-agent': `rebound-bench-complainer/${n}` },
+    headers: { 'content-type': 'application/json', origin: ORIGIN, 'idempotency-key': `recovery-${process.pid}-${n}`, 'user-agent': `rebound-bench-complainer/${n}`, 'cf-connecting-ip': `198.19.${(n >> 8) & 255}.${n & 255}` },
     body: JSON.stringify({
       kind: 'complaint',
       subject: 'sku-kettle-01',
@@ -69,7 +69,7 @@ async function caseLatency(url, token, { count, senders, background }) {
         url,
         connections: 4,
         duration: 120,
-        requests: [{ method: 'GET', path: `/v1/sites/${SITE}/reviews?subject=sku-kettle-01`, setupRequest: (req) => ({ ...req, headers: { 'user-agent': `bg-${++shopper}`, origin: ORIGIN } }) }],
+        requests: [{ method: 'GET', path: `/v1/sites/${SITE}/reviews?subject=sku-kettle-01`, setupRequest: (req) => ({ ...req, headers: { 'user-agent': `bg-${++shopper}`, 'cf-connecting-ip': `198.18.${(shopper >> 8) & 255}.${shopper & 255}`, origin: ORIGIN } }) }],
       })
     : null;
   const sent = [];

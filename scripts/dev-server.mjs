@@ -100,6 +100,12 @@ export async function startWorker({ port, persistTo, assets, inherit = false, ti
     '127.0.0.1',
     '--test-scheduled',
     '--show-interactive-dev-session=false',
+    // Local development's opt-ins, which wrangler.toml (production) does not have: the demo
+    // shop at /demo/, and webhooks to receivers on this machine (worker/src/lib/dev.ts).
+    '--var',
+    'DEMO:1',
+    '--var',
+    'ALLOW_LOCAL_WEBHOOKS:1',
   ];
   if (persistTo) args.push('--persist-to', persistTo);
   // A private copy of dist/ (the bench uses one) so a concurrent rebuild cannot change what is served.

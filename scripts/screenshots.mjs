@@ -31,7 +31,7 @@ try {
   for (const s of SAMPLES) {
     const res = await fetch(`${base}/v1/sites/pk_demo/submissions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base, 'idempotency-key': randomUUID(), 'user-agent': `screenshots/${randomUUID()}` },
+      headers: { 'content-type': 'application/json', origin: base, 'idempotency-key': randomUUID(), 'cf-connecting-ip': `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}` },
       body: JSON.stringify({ kind: 'review', subject: 'sku-kettle-01', rating: s.rating, title: s.title, body: s.body, author: { name: s.name }, meta: { elapsedMs: 60_000 } }),
     });
     const { id } = await res.json();

@@ -4,8 +4,9 @@
 // `npm start` is running. Secret keys and staff tokens are stored hashed and printed only once.
 //
 //   create --name NAME --origin URL [--origin URL] [--id pk_x]
+//   origins list|add|remove --site pk_x [--origin URL ...]
 //   token list --site pk_x
-//   token create --site pk_x --name NAME
+//   token create --site pk_x --name NAME [--expires 90d]
 //   token rotate --site pk_x --id stf_x
 //   token revoke --site pk_x --id stf_x
 //   seed-demo [--origin URL] [--shop]
@@ -17,7 +18,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { normaliseOrigin, provisionSite, staffTokenStatement } from '../worker/src/lib/provision.ts';
+import { normaliseOrigin, parseTokenLifetime, provisionSite, staffTokenStatement } from '../worker/src/lib/provision.ts';
 import { randomToken, sha256Hex } from '../worker/src/lib/crypto.ts';
 import { demoShop, SEEDED_ACTION } from './demo-shop.mjs';
 
@@ -139,10 +140,10 @@ async function requireSite(db, id) {
   return site;
 }
 
-async function newToken(siteId, name, nowMs) {
+async function newToken(siteId, name, nowMs, expiresAt = null) {
   const token = `st_${randomToken(24)}`;
   const id = `stf_${randomToken(9)}`;
-  return { token, id, statement: staffTokenStatement(siteId, id, name, await sha256Hex(token), nowMs) };
+  return { token, id, statement: staffTokenStatement(siteId, id, name, await sha256Hex(token), nowMs, expiresAt) };
 }
 
 /** Revoking a token also ends the sessions logged in with it. */
@@ -215,11 +216,34 @@ async function seedShop(db, staffId, nowMs) {
   return counts;
 }
 
+/**
+ * The page origins a site's widget may load on. Adding one also clears its refused-origin
+ * record (the console shows origins that were refused and are still not allowed).
+ */
+export async function changeOrigins(options) {
+  const action = options.action;
+  const given = action === 'list' ? [] : origins(options.origins ?? []);
+  if (action !== 'list' && given.length === 0) throw new UsageError('at least one --origin is required');
+  return withDb(options, async (db) => {
+    const site = await requireSite(db, options.site);
+    const current = JSON.parse(site.origins);
+    if (action === 'list') return { site: site.id, origins: current };
+    const next = action === 'add' ? [...new Set([...current, ...given])] : current.filter((o) => !given.includes(o));
+    if (next.length === 0) throw new UsageError('a site needs at least one origin; add the new one before removing the last');
+    const statements = [{ sql: 'UPDATE sites SET origins = ?2, content_version = content_version + 1 WHERE id = ?1', params: [site.id, JSON.stringify(next)] }];
+    if (action === 'add') {
+      statements.push({ sql: 'DELETE FROM refused_origins WHERE site_id = ?1 AND origin IN (SELECT value FROM json_each(?2))', params: [site.id, JSON.stringify(given)] });
+    }
+    await db.batch(statements);
+    return { site: site.id, origins: next };
+  });
+}
+
 export async function listTokens(options) {
   return withDb(options, async (db) => {
     const site = await requireSite(db, options.site);
     const rows = await db.all(
-      'SELECT id, name, created_at, last_used_at, revoked_at FROM staff_tokens WHERE site_id = ?1 ORDER BY created_at, id',
+      'SELECT id, name, created_at, last_used_at, revoked_at, expires_at FROM staff_tokens WHERE site_id = ?1 ORDER BY created_at, id',
       [site.id],
     );
     return rows.map((r) => ({
@@ -228,6 +252,7 @@ export async function listTokens(options) {
       createdAt: new Date(r.created_at).toISOString(),
       lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at).toISOString(),
       revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),
+      expiresAt: r.expires_at === null || r.expires_at === undefined ? null : new Date(r.expires_at).toISOString(),
     }));
   });
 }
@@ -235,11 +260,18 @@ export async function listTokens(options) {
 export async function createToken(options) {
   const name = options.name?.trim();
   if (!name) throw new UsageError('--name is required');
+  let lifetime = null;
+  if (options.expires !== undefined) {
+    lifetime = parseTokenLifetime(options.expires);
+    if (lifetime === null) throw new UsageError(`--expires takes a number and h, d or w (90d, 12w, 36h), up to ten years: ${options.expires}`);
+  }
   return withDb(options, async (db) => {
     const site = await requireSite(db, options.site);
-    const { token, id, statement } = await newToken(site.id, name, Date.now());
+    const nowMs = Date.now();
+    const expiresAt = lifetime === null ? null : nowMs + lifetime;
+    const { token, id, statement } = await newToken(site.id, name, nowMs, expiresAt);
     await db.batch([statement]);
-    return { id, name, staffToken: token };
+    return { id, name, staffToken: token, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
   });
 }
 
@@ -267,8 +299,11 @@ export async function revokeToken(options) {
 const USAGE = `Usage: npm run site -- <command> [options]
 
   create --name NAME --origin URL [--origin URL] [--id pk_x]
+  origins list   --site pk_x
+  origins add    --site pk_x --origin URL [--origin URL]   allow the widget on these pages
+  origins remove --site pk_x --origin URL [--origin URL]
   token list   --site pk_x
-  token create --site pk_x --name NAME
+  token create --site pk_x --name NAME [--expires 90d]   (h, d or w; no expiry by default)
   token rotate --site pk_x --id stf_x     revoke the token and issue a new one
   token revoke --site pk_x --id stf_x
   seed-demo [--origin URL] [--shop]        create pk_demo if missing; always issue a new token;
@@ -293,6 +328,7 @@ export async function main(argv) {
       origin: { type: 'string', multiple: true },
       id: { type: 'string' },
       site: { type: 'string' },
+      expires: { type: 'string' },
       'persist-to': { type: 'string' },
       remote: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -322,16 +358,24 @@ export async function main(argv) {
     print(json, demo, `${demo.created ? 'Created' : 'Found'} the demo site ${demo.publicKey}
   staff token:  ${demo.staffToken}
 ${demo.secretKey ? `  secret key:   ${demo.secretKey}\n` : ''}${shop}`);
+  } else if (command === 'origins' && (sub === 'list' || sub === 'add' || sub === 'remove')) {
+    const done = await changeOrigins({ ...db, site: values.site, origins: values.origin, action: sub });
+    print(json, done, `${done.site} allows: ${done.origins.join(', ')}\n`);
   } else if (command === 'token' && sub === 'list') {
     const tokens = await listTokens({ ...db, site: values.site });
     print(
       json,
       tokens,
-      tokens.map((t) => `${t.id}  ${t.revokedAt ? 'revoked ' : 'active  '}  ${t.name}  created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}\n`).join(''),
+      tokens
+        .map((t) => {
+          const state = t.revokedAt ? 'revoked ' : t.expiresAt && Date.parse(t.expiresAt) <= Date.now() ? 'expired ' : 'active  ';
+          return `${t.id}  ${state}  ${t.name}  created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}${t.expiresAt ? `  expires ${t.expiresAt}` : ''}\n`;
+        })
+        .join(''),
     );
   } else if (command === 'token' && sub === 'create') {
-    const made = await createToken({ ...db, site: values.site, name: values.name });
-    print(json, made, `New staff token for "${made.name}" (${made.id}):\n  ${made.staffToken}\n`);
+    const made = await createToken({ ...db, site: values.site, name: values.name, expires: values.expires });
+    print(json, made, `New staff token for "${made.name}" (${made.id}${made.expiresAt ? `, expires ${made.expiresAt}` : ''}):\n  ${made.staffToken}\n`);
   } else if (command === 'token' && sub === 'rotate') {
     const made = await rotateToken({ ...db, site: values.site, id: values.id });
     print(json, made, `Revoked ${made.revoked}. New staff token for "${made.name}" (${made.id}):\n  ${made.staffToken}\n`);

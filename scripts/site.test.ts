@@ -54,7 +54,7 @@ async function withDb<T>(fn: (db: D1Database) => Promise<T>): Promise<T> {
 }
 
 async function authenticates(token: string): Promise<boolean> {
-  return withDb(async (db) => (await findActiveStaffToken(db, await sha256Hex(token))) !== null);
+  return withDb(async (db) => (await findActiveStaffToken(db, await sha256Hex(token), Date.now())) !== null);
 }
 
 interface Created {
@@ -126,6 +126,34 @@ describe('npm run site', () => {
       expect(await authenticates(extra.staffToken)).toBe(true);
       expect(await cliFails('token', 'revoke', '--site', site.publicKey, '--id', site.staffId)).toMatchObject({ code: 2, stderr: expect.stringContaining('already revoked') });
       expect(await cliFails('token', 'list', '--site', 'pk_nothere')).toMatchObject({ code: 2, stderr: expect.stringContaining('no site pk_nothere') });
+    },
+    SLOW,
+  );
+
+  it(
+    'issues a token that expires, and refuses an unreadable lifetime',
+    async () => {
+      const made = (await cli('token', 'create', '--site', site.publicKey, '--name', 'Temp', '--expires', '90d')) as { staffToken: string; expiresAt: string };
+      expect(Date.parse(made.expiresAt) - Date.now()).toBeGreaterThan(89 * 86_400_000);
+      expect(await authenticates(made.staffToken)).toBe(true);
+      expect(await cliFails('token', 'create', '--site', site.publicKey, '--name', 'Temp', '--expires', 'forever')).toMatchObject({ code: 2, stderr: expect.stringContaining('--expires') });
+      const listed = (await cli('token', 'list', '--site', site.publicKey)) as { name: string; expiresAt: string | null }[];
+      expect(listed.find((t) => t.name === 'Temp')?.expiresAt).toBe(made.expiresAt);
+    },
+    SLOW,
+  );
+
+  it(
+    'adds and removes allowed origins, normalised, never the last one',
+    async () => {
+      const added = (await cli('origins', 'add', '--site', site.publicKey, '--origin', 'https://WWW.Shop.example/')) as { origins: string[] };
+      expect(added.origins).toContain('https://www.shop.example');
+      const removed = (await cli('origins', 'remove', '--site', site.publicKey, '--origin', 'https://www.shop.example')) as { origins: string[] };
+      expect(removed.origins).not.toContain('https://www.shop.example');
+      const listed = (await cli('origins', 'list', '--site', site.publicKey)) as { origins: string[] };
+      expect(listed.origins).toEqual(removed.origins);
+      const last = listed.origins;
+      expect(await cliFails('origins', 'remove', '--site', site.publicKey, ...last.flatMap((o) => ['--origin', o]))).toMatchObject({ code: 2, stderr: expect.stringContaining('at least one origin') });
     },
     SLOW,
   );

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { text } from './text.ts';
-import { ComplaintCategory, Email, Kind, Lang, SubmissionStatus } from './submission.ts';
+import { ComplaintCategory, Email, Kind, Lang, Phone, SubmissionStatus } from './submission.ts';
 import { Flag, SiteSettings } from './site.ts';
 
 export const LoginInput = z.strictObject({
@@ -166,8 +166,33 @@ export type AuditPage = z.infer<typeof AuditPage>;
 export const ExportQuery = z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
-export const EraseQuery = z.strictObject({ email: Email });
+/**
+ * `POST /v1/admin/people/erase`: one shopper, by any contact they gave. At least one field;
+ * several narrow nothing, they widen: everything matching any of them is erased. Contacts
+ * travel in the body, never in the query string (which ends up in logs).
+ */
+export const EraseInput = z
+  .strictObject({
+    email: z.optional(Email),
+    phone: z.optional(Phone),
+    orderRef: z.optional(text(1, LIMITS.orderRef)),
+  })
+  .check(
+    z.refine((v) => v.email !== undefined || v.phone !== undefined || v.orderRef !== undefined, {
+      message: 'give at least one of email, phone, orderRef',
+      params: { reason: 'contact_required' },
+    }),
+  );
+export type EraseInput = z.infer<typeof EraseInput>;
 
-/** What an erasure changed; the email itself is not echoed back or kept. */
-export const Erased = z.object({ submissions: z.int(), cases: z.int(), orders: z.int() });
+/**
+ * What an erasure changed; no contact is echoed back or kept. `changed` counts rows per area
+ * (submissions, cases, case events, orders, deliveries, dead letters, audit, ...).
+ */
+export const Erased = z.object({
+  submissions: z.int(),
+  cases: z.int(),
+  orders: z.int(),
+  changed: z.record(z.string(), z.int()),
+});
 export type Erased = z.infer<typeof Erased>;

@@ -19,3 +19,4 @@ export * from './products.ts';
 export * from './imports.ts';
 export * from './feeds.ts';
 export * from './ratings.ts';
+export * from './origins.ts';

@@ -13,20 +13,13 @@ export const WEBHOOK_EVENTS = [
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
-/** Hosts a developer runs a receiver on; every other endpoint must use https. */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
- * Payloads carry shoppers' contact details and case text, so they travel over https only; plain
- * http is accepted for a receiver on this machine (development and tests).
+ * The shape of an endpoint URL. Where it may point (https on a public address only, unless
+ * local development opted in) is the Worker's rule `webhookTarget`, checked when staff save it
+ * (422 with `errors[0].code` = `https_required`, `private_address`, `local_name` or
+ * `invalid_url`) and again before every delivery.
  */
-export const WebhookUrl = z.url({ protocol: /^https?$/ }).check(
-  z.maxLength(2000),
-  z.refine((url) => URL.canParse(url) && (new URL(url).protocol === 'https:' || LOOPBACK.has(new URL(url).hostname)), {
-    message: 'must be an https URL (plain http only for localhost)',
-    params: { reason: 'https_required' },
-  }),
-);
+export const WebhookUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 
 export const WebhookEndpointInput = z.strictObject({
   url: WebhookUrl,
@@ -75,6 +68,11 @@ export const WebhookDelivery = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+
+/** `POST /v1/admin/webhooks/deliveries/{id}/replay`: the failed delivery, now pending again. */
+export const WebhookReplayed = WebhookDelivery;
 
 export const DeliveriesQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(512))),

@@ -65,6 +65,29 @@ describe('data rights', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('erases a shopper by phone or order number, and asks for at least one contact', async () => {
+    const tag = marker('erasephone');
+    const phone = `+98 912 ${String(Date.now()).slice(-3)} ${String(Date.now()).slice(-7, -3)}`;
+    await submit(baseUrl, siteId, { kind: 'complaint', category: 'delivery', body: `Late parcel ${tag}`, author: { name: 'Phone Person', phone }, orderRef: `ORD-${tag}` });
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, baseUrl, staffToken);
+    await page.goto(`${baseUrl}/admin/#/data`);
+    const view = page.locator('rb-admin-data');
+    await view.getByRole('button', { name: 'Erase', exact: true }).click();
+    await expect.poll(() => view.locator('[role="alert"]').textContent()).toContain('at least one');
+    await view.getByLabel('Phone number').fill(phone);
+    await view.getByRole('button', { name: 'Erase', exact: true }).click();
+    await view.getByRole('button', { name: 'Yes, erase' }).click();
+    await expect.poll(() => view.locator('p[role="status"]').textContent()).toContain('Erased personal data from 1');
+    const after = (await staffList(page, `q=${tag}`)).items[0];
+    expect(after?.author.phone ?? null).toBeNull();
+    expect(after?.orderRef ?? null).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('session', () => {

@@ -62,11 +62,12 @@ export async function serveMerchant(context: BrowserContext, merchantOrigin: str
 
 /** A fresh context and page with console errors collected. */
 export async function openPage(browser: Browser, options: { colorScheme?: 'light' | 'dark' } = {}) {
-  // A distinct User-Agent per context: the API's rate limits tell shoppers apart by it.
+  // A network of its own per context: the API's rate limits tell shoppers apart by network, and
+  // every test browser connects from 127.0.0.1 (wrangler dev keeps a CF-Connecting-IP it is sent).
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 900, height: 1000 },
-    userAgent: `Mozilla/5.0 rebound-widget-test/${randomUUID()}`,
+    extraHTTPHeaders: { 'cf-connecting-ip': shopperIp() },
   });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -85,11 +86,17 @@ export async function widgetReady(page: Page, selector = 'rb-feedback'): Promise
   }
 }
 
+/** A made-up client address (benchmarking range), so each test shopper is a network of its own. */
+export function shopperIp(): string {
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint8Array(2));
+  return `198.18.${a}.${b}`;
+}
+
 /** Posts a submission to the API from Node, as a distinct shopper on an allowed origin. */
 export async function submitFromNode(baseUrl: string, siteId: string, body: SubmissionInput): Promise<SubmissionCreated> {
   const res = await fetch(`${baseUrl}/v1/sites/${siteId}/submissions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl, 'idempotency-key': randomUUID(), 'user-agent': `rebound-widget-test/${randomUUID()}` },
+    headers: { 'content-type': 'application/json', origin: baseUrl, 'idempotency-key': randomUUID(), 'cf-connecting-ip': shopperIp() },
     body: JSON.stringify(body),
   });
   const json: unknown = await res.json();

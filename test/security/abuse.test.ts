@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSite, freshWindow, jsonRequest, ORIGIN } from '../worker/helpers.ts';
 import { clientIp, idemKey, reviewBody } from './bodies.ts';
 import { changed, rowCounts } from './rows.ts';
+import { seedReview } from '../worker/public-fixtures.ts';
 import { DUMMY_TOKEN, FAIL_SECRET, fakeSiteverify, PASS_SECRET, PASS_SITE_KEY, SPENT_SECRET } from './siteverify.ts';
 
 function submit(siteId: string, body: unknown, headers: Record<string, string> = {}) {
@@ -54,6 +55,52 @@ describe('rate limits', { timeout: 30_000 }, () => {
     // Same /64, new interface id: the same client.
     expect((await submit(site.publicKey, reviewBody(), { 'cf-connecting-ip': `${v6}::ffff` })).status).toBe(429);
     expect((await submit(site.publicKey, reviewBody(), { 'cf-connecting-ip': `${v6.replace(/:1$/, ':2')}::1` })).status).not.toBe(429);
+  });
+
+  it('holds the limit for one network rotating its User-Agent: 20 User-Agents, at most 10 accepted', async () => {
+    const site = await createSite();
+    const ip = clientIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      statuses.push((await submit(site.publicKey, reviewBody(), { 'cf-connecting-ip': ip, 'user-agent': `Mozilla/5.0 (rotation ${i})` })).status);
+    }
+    const accepted = statuses.filter((s) => s !== 429).length;
+    expect(accepted).toBeLessThanOrEqual(10);
+    expect(statuses.slice(10)).toEqual(Array(10).fill(429));
+    // The same for an IPv6 client rotating both its interface id and its User-Agent within a /64.
+    const v6 = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:7`;
+    const v6Statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      v6Statuses.push((await submit(site.publicKey, reviewBody(), { 'cf-connecting-ip': `${v6}::${i + 1}`, 'user-agent': `UA ${i}` })).status);
+    }
+    expect(v6Statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(10);
+    console.log(`ABUSE FIGURES: one IPv4 network with 20 User-Agents: ${accepted} of 20 accepted (limit 10); one IPv6 /64 with 20 addresses and User-Agents: ${v6Statuses.filter((s) => s !== 429).length} of 20 accepted`);
+  });
+
+  it('serves many networks behind one limit, each its own allowance', async () => {
+    const site = await createSite();
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await submit(site.publicKey, reviewBody(), { 'cf-connecting-ip': clientIp(), 'user-agent': 'Same browser' })).status);
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+    console.log(`ABUSE FIGURES: 30 networks behind one limit, one submission each: ${statuses.filter((s) => s !== 429).length} served`);
+  });
+
+  it('counts helpful votes from one network once, whatever User-Agents it sends', async () => {
+    const site = await createSite();
+    const id = await seedReview(site.publicKey, {});
+    const ip = clientIp();
+    const votes = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await SELF.fetch(jsonRequest('POST', `/v1/sites/${site.publicKey}/reviews/${id}/helpful`, undefined, { 'cf-connecting-ip': ip, 'user-agent': `UA ${i}` }));
+      votes.push(res.status === 200 ? ((await res.json()) as { counted: boolean }).counted : res.status);
+    }
+    expect(votes.filter((v) => v === true)).toHaveLength(1);
+    console.log(`ABUSE FIGURES: helpful votes from one network with 8 User-Agents: ${votes.filter((v) => v === true).length} counted`);
+    const row = await env.DB.prepare('SELECT helpful_count FROM submissions WHERE id = ?1').bind(id).first<{ helpful_count: number }>();
+    expect(row?.helpful_count).toBe(1);
+    // Another network's vote still counts.
+    const other = await SELF.fetch(jsonRequest('POST', `/v1/sites/${site.publicKey}/reviews/${id}/helpful`, undefined, { 'cf-connecting-ip': clientIp() }));
+    expect(((await other.json()) as { counted: boolean }).counted).toBe(true);
   });
 
   it('counts sites apart: one client limited on one site still submits on another', async () => {

@@ -5,7 +5,7 @@
  */
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, createSite, freshWindow, login, ORIGIN, type TestSite } from '../worker/helpers.ts';
+import { BASE, createSite, freshWindow, login, ORIGIN, productionFetch, type TestSite } from '../worker/helpers.ts';
 import { clientIp, idemKey, reviewBody } from './bodies.ts';
 
 const REFERRER_POLICIES = ['no-referrer', 'strict-origin-when-cross-origin', 'same-origin', 'strict-origin'];
@@ -122,5 +122,88 @@ describe('pages and assets', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/javascript/);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
+/** Spellings of the console's path that a browser, proxy or asset server might treat as it. */
+const ADMIN_SPELLINGS = [
+  '/admin/',
+  '/admin',
+  '/admin/index.html',
+  '/%61dmin/',
+  '/%61%64%6d%69%6e/',
+  '/%2561dmin/',
+  '/admin%2F',
+  '/admin%2findex.html',
+  '//admin/',
+  '///admin/',
+  '/admin//',
+  '/.//admin/',
+  '/admin/./',
+  '/admin/..;/',
+  '/admin;/',
+  '/admin;jsessionid=x/',
+  '/admin./',
+  '/admin../',
+  '/admin/index.html.',
+  '/ADMIN/',
+  '/Admin/',
+  '/aDmIn/index.html',
+  '/admin%00/',
+  '/admin%20/',
+  '/admin\\',
+  '/admin.html',
+  '/admin/?x=/demo/',
+  '/track/',
+  '/TRACK/',
+  '/%74rack/',
+  '//track/',
+  '/track./',
+];
+
+describe('every spelling of the console path', () => {
+  it.each(ADMIN_SPELLINGS)('%s gets the console headers or no page at all', async (path) => {
+    const res = await SELF.fetch(`${BASE}${path}`, { redirect: 'manual' });
+    expect(res.status, path).toBeLessThan(500);
+    expectBaseline(res, path);
+    const csp = directives(res.headers.get('content-security-policy'));
+    // Whatever answered, it is either the console under its CSP or something that cannot run script.
+    expect(csp.get('frame-ancestors'), path).toBe("'none'");
+    expect(csp.get('default-src'), path).toBe("'none'");
+    const type = res.headers.get('content-type') ?? '';
+    if (type.startsWith('text/html')) {
+      expect(csp.get('script-src'), path).toBe("'self'");
+      expect(csp.get('require-trusted-types-for'), path).toBe("'script'");
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+    }
+    if (res.status >= 300 && res.status < 400) expect(res.headers.get('location') ?? '', path).not.toMatch(/demo/);
+  });
+
+  it('counts the spellings tried (for SECURITY.md)', () => {
+    console.log(`HEADER FIGURES: ${ADMIN_SPELLINGS.length} spellings of /admin/ and /track/, each with the console CSP or no page`);
+    expect(ADMIN_SPELLINGS.length).toBeGreaterThan(30);
+  });
+});
+
+describe('the demo shop', () => {
+  it.each(['/demo/', '/demo/fa', '/demo/index.html', '/demo/shop.css', '/%64emo/', '//demo/', '/DEMO/'])(
+    '%s is absent outside development (no DEMO var)',
+    async (path) => {
+      const res = await productionFetch(new Request(`${BASE}${path}`, { redirect: 'manual' }));
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    },
+  );
+
+  it('sends the root of a production deployment to the console, not the demo', async () => {
+    const res = await productionFetch(new Request(`${BASE}/`, { redirect: 'manual' }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/admin/');
+  });
+
+  it('is served in local development, under its own CSP', async () => {
+    const res = await SELF.fetch(`${BASE}/demo/`);
+    expect(res.status).toBe(200);
+    expect(directives(res.headers.get('content-security-policy')).get('default-src')).toBe("'self'");
   });
 });

@@ -169,8 +169,14 @@ describe("Alpha's public keys, tokens and origin against Bravo", () => {
   });
 
   it("does not grant Bravo's origin CORS on Alpha's API, for requests or preflights", async () => {
+    // Bravo's page may read only that it was refused (no Alpha data), so a widget can say why.
     const get = await attempt(new Request(`${BASE}/v1/sites/${a.site.publicKey}/widget`, { headers: { origin: 'https://bravo.example', 'cf-connecting-ip': clientIp() } }));
-    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+    expect(get.status).toBe(403);
+    const refusal = await get.clone().text();
+    expect(JSON.parse(refusal)).toMatchObject({ type: 'urn:rebound:problem:origin-not-allowed' });
+    expect(refusal).not.toMatch(/Alpha|published|reviews|summary/);
+    const list = await attempt(new Request(`${BASE}/v1/sites/${a.site.publicKey}/reviews`, { headers: { origin: 'https://bravo.example', 'cf-connecting-ip': clientIp() } }));
+    expect(list.headers.get('access-control-allow-origin')).toBeNull();
     const pre = await attempt(new Request(`${BASE}/v1/sites/${a.site.publicKey}/submissions`, { method: 'OPTIONS', headers: { origin: 'https://bravo.example', 'access-control-request-method': 'POST' } }));
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
     const own = await SELF.fetch(new Request(`${BASE}/v1/sites/${a.site.publicKey}/widget`, { headers: { origin: 'https://alpha.example', 'cf-connecting-ip': clientIp() } }));

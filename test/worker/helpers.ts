@@ -1,5 +1,6 @@
 /** Test fixtures shared by the workerd suites: real sites in the real (isolated) D1. */
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF } from 'cloudflare:test';
+import { buildApp } from '../../worker/src/app.ts';
 import { provisionSite, type SiteKeys } from '../../worker/src/lib/provision.ts';
 
 export const ORIGIN = 'https://shop.example';
@@ -65,4 +66,19 @@ export function staffRequest(method: string, path: string, cookie: string, body?
 export async function freshWindow(periodMs = 60_000, needMs = 12_000): Promise<void> {
   const left = periodMs - (Date.now() % periodMs);
   if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
+/**
+ * Sends a request to the app as production runs it: without local development's opt-ins
+ * (`DEMO`, `ALLOW_LOCAL_WEBHOOKS`), which the test config sets for every other suite.
+ */
+export async function productionFetch(request: Request): Promise<Response> {
+  const { DEMO: _demo, ALLOW_LOCAL_WEBHOOKS: _local, ...production } = env as Env & { DEMO?: string; ALLOW_LOCAL_WEBHOOKS?: string };
+  return buildApp().fetch(request, production, createExecutionContext());
+}
+
+/** The worker's bindings as production has them (no development opt-ins), for direct calls. */
+export function productionEnv(): Env {
+  const { DEMO: _demo, ALLOW_LOCAL_WEBHOOKS: _local, ...production } = env as Env & { DEMO?: string; ALLOW_LOCAL_WEBHOOKS?: string };
+  return production;
 }

@@ -44,6 +44,7 @@ import { adminImportRoutes } from './routes/admin-imports.ts';
 import { adminFeedRoutes } from './routes/admin-feeds.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { ratingRoutes } from './routes/ratings.ts';
+import { adminOriginRoutes } from './routes/admin-origins.ts';
 
 export function buildApp() {
   const app = new Hono<AppEnv>();
@@ -130,6 +131,7 @@ export function buildApp() {
   app.route('/v1/admin', adminFeedRoutes);
   app.route('/v1', feedRoutes);
   app.route('/v1/sites/:site', ratingRoutes);
+  app.route('/v1/admin', adminOriginRoutes);
 
   app.all('/v1/*', (c) => problemResponse(404, 'not-found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.on(['GET', 'HEAD'], '*', serveAsset);

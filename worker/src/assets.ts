@@ -3,9 +3,18 @@
  * adding the headers each needs: every response gets nosniff and a referrer policy; the
  * moderation and tracking pages a strict CSP that forbids framing, and no caching (the tracking
  * URL holds a token); the widget bundle CORS so merchants' pages can load it as a module script.
+ *
+ * The demo shop exists only in local development (the `DEMO` var, which `wrangler dev` and the
+ * tests set and production does not): its looser CSP on the console's origin would otherwise
+ * make any script running there same-origin with `/admin/`. Paths are judged by
+ * lib/page-path.ts, which refuses odd spellings (`/%61dmin/`, `//admin/`, `/ADMIN/`, ...) before
+ * the asset lookup, and any HTML that is not the demo shop gets the console's CSP whatever its
+ * path, so no spelling reaches a page without it.
  */
 import type { Context } from 'hono';
 import type { AppEnv } from './types.ts';
+import { devFlag } from './lib/dev.ts';
+import { pagePath } from './lib/page-path.ts';
 import { problemResponse } from './lib/problem.ts';
 
 const ADMIN_CSP = [
@@ -30,23 +39,32 @@ const DEMO_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+function notFound(): Response {
+  return problemResponse(404, 'not-found', 'Nothing lives at this address.');
+}
+
 export async function serveAsset(c: Context<AppEnv>): Promise<Response> {
   const url = new URL(c.req.url);
-  if (url.pathname === '/') return c.redirect('/demo/', 302);
+  const page = pagePath(url.pathname);
+  if (!page.ok) return notFound();
+  const demo = devFlag(c.env, 'DEMO');
+  if (page.area === 'root') return c.redirect(demo ? '/demo/' : '/admin/', 302);
+  if (page.area === 'demo' && !demo) return notFound();
   const upstream = await c.env.ASSETS.fetch(c.req.raw);
-  if (upstream.status === 404) return problemResponse(404, 'not-found', 'Nothing lives at this address.');
+  if (upstream.status === 404) return notFound();
   const res = new Response(upstream.body, upstream);
   const h = res.headers;
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  if (url.pathname.startsWith('/admin') || url.pathname.startsWith('/track')) {
+  const html = (h.get('content-type') ?? '').toLowerCase().startsWith('text/html');
+  if (page.area === 'admin' || page.area === 'track' || (html && page.area !== 'demo')) {
     h.set('Content-Security-Policy', ADMIN_CSP);
     h.set('X-Frame-Options', 'DENY');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
     h.set('Cache-Control', 'no-store');
     // The tracking page's address carries the customer's token: never send it on as a referrer.
-    if (url.pathname.startsWith('/track')) h.set('Referrer-Policy', 'no-referrer');
-  } else if (url.pathname.startsWith('/demo')) {
+    if (page.area === 'track') h.set('Referrer-Policy', 'no-referrer');
+  } else if (page.area === 'demo') {
     h.set('Content-Security-Policy', DEMO_CSP);
   } else {
     // The widget bundle and its lazy chunks: any merchant page may load them.

@@ -21,6 +21,7 @@ import { iso } from './lib/time.ts';
 import { slaState } from './rules/sla.ts';
 import { queueDueEmails } from './cron-email.ts';
 import { sweepUnclaimedPhotos } from './cron-photos.ts';
+import { runRetention } from './retention.ts';
 
 /** How many items a step handles per batch. */
 export const CRON_BATCH = 50;
@@ -198,4 +199,5 @@ export async function runCron(env: Env, now: number): Promise<CronReport> {
 
 export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
   await runCron(env, controller.scheduledTime);
+  await runRetention(env, controller.scheduledTime);
 }

@@ -41,7 +41,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/sites/{site}/widget',
-    summary: 'Everything for first render: settings, summary, first page of reviews',
+    summary: 'Everything for first render: settings, summary, first page of reviews. A page origin the site did not register gets 403 `origin-not-allowed`, readable by that page (no data in it)',
     tag: 'public',
     query: S.WidgetQuery,
     ok: { status: 200, schema: S.WidgetBootstrap, description: 'The bootstrap' },
@@ -156,13 +156,21 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 200, description: 'A download' },
   },
   {
-    method: 'delete',
-    path: '/v1/admin/people',
-    summary: "Erase one shopper's personal data (submissions, cases, orders)",
+    method: 'post',
+    path: '/v1/admin/people/erase',
+    summary: "Erase one shopper's personal data by email, phone or order reference (submissions, cases and their timelines, orders, webhook deliveries, dead letters, audit copies)",
     tag: 'staff',
     auth: 'cookie',
-    query: S.EraseQuery,
+    body: S.EraseInput,
     ok: { status: 200, schema: S.Erased, description: 'What was erased' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/admin/people',
+    summary: 'Gone: answers 400 `erase-moved` pointing at POST /v1/admin/people/erase (contacts do not belong in a query string)',
+    tag: 'staff',
+    auth: 'cookie',
+    ok: { status: 400, description: 'Always refused' },
   },
   {
     method: 'get',
@@ -275,7 +283,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'put',
     path: '/v1/admin/webhooks',
-    summary: 'Set the webhook endpoint; the signing secret is shown when generated',
+    summary: 'Set the webhook endpoint (https on a public address; 422 otherwise); the signing secret is shown when generated',
     tag: 'staff',
     auth: 'cookie',
     body: S.WebhookEndpointInput,
@@ -363,6 +371,22 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 200, schema: S.Ratings, description: 'One entry per subject (count 0 without reviews)' },
   },
   { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
+  {
+    method: 'get',
+    path: '/v1/admin/origins',
+    summary: 'Allowed page origins, and origins the widget was refused on (most recent first, at most 50)',
+    tag: 'staff',
+    auth: 'cookie',
+    ok: { status: 200, schema: S.SiteOrigins, description: 'The origins' },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/webhooks/deliveries/{id}/replay',
+    summary: 'Send a failed delivery again (audited); 409 unless it failed and the endpoint is on',
+    tag: 'staff',
+    auth: 'cookie',
+    ok: { status: 202, schema: S.WebhookReplayed, description: 'Queued again' },
+  },
 ];
 
 function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchErrors } from '../../browser/browser.ts';
 import { deepText, logIn } from '../../browser/admin-fixtures.ts';
-import { merchantHtml, serveMerchant } from '../../browser/widget-fixtures.ts';
+import { merchantHtml, serveMerchant, shopperIp } from '../../browser/widget-fixtures.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import { packed, payloads, OWN_VECTORS } from './payloads.ts';
 
@@ -57,7 +57,7 @@ async function again(send: () => Promise<Response>): Promise<Response> {
 }
 
 async function post(path: string, body: unknown): Promise<Response> {
-  const headers = { 'content-type': 'application/json', origin: baseUrl, 'idempotency-key': randomUUID(), 'user-agent': `rebound-xss/${randomUUID()}` };
+  const headers = { 'content-type': 'application/json', origin: baseUrl, 'idempotency-key': randomUUID(), 'cf-connecting-ip': shopperIp() };
   return again(() => fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }));
 }
 
@@ -197,7 +197,7 @@ describe('XSS payloads', () => {
   });
 
   it('stay inert in the widget: published reviews, replies and merchant strings', { timeout: 300_000 }, async () => {
-    const context = await browser.newContext({ userAgent: `Mozilla/5.0 rebound-xss-widget/${randomUUID()}`, viewport: { width: 900, height: 1000 } });
+    const context = await browser.newContext({ extraHTTPHeaders: { 'cf-connecting-ip': shopperIp() }, viewport: { width: 900, height: 1000 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     const run = watchExecution(page);

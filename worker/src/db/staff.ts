@@ -25,6 +25,7 @@ interface TokenRecord {
   name: string;
   site_name: string;
   revoked_at: number | null;
+  expires_at: number | null;
 }
 
 interface SessionRecord {
@@ -37,19 +38,19 @@ interface SessionRecord {
 }
 
 /**
- * The token with this hash if it may log in. Unknown and revoked tokens cost the same single
- * indexed read and give the same null, so the answer does not tell which one it was.
+ * The token with this hash if it may log in at `nowMs`. Unknown, revoked and expired tokens
+ * cost the same single indexed read and give the same null, so the answer does not tell which.
  */
-export async function findActiveStaffToken(db: D1Database, tokenHash: string): Promise<StaffTokenRow | null> {
+export async function findActiveStaffToken(db: D1Database, tokenHash: string, nowMs: number): Promise<StaffTokenRow | null> {
   const row = await db
     .prepare(
-      `SELECT t.id, t.site_id, t.name, t.revoked_at, s.name AS site_name
+      `SELECT t.id, t.site_id, t.name, t.revoked_at, t.expires_at, s.name AS site_name
        FROM staff_tokens t JOIN sites s ON s.id = t.site_id
        WHERE t.token_hash = ?1`,
     )
     .bind(tokenHash)
     .first<TokenRecord>();
-  if (!row || row.revoked_at !== null) return null;
+  if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= nowMs)) return null;
   return { id: row.id, siteId: row.site_id, name: row.name, siteName: row.site_name };
 }
 
@@ -68,8 +69,8 @@ export async function createSession(
 }
 
 /**
- * The live session with this hash. A session dies with its token: revoking a token logs out
- * everyone who logged in with it, at their next request.
+ * The live session with this hash. A session dies with its token: revoking a token, or its
+ * expiry passing, logs out everyone who logged in with it, at their next request.
  */
 export async function readSession(db: D1Database, idHash: string, nowMs: number): Promise<SessionRow | null> {
   const row = await db
@@ -78,7 +79,7 @@ export async function readSession(db: D1Database, idHash: string, nowMs: number)
        FROM staff_sessions ss
        JOIN staff_tokens t ON t.id = ss.staff_id AND t.site_id = ss.site_id
        JOIN sites s ON s.id = ss.site_id
-       WHERE ss.id_hash = ?1 AND ss.expires_at > ?2 AND t.revoked_at IS NULL`,
+       WHERE ss.id_hash = ?1 AND ss.expires_at > ?2 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?2)`,
     )
     .bind(idHash, nowMs)
     .first<SessionRecord>();

@@ -139,13 +139,7 @@ export async function recordAttempt(
   id: string,
   outcome: { status: 'pending' | 'delivered' | 'failed'; httpStatus: number | null; error: string | null; at: number },
 ): Promise<void> {
-  await db
-    .prepare(
-      `UPDATE webhook_deliveries SET status = ?2, attempts = attempts + 1, last_status = ?3, last_error = ?4, updated_at = ?5
-       WHERE id = ?1 AND status = 'pending'`,
-    )
-    .bind(id, outcome.status, outcome.httpStatus, outcome.error, outcome.at)
-    .run();
+  await attemptStatement(db, id, outcome).run();
 }
 
 export async function markDeliveryFailed(db: D1Database, id: string, error: string, nowMs: number): Promise<void> {
@@ -180,4 +174,37 @@ export async function listStalledDeliveries(db: D1Database, olderThan: number, l
     .bind(olderThan, limit)
     .all<DeliveryRecord>();
   return results;
+}
+
+/** Turns the site's endpoint off (it answered 410 Gone); staff turn it on again by saving it. */
+export function disableEndpoint(db: D1Database, siteId: string, nowMs: number): D1PreparedStatement {
+  return db.prepare('UPDATE webhook_endpoints SET enabled = 0, updated_at = ?2 WHERE site_id = ?1 AND enabled = 1').bind(siteId, nowMs);
+}
+
+/** One attempt's outcome as a statement, for batching with other effects of the same attempt. */
+export function attemptStatement(
+  db: D1Database,
+  id: string,
+  outcome: { status: 'pending' | 'delivered' | 'failed'; httpStatus: number | null; error: string | null; at: number },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE webhook_deliveries SET status = ?2, attempts = attempts + 1, last_status = ?3, last_error = ?4, updated_at = ?5
+       WHERE id = ?1 AND status = 'pending'`,
+    )
+    .bind(id, outcome.status, outcome.httpStatus, outcome.error, outcome.at);
+}
+
+/**
+ * Puts a failed delivery of the site back to pending so it is sent again. Deliveries whose
+ * contact was erased stay failed: they were stopped on purpose. `attempts` keeps counting, so
+ * the cron's sweep of never-attempted rows does not announce it a second time.
+ */
+export function replayDelivery(db: D1Database, siteId: string, id: string, nowMs: number): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE webhook_deliveries SET status = 'pending', last_error = NULL, last_status = NULL, updated_at = ?3
+       WHERE id = ?1 AND site_id = ?2 AND status = 'failed' AND coalesce(last_error, '') <> 'erased'`,
+    )
+    .bind(id, siteId, nowMs);
 }

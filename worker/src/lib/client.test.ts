@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIdentity, dailyClientHash, networkOf, voterHash } from './client.ts';
+import { clientIdentity, clientNetwork, dailyClientHash, networkOf, voterHash } from './client.ts';
 
 describe('networkOf', () => {
   it.each([
@@ -35,8 +35,14 @@ describe('client hashes', () => {
     expect(clientIdentity(headers('203.0.113.7', 'A'))).not.toBe(clientIdentity(headers('203.0.113.7', 'B')));
   });
 
+  it('keys a network without its User-Agent, an IPv6 address by its /64', () => {
+    expect(clientNetwork(headers('203.0.113.7', 'A'))).toBe(clientNetwork(headers('203.0.113.7', 'B')));
+    expect(clientNetwork(headers('2001:db8:1:2:3:4:5:6', 'A'))).toBe(clientNetwork(headers('2001:db8:1:2:ffff::9', 'B')));
+    expect(clientNetwork(headers('203.0.113.7'))).not.toBe(clientNetwork(headers('203.0.113.8')));
+  });
+
   it('voter hashes are stable per site and differ between sites', async () => {
-    const id = clientIdentity(headers('203.0.113.7'));
+    const id = clientNetwork(headers('203.0.113.7'));
     expect(await voterHash('site-a', id)).toBe(await voterHash('site-a', id));
     expect(await voterHash('site-a', id)).not.toBe(await voterHash('site-b', id));
   });

@@ -1,7 +1,9 @@
 /**
- * Who is asking, without remembering who they are. A client is its network (an IPv4 address,
- * or an IPv6 /64, since one household or phone rotates through a whole /64) plus its
- * User-Agent. The raw address is never stored: only keyed hashes of the identity are.
+ * Who is asking, without remembering who they are. A network is an IPv4 address, or an IPv6
+ * /64 (one household or phone rotates through a whole /64). Limits and helpful votes are keyed
+ * by the network alone, since a User-Agent is whatever the client says it is; the daily client
+ * hash on submissions adds the User-Agent to tell a household's devices apart. The raw address
+ * is never stored: only keyed hashes are.
  */
 import { hmacBase64Url } from './crypto.ts';
 
@@ -45,15 +47,23 @@ export function networkOf(ip: string | undefined | null): string {
   return `${groups.slice(0, 4).join(':')}::/64`;
 }
 
+/** The network a request comes from (see `networkOf`): what limits and votes are keyed by. */
+export function clientNetwork(headers: Headers): string {
+  return networkOf(headers.get('cf-connecting-ip'));
+}
+
 /** The identity of the client behind a request: network and User-Agent. */
 export function clientIdentity(headers: Headers): string {
   const ua = (headers.get('user-agent') ?? '').slice(0, 512);
   return `${networkOf(headers.get('cf-connecting-ip'))}\n${ua}`;
 }
 
-/** A stable per-site voter id: the same client always gets the same hash on one site. */
-export function voterHash(signingKey: string, identity: string): Promise<string> {
-  return hmacBase64Url(signingKey, `vote\n${identity}`);
+/**
+ * A stable per-site voter id from the voter's network (`clientNetwork`): one network counts
+ * once per review, whatever User-Agents it sends.
+ */
+export function voterHash(signingKey: string, network: string): Promise<string> {
+  return hmacBase64Url(signingKey, `vote\n${network}`);
 }
 
 /**

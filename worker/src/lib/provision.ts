@@ -25,7 +25,7 @@ export interface ProvisionInput {
 export interface Provisioned {
   keys: SiteKeys;
   /** SQL with `?N` parameters and their values, to run in order in one batch. */
-  statements: { sql: string; params: (string | number)[] }[];
+  statements: { sql: string; params: (string | number | null)[] }[];
 }
 
 /** Normalises an allowed origin (scheme://host[:port]) or returns null when it is not one. */
@@ -71,9 +71,22 @@ export async function provisionSite(input: ProvisionInput): Promise<Provisioned>
   };
 }
 
-export function staffTokenStatement(siteId: string, staffId: string, name: string, tokenHash: string, nowMs: number) {
+export function staffTokenStatement(siteId: string, staffId: string, name: string, tokenHash: string, nowMs: number, expiresAt: number | null = null) {
   return {
-    sql: `INSERT INTO staff_tokens (id, site_id, name, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)`,
-    params: [staffId, siteId, name, tokenHash, nowMs],
+    sql: `INSERT INTO staff_tokens (id, site_id, name, token_hash, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
+    params: [staffId, siteId, name, tokenHash, nowMs, expiresAt],
   };
+}
+
+const LIFETIME_UNITS: Record<string, number> = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+
+/**
+ * A staff token's lifetime as `--expires` takes it: a whole number and a unit, `h`ours,
+ * `d`ays or `w`eeks (`90d`, `12w`, `36h`), from one hour to ten years. Null when unreadable.
+ */
+export function parseTokenLifetime(value: string): number | null {
+  const match = /^(\d{1,5})([hdw])$/.exec(value.trim());
+  if (!match) return null;
+  const ms = Number(match[1]) * (LIFETIME_UNITS[match[2] ?? ''] ?? 0);
+  return ms >= 3_600_000 && ms <= 3650 * 86_400_000 ? ms : null;
 }

@@ -5,8 +5,9 @@
  * code. Where a binding is absent (a deployment that dropped it), an in-memory counter per
  * isolate stands in: weaker, since each isolate counts alone, but never unlimited.
  *
- * A client is the salted daily hash from lib/client.ts (IPv4, or IPv6 by /64, plus
- * User-Agent), so neither the limiter nor its keys ever see a raw address.
+ * A bucket is per site and network (IPv4 address, or IPv6 /64): the salted daily hash from
+ * lib/client.ts of the network alone, so neither the limiter nor its keys ever see a raw address,
+ * and a client that rotates its User-Agent stays in one bucket.
  *
  * @example
  * ```ts
@@ -16,7 +17,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../types.ts';
-import { clientIdentity } from '../lib/client.ts';
+import { clientNetwork } from '../lib/client.ts';
 import { hmacBase64Url, toBase64Url } from '../lib/crypto.ts';
 import { ProblemError } from '../lib/problem.ts';
 
@@ -131,7 +132,7 @@ export async function clientBucket(site: { id: string; signingKey: string }, ide
 
 async function bucketKey(c: Context<AppEnv>, options: RateLimitOptions): Promise<string> {
   const site = c.get('site');
-  return `${options.action}:${site.id}:${await clientBucket(site, clientIdentity(c.req.raw.headers), c.get('now'))}`;
+  return `${options.action}:${site.id}:${await clientBucket(site, clientNetwork(c.req.raw.headers), c.get('now'))}`;
 }
 
 /** Asks the shared binding; false once the key is over its limit. Without a binding, `fallback` decides. */

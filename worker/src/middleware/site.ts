@@ -7,6 +7,7 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../types.ts';
 import { readSite, readSiteRecent } from '../db/sites.ts';
 import { ProblemError } from '../lib/problem.ts';
+import { problemCors } from '../lib/refused-origin.ts';
 
 /** Methods that only read public content; they may use a site row up to `SITE_MEMO_MS` old. */
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,7 +21,12 @@ export const loadSite = createMiddleware<AppEnv>(async function loadSite(c, next
   const id = c.req.param('site');
   const valid = id !== undefined && /^pk_[A-Za-z0-9_-]{1,64}$/.test(id);
   const site = !valid ? null : READS.has(c.req.method) ? await readSiteRecent(c.env.DB, id, c.get('now')) : await readSite(c.env.DB, id);
-  if (!site) throw new ProblemError(404, 'site-not-found', 'There is no site with this key.');
+  if (!site) {
+    // Readable by the page that asked (no data in it), so the widget can say the key is wrong
+    // rather than show a CORS error; see lib/refused-origin.ts.
+    const origin = c.req.header('origin');
+    throw new ProblemError(404, 'site-not-found', 'There is no site with this key.', undefined, origin ? problemCors(origin) : undefined);
+  }
   c.set('site', site);
   await next();
 });

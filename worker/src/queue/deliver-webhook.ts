@@ -1,13 +1,18 @@
 /**
  * Consumer of `deliver-webhook`: POSTs a stored event to the merchant's configured endpoint,
  * signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Only
- * that endpoint is ever fetched: no URL from a shopper reaches here. Failures retry with backoff;
- * the last attempt marks the delivery failed in the log staff read.
+ * that endpoint is ever fetched: no URL from a shopper reaches here, and the endpoint is judged
+ * again before each attempt (rules/webhook-target.ts), so one saved before the rule, or by a
+ * hand-edited row, is refused and recorded without a request. What an answer means is
+ * rules/webhook-response.ts: 410 disables the endpoint, 429/502/503/504 wait for `Retry-After`,
+ * other failures back off; the last attempt marks the delivery failed in the log staff read.
  */
 import { WebhookMessage } from '../../../shared/webhooks.ts';
-import { markDeliveryFailed, readDelivery, readEndpoint, recordAttempt } from '../db/webhooks.ts';
+import { attemptStatement, disableEndpoint, markDeliveryFailed, readDelivery, readEndpoint } from '../db/webhooks.ts';
+import { devFlag } from '../lib/dev.ts';
+import { backoffSeconds, decideAttempt } from '../rules/webhook-response.ts';
+import { webhookTarget } from '../rules/webhook-target.ts';
 import { recordDeadLetter } from './dead-letter.ts';
-import { retryDelaySeconds } from './route-submission.ts';
 
 /** Matches `max_retries` of the webhooks consumer in wrangler.toml. */
 export const WEBHOOK_MAX_ATTEMPTS = 9;
@@ -36,20 +41,32 @@ export async function signWebhook(secret: string, id: string, timestampSeconds: 
   return `v1,${base64(mac)}`;
 }
 
-export type DeliveryOutcome = 'delivered' | 'retry' | 'failed' | 'skipped';
+export type DeliveryOutcome = 'delivered' | 'retry' | 'failed' | 'disabled' | 'refused' | 'skipped';
+
+export interface DeliveryResult {
+  outcome: DeliveryOutcome;
+  /** For `retry`: how long the queue should wait before the next attempt. */
+  delaySeconds?: number;
+}
 
 /** One attempt at one delivery. `attempt` is 1 for the first. */
-export async function processJob(env: Env, job: WebhookMessage, attempt: number, nowMs: number, fetcher: Fetcher = fetch): Promise<DeliveryOutcome> {
+export async function processJob(env: Env, job: WebhookMessage, attempt: number, nowMs: number, fetcher: Fetcher = fetch): Promise<DeliveryResult> {
   const delivery = await readDelivery(env.DB, job.siteId, job.deliveryId);
-  if (!delivery || delivery.status !== 'pending') return 'skipped';
+  if (!delivery || delivery.status !== 'pending') return { outcome: 'skipped' };
   const endpoint = await readEndpoint(env.DB, job.siteId);
   if (!endpoint || !endpoint.enabled) {
     await markDeliveryFailed(env.DB, delivery.id, 'no enabled endpoint', nowMs);
-    return 'failed';
+    return { outcome: 'failed' };
+  }
+  const target = webhookTarget(endpoint.url, { allowLocal: devFlag(env, 'ALLOW_LOCAL_WEBHOOKS') });
+  if (!target.ok) {
+    await markDeliveryFailed(env.DB, delivery.id, `refused: ${target.reason}`, nowMs);
+    return { outcome: 'refused' };
   }
   const timestamp = Math.floor(nowMs / 1000);
   const body = delivery.payload;
   let httpStatus: number | null = null;
+  let retryAfter: string | null = null;
   let error: string | null = null;
   try {
     const res = await fetcher(
@@ -69,18 +86,31 @@ export async function processJob(env: Env, job: WebhookMessage, attempt: number,
       }),
     );
     httpStatus = res.status;
+    retryAfter = res.headers.get('retry-after');
     await res.body?.cancel();
-    if (res.status >= 200 && res.status < 300) {
-      await recordAttempt(env.DB, delivery.id, { status: 'delivered', httpStatus, error: null, at: nowMs });
-      return 'delivered';
-    }
-    error = `HTTP ${res.status}`;
+    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
   } catch (err) {
     error = err instanceof Error ? err.message.slice(0, 200) : 'fetch failed';
   }
-  const last = attempt >= WEBHOOK_MAX_ATTEMPTS;
-  await recordAttempt(env.DB, delivery.id, { status: last ? 'failed' : 'pending', httpStatus, error, at: nowMs });
-  return last ? 'failed' : 'retry';
+  const decision = decideAttempt({ status: httpStatus, retryAfter, attempt, maxAttempts: WEBHOOK_MAX_ATTEMPTS, nowMs });
+  switch (decision.kind) {
+    case 'delivered':
+      await attemptStatement(env.DB, delivery.id, { status: 'delivered', httpStatus, error: null, at: nowMs }).run();
+      return { outcome: 'delivered' };
+    case 'disable':
+      // 410 Gone: the receiver asks never to be called again (Standard Webhooks).
+      await env.DB.batch([
+        attemptStatement(env.DB, delivery.id, { status: 'failed', httpStatus, error: 'endpoint gone (410): disabled', at: nowMs }),
+        disableEndpoint(env.DB, job.siteId, nowMs),
+      ]);
+      return { outcome: 'disabled' };
+    case 'failed':
+      await attemptStatement(env.DB, delivery.id, { status: 'failed', httpStatus, error, at: nowMs }).run();
+      return { outcome: 'failed' };
+    case 'retry':
+      await attemptStatement(env.DB, delivery.id, { status: 'pending', httpStatus, error, at: nowMs }).run();
+      return { outcome: 'retry', delaySeconds: decision.delaySeconds };
+  }
 }
 
 export async function handleWebhookBatch(batch: MessageBatch<unknown>, env: Env, nowMs: number, fetcher: Fetcher = fetch): Promise<void> {
@@ -92,12 +122,12 @@ export async function handleWebhookBatch(batch: MessageBatch<unknown>, env: Env,
       continue;
     }
     try {
-      const outcome = await processJob(env, parsed.data, message.attempts, nowMs, fetcher);
-      if (outcome === 'retry') message.retry({ delaySeconds: retryDelaySeconds(message.attempts) * 3 });
+      const result = await processJob(env, parsed.data, message.attempts, nowMs, fetcher);
+      if (result.outcome === 'retry') message.retry({ delaySeconds: result.delaySeconds ?? backoffSeconds(message.attempts) });
       else message.ack();
     } catch (err) {
       console.error('webhooks: will retry', message.id, err);
-      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) * 3 });
+      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }
 }

@@ -1,14 +1,18 @@
 /**
  * Data rights: `GET /v1/admin/export` (every submission of the site, private fields included,
- * as JSON or CSV) and `DELETE /v1/admin/people?email=` (erase one shopper's personal data from
- * submissions, cases, registered orders and the follow-up record).
+ * as JSON or CSV) and `POST /v1/admin/people/erase` with `{ email?, phone?, orderRef? }` (erase
+ * one shopper's personal data from every area of db/erase.ts). The old query-string form
+ * (`DELETE /v1/admin/people?email=`) is refused with a pointer to the new one: contacts in a
+ * URL end up in logs.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../types.ts';
-import { EraseQuery, ExportQuery, type AdminSubmission, type Erased } from '../../../shared/admin.ts';
+import { EraseInput, ExportQuery, type AdminSubmission, type Erased } from '../../../shared/admin.ts';
 import { insertAudit } from '../db/audit.ts';
-import { eraseStatements, findByEmail, listForExport } from '../db/moderation.ts';
+import { eraseStatements, findPerson } from '../db/erase.ts';
+import { listForExport } from '../db/moderation.ts';
 import { eraseEmailsFor } from '../db/emails.ts';
+import { eraseCorrections } from '../db/learning.ts';
 import { erasePhotosFor, readPhotosOf } from '../db/photos.ts';
 import { staffPhoto } from '../lib/photo-urls.ts';
 import { bumpContentVersion, readSite } from '../db/sites.ts';
@@ -16,7 +20,8 @@ import { hmacBase64Url } from '../lib/crypto.ts';
 import { csvRow } from '../lib/csv.ts';
 import { exportResponse } from '../lib/export.ts';
 import { ProblemError } from '../lib/problem.ts';
-import { valid } from '../lib/validate.ts';
+import { requireJson, valid } from '../lib/validate.ts';
+import { contactKey } from '../rules/contact.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
 
 const EXPORT_PAGE = 500;
@@ -41,6 +46,7 @@ function submissionCsv(s: ExportedSubmission): string {
 export const adminDataRoutes = new Hono<AppEnv>()
   .use('/export', refuseCrossSite, requireStaff)
   .use('/people', refuseCrossSite, requireStaff)
+  .use('/people/*', refuseCrossSite, requireStaff)
   .get('/export', valid('query', ExportQuery), function exportSubmissions(c) {
     const { format } = c.req.valid('query');
     const db = c.env.DB;
@@ -67,37 +73,55 @@ export const adminDataRoutes = new Hono<AppEnv>()
       toCsv: submissionCsv,
     });
   })
-  .delete('/people', valid('query', EraseQuery), async function erasePerson(c) {
-    const { email } = c.req.valid('query');
+  .delete('/people', function eraseMoved() {
+    throw new ProblemError(
+      400,
+      'erase-moved',
+      'Erasure is POST /v1/admin/people/erase with a JSON body { "email"?, "phone"?, "orderRef"? }; contacts are no longer taken from the query string.',
+    );
+  })
+  .post('/people/erase', requireJson, valid('json', EraseInput), async function erasePerson(c) {
+    const input = c.req.valid('json');
     const staff = c.get('staff');
     const db = c.env.DB;
     const now = c.get('now');
     const site = await readSite(db, staff.siteId);
     if (!site) throw new ProblemError(404, 'site-not-found', 'This site no longer exists.');
-    const rows = await findByEmail(db, site.id, email);
-    const statements = eraseStatements(db, site.id, email, rows, now);
-    // Photos go with the submissions: their R2 objects now, their rows in this batch (last, so
-    // the counts below keep their positions).
-    const photoStatements = await erasePhotosFor(c.env, site.id, rows.map((r) => r.id));
-    // The log proves the erasure happened without keeping what was erased: a keyed hash lets
-    // staff confirm a given address was erased, and cannot be reversed without the site's key.
-    const emailHash = await hmacBase64Url(site.signingKey, `erase:${email.trim().toLowerCase()}`);
+    const person = await findPerson(db, site.id, input);
+    // Outgoing emails first: their opt-ins are found through the submissions' contact fields,
+    // which the submissions area blanks. Photos' R2 objects go now, their rows in the batch;
+    // the router's corrections name the submissions they learned from.
+    const emails = [
+      ...person.emails.map((email) => ({ email })),
+      ...person.phones.map((phone) => ({ phone })),
+      ...person.orderRefs.map((orderRef) => ({ orderRef })),
+    ].flatMap((contact) => eraseEmailsFor(db, site.id, contact).map((statement) => ({ area: 'emails', statement })));
+    const photos = (await erasePhotosFor(c.env, site.id, person.submissionIds)).map((statement) => ({ area: 'photos', statement }));
+    const corrections = person.submissionIds.length > 0 ? [{ area: 'router', statement: eraseCorrections(db, site.id, person.submissionIds) }] : [];
+    const tagged = [...emails, ...(await eraseStatements(db, person, now)), ...photos, ...corrections];
+    // The log proves the erasure happened without keeping what was erased: keyed hashes let
+    // staff confirm a given contact was erased, and cannot be reversed without the site's key.
+    const hashes: Record<string, string> = {};
+    if (input.email) hashes.emailHash = await hmacBase64Url(site.signingKey, `erase:${input.email.trim().toLowerCase()}`);
+    if (input.phone) hashes.phoneHash = await hmacBase64Url(site.signingKey, `erase:${contactKey({ phone: input.phone }) ?? input.phone}`);
+    if (input.orderRef) hashes.orderRefHash = await hmacBase64Url(site.signingKey, `erase:order:${input.orderRef.trim().toLowerCase()}`);
     const results = await db.batch([
-      ...statements,
+      ...tagged.map((t) => t.statement),
       insertAudit(db, {
         siteId: site.id,
         actor: staff.staffId,
         action: 'person.erase',
         target: null,
         before: null,
-        after: { emailHash, submissions: rows.map((r) => r.id) },
+        after: { ...hashes, submissions: person.submissionIds, cases: person.caseIds },
         createdAt: now,
       }),
       bumpContentVersion(db, site.id),
-      ...eraseEmailsFor(db, site.id, { email }),
-      ...photoStatements,
     ]);
-    const changed = (index: number) => results[rows.length + index]?.meta.changes ?? 0;
-    const answer: Erased = { submissions: rows.length, cases: changed(0), orders: changed(1) };
+    const changed: Record<string, number> = {};
+    tagged.forEach((t, i) => {
+      changed[t.area] = (changed[t.area] ?? 0) + (results[i]?.meta.changes ?? 0);
+    });
+    const answer: Erased = { submissions: person.submissionIds.length, cases: person.caseIds.length, orders: person.orderIds.length, changed };
     return c.json(answer);
   });

@@ -33,7 +33,7 @@ export const adminSessionRoutes = new Hono<AppEnv>()
   .post('/session', requireJson, valid('json', LoginInput), async function logIn(c) {
     const { token } = c.req.valid('json');
     const now = c.get('now');
-    const found = await findActiveStaffToken(c.env.DB, await sha256Hex(token));
+    const found = await findActiveStaffToken(c.env.DB, await sha256Hex(token), now);
     if (!found) throw new ProblemError(401, 'invalid-token', 'This staff token is not valid.');
     const sessionId = randomToken(32);
     const expiresAt = now + SESSION_TTL_MS;

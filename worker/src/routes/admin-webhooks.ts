@@ -1,19 +1,44 @@
 /**
- * Staff set the site's webhook endpoint (`PUT /webhooks`), read it (`GET /webhooks`) and read the
- * delivery log (`GET /webhooks/deliveries`). The signing secret is shown only when generated.
+ * Staff set the site's webhook endpoint (`PUT /webhooks`), read it (`GET /webhooks`), read the
+ * delivery log (`GET /webhooks/deliveries`) and send a failed delivery again
+ * (`POST /webhooks/deliveries/{id}/replay`). The signing secret is shown only when generated.
+ * Where an endpoint may point is rules/webhook-target.ts, checked here and again at delivery.
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../types.ts';
-import { DeliveriesQuery, WebhookEndpointInput, WebhookEvent, type WebhookEndpoint } from '../../../shared/webhooks.ts';
-import { listDeliveries, readEndpoint, upsertEndpoint } from '../db/webhooks.ts';
+import { DeliveriesQuery, WebhookEndpointInput, WebhookEvent, type WebhookDelivery, type WebhookEndpoint } from '../../../shared/webhooks.ts';
+import { insertAudit } from '../db/audit.ts';
+import { listDeliveries, markDeliveryFailed, readDelivery, readEndpoint, replayDelivery, upsertEndpoint, webhookMessage, type DeliveryRecord } from '../db/webhooks.ts';
 import { readSite } from '../db/sites.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { devFlag } from '../lib/dev.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { iso } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { refuseCrossSite, requireStaff } from '../middleware/staff.ts';
 import { newWebhookSecret } from '../queue/deliver-webhook.ts';
+import { webhookTarget, type WebhookTargetRefusal } from '../rules/webhook-target.ts';
+
+const REFUSALS: Record<WebhookTargetRefusal, string> = {
+  invalid_url: 'must be an http(s) URL',
+  https_required: 'must be an https URL',
+  private_address: 'must be a public address (no loopback, private, link-local, multicast or metadata address)',
+  local_name: 'must be a public host name (not localhost, *.local, *.internal or a name without a dot)',
+};
+
+function toDelivery(d: DeliveryRecord): WebhookDelivery {
+  return {
+    id: d.id,
+    event: WebhookEvent.safeParse(d.event).data ?? 'submission.created',
+    status: d.status,
+    attempts: d.attempts,
+    lastStatus: d.last_status,
+    lastError: d.last_error,
+    createdAt: iso(d.created_at),
+    updatedAt: iso(d.updated_at),
+  };
+}
 
 export const adminWebhookRoutes = new Hono<AppEnv>()
   .use('/webhooks', refuseCrossSite, requireStaff)
@@ -26,6 +51,12 @@ export const adminWebhookRoutes = new Hono<AppEnv>()
   })
   .put('/webhooks', requireJson, valid('json', WebhookEndpointInput), async function setWebhookEndpoint(c) {
     const input = c.req.valid('json');
+    const target = webhookTarget(input.url, { allowLocal: devFlag(c.env, 'ALLOW_LOCAL_WEBHOOKS') });
+    if (!target.ok) {
+      throw new ProblemError(422, 'validation', 'The webhook endpoint cannot be used.', [
+        { path: 'url', code: target.reason, message: REFUSALS[target.reason] },
+      ]);
+    }
     const staff = c.get('staff');
     const now = c.get('now');
     const db = c.env.DB;
@@ -36,15 +67,15 @@ export const adminWebhookRoutes = new Hono<AppEnv>()
     const enabled = input.enabled ?? current?.enabled ?? true;
     await db.batch([
       upsertEndpoint(db, { siteId: staff.siteId, url: input.url, secret, events, enabled, at: now }),
-      db
-        .prepare(`INSERT INTO audit_log (site_id, actor, action, target, before, after, created_at) VALUES (?1, ?2, 'webhooks.set', NULL, ?3, ?4, ?5)`)
-        .bind(
-          staff.siteId,
-          staff.staffId,
-          current ? JSON.stringify({ url: current.url, events: current.events, enabled: current.enabled }) : null,
-          JSON.stringify({ url: input.url, events, enabled, secretRotated: fresh }),
-          now,
-        ),
+      insertAudit(db, {
+        siteId: staff.siteId,
+        actor: staff.staffId,
+        action: 'webhooks.set',
+        target: null,
+        before: current ? { url: current.url, events: current.events, enabled: current.enabled } : null,
+        after: { url: input.url, events, enabled, secretRotated: fresh },
+        createdAt: now,
+      }),
     ]);
     const answer: WebhookEndpoint = { url: input.url, events, enabled, updatedAt: iso(now), ...(fresh ? { secret } : {}) };
     return c.json(answer, current ? 200 : 201);
@@ -65,16 +96,37 @@ export const adminWebhookRoutes = new Hono<AppEnv>()
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     return c.json({
-      items: page.map((d) => ({
-        id: d.id,
-        event: WebhookEvent.safeParse(d.event).data ?? 'submission.created',
-        status: d.status,
-        attempts: d.attempts,
-        lastStatus: d.last_status,
-        lastError: d.last_error,
-        createdAt: iso(d.created_at),
-        updatedAt: iso(d.updated_at),
-      })),
+      items: page.map(toDelivery),
       nextCursor: rows.length > q.limit && last ? await encodeCursor(site.signingKey, scope, [last.created_at, last.id]) : null,
     });
+  })
+  .post('/webhooks/deliveries/:id/replay', async function replayWebhookDelivery(c) {
+    const id = c.req.param('id');
+    const staff = c.get('staff');
+    const now = c.get('now');
+    const db = c.env.DB;
+    const delivery = /^msg_[A-Za-z0-9_-]{1,64}$/.test(id) ? await readDelivery(db, staff.siteId, id) : null;
+    if (!delivery) throw new ProblemError(404, 'not-found', 'There is no delivery with this id on this site.');
+    if (delivery.status !== 'failed' || delivery.last_error === 'erased') {
+      throw new ProblemError(409, 'not-replayable', 'Only a failed delivery can be sent again (not one stopped by an erasure).');
+    }
+    const endpoint = await readEndpoint(db, staff.siteId);
+    if (!endpoint || !endpoint.enabled) {
+      throw new ProblemError(409, 'endpoint-disabled', 'Turn the webhook endpoint on (save it again) before sending deliveries again.');
+    }
+    const [replayed] = await db.batch([
+      replayDelivery(db, staff.siteId, id, now),
+      insertAudit(db, { siteId: staff.siteId, actor: staff.staffId, action: 'webhooks.replay', target: id, before: { status: 'failed' }, after: { status: 'pending' }, createdAt: now }),
+    ]);
+    if ((replayed?.meta.changes ?? 0) === 0) throw new ProblemError(409, 'not-replayable', 'This delivery changed meanwhile; reload the log.');
+    try {
+      await c.env.WEBHOOKS.send(webhookMessage({ id, siteId: staff.siteId }), { contentType: 'json' });
+    } catch (err) {
+      // The cron's sweep only re-announces never-attempted rows, so put this one back as it was.
+      console.error('webhooks: replay send failed', id, err);
+      await markDeliveryFailed(db, id, 'replay could not be queued', now);
+      throw new ProblemError(503, 'queue-unavailable', 'The delivery could not be queued; try again.');
+    }
+    const fresh = await readDelivery(db, staff.siteId, id);
+    return c.json(fresh ? toDelivery(fresh) : toDelivery({ ...delivery, status: 'pending', last_error: null, last_status: null, updated_at: now }), 202);
   });

@@ -15,12 +15,13 @@ import { hasVoted, insertVote } from '../db/votes.ts';
 import { readPhotosOf } from '../db/photos.ts';
 import { publicPhoto } from '../lib/photo-urls.ts';
 import { matchesIfNoneMatch, readThrough } from '../lib/cache.ts';
-import { clientIdentity, voterHash } from '../lib/client.ts';
+import { clientNetwork, voterHash } from '../lib/client.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { limitShared, RATE_LIMITS } from '../middleware/rate-limit.ts';
 import { valid } from '../lib/validate.ts';
+import { noteRefusedOrigin, refusedOrigin } from '../lib/refused-origin.ts';
 
 /**
  * Browsers revalidate every time (a 304 when the ETag still matches), so a review staff just
@@ -101,6 +102,12 @@ async function toPage(
 export const widgetRoutes = new Hono<AppEnv>()
   .get('/widget', valid('query', WidgetQuery), async function widgetBootstrap(c) {
     const site = c.get('site');
+    // A page the site did not register: tell it so, readably, instead of a CORS error.
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !site.origins.includes(origin)) {
+      await noteRefusedOrigin(c.env.DB, site.id, origin, c.get('now'));
+      throw refusedOrigin(site.id, origin);
+    }
     // `lang` is accepted but changes nothing: the answer carries every locale's strings, so one
     // cached copy serves both languages.
     const { subject } = c.req.valid('query');
@@ -176,7 +183,7 @@ export const widgetRoutes = new Hono<AppEnv>()
     const review = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await readPublishedReview(db, site.id, id) : null;
     if (!review) throw new ProblemError(404, 'review-not-found', 'There is no published review with this id on this site.');
 
-    const voter = await voterHash(site.signingKey, clientIdentity(c.req.raw.headers));
+    const voter = await voterHash(site.signingKey, clientNetwork(c.req.raw.headers));
     const notCounted = async (): Promise<HelpfulVoted> => ({
       id,
       helpful: (await readPublishedReview(db, site.id, id))?.helpful ?? review.helpful,

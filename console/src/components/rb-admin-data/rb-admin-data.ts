@@ -1,12 +1,13 @@
 /**
  * @summary Data rights: export submissions and cases (JSON, CSV), and erase one shopper's
- * personal data by email after an explicit confirmation.
+ * personal data by email, phone or order number after an explicit confirmation. Contacts go in
+ * the request body (`POST /v1/admin/people/erase`), never in a URL.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { Erased } from '../../../../shared/admin.ts';
+import { Erased, type EraseInput } from '../../../../shared/admin.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import type { Lang } from '../../../../shared/submission.ts';
-import { request, withQuery } from '../../lib/api.ts';
+import { request } from '../../lib/api.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
@@ -30,8 +31,13 @@ export class RbAdminData extends LitElement {
         color: var(--rb-accent);
         text-decoration: none;
       }
-      input[type='email'] {
+      input {
         inline-size: min(100%, 22rem);
+      }
+      .fields {
+        display: grid;
+        gap: 0.5rem;
+        margin-block-end: 0.75rem;
       }
     `,
   ];
@@ -43,8 +49,8 @@ export class RbAdminData extends LitElement {
   };
 
   declare lang: Lang;
-  /** The email awaiting confirmation. */
-  declare pending: string | null;
+  /** The contacts awaiting confirmation. */
+  declare pending: EraseInput | null;
   declare problem: Shown | null;
   declare notice: string;
 
@@ -60,18 +66,28 @@ export class RbAdminData extends LitElement {
     event.preventDefault();
     const form = event.currentTarget;
     if (!(form instanceof HTMLFormElement)) return;
-    const email = String(new FormData(form).get('email') ?? '').trim();
-    if (email) this.pending = email;
+    const data = new FormData(form);
+    const field = (name: string) => String(data.get(name) ?? '').trim();
+    const pending: EraseInput = {};
+    if (field('email')) pending.email = field('email');
+    if (field('phone')) pending.phone = field('phone');
+    if (field('orderRef')) pending.orderRef = field('orderRef');
+    this.problem = null;
+    if (Object.keys(pending).length === 0) {
+      this.problem = { message: messages(this.lang).data.needOne, errors: [] };
+      return;
+    }
+    this.pending = pending;
   }
 
   private async erase() {
-    const email = this.pending;
-    if (!email) return;
+    const who = this.pending;
+    if (!who) return;
     const m = messages(this.lang);
     this.pending = null;
     this.problem = null;
     try {
-      const out = await request(Erased, withQuery('/v1/admin/people', { email }), { method: 'DELETE' });
+      const out = await request(Erased, '/v1/admin/people/erase', { method: 'POST', body: who });
       this.notice = m.data.erased(out.submissions);
     } catch (err) {
       this.problem = report(this, err, m);
@@ -92,16 +108,20 @@ export class RbAdminData extends LitElement {
       <section aria-labelledby="erase">
         <h2 id="erase">${m.data.erase}</h2>
         <p class="hint">${m.data.eraseHint}</p>
-        <form @submit=${this.ask}>
-          <label for="email">${m.data.email}</label>
-          <div class="row">
-            <input id="email" name="email" type="email" required maxlength=${LIMITS.email} autocomplete="off" dir="ltr" />
-            <button type="submit" class="danger">${m.data.eraseButton}</button>
+        <form @submit=${this.ask} novalidate>
+          <div class="fields">
+            <label for="email">${m.data.email}</label>
+            <input id="email" name="email" type="email" maxlength=${LIMITS.email} autocomplete="off" dir="ltr" />
+            <label for="phone">${m.data.phone}</label>
+            <input id="phone" name="phone" type="tel" maxlength=${LIMITS.phone} autocomplete="off" dir="ltr" />
+            <label for="orderRef">${m.data.orderRef}</label>
+            <input id="orderRef" name="orderRef" type="text" maxlength=${LIMITS.orderRef} autocomplete="off" dir="ltr" />
           </div>
+          <button type="submit" class="danger">${m.data.eraseButton}</button>
         </form>
         ${this.pending
           ? html`<div role="alertdialog" aria-labelledby="confirm" class="confirm">
-              <p id="confirm"><strong>${m.data.confirm(this.pending)}</strong></p>
+              <p id="confirm"><strong>${m.data.confirm(Object.values(this.pending).join(' · '))}</strong></p>
               <div class="row">
                 <button type="button" class="danger" @click=${this.erase}>${m.data.confirmButton}</button>
                 <button type="button" @click=${() => (this.pending = null)}>${m.cancel}</button>

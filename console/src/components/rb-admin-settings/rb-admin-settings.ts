@@ -14,6 +14,7 @@ import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { slaFields } from './sla-fields.ts';
 import { base } from '../../styles/base.ts';
+import '../rb-admin-webhooks/rb-admin-webhooks.ts';
 
 export class RbAdminSettings extends LitElement {
   static override styles = [
@@ -130,6 +131,7 @@ export class RbAdminSettings extends LitElement {
         : nothing}
       <p role="status">${this.notice}</p>
       ${c ? this.renderForm(c) : this.problem ? nothing : html`<p role="status">${m.loading}</p>`}
+      <rb-admin-webhooks .lang=${this.lang}></rb-admin-webhooks>
     `;
   }
 

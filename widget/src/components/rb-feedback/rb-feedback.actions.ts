@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { HelpfulVoted, PublicReview, ReviewsPage, Sort } from '../../../../shared/review.ts';
 import type { Kind } from '../../../../shared/submission.ts';
-import { call } from '../../lib/api.ts';
+import { call, type SiteRef } from '../../lib/api.ts';
 import { formEn, type FormStrings } from '../../i18n/form-en.ts';
 import { formFa } from '../../i18n/form-fa.ts';
 import { RbHelpfulEvent, RbSubmittedEvent } from '../../lib/events.ts';
@@ -284,4 +284,24 @@ export function panel(host: RbFeedback) {
         ></rb-form>`
       : html`<p class="muted" role="status">${s.formLoading}</p>`}
   </div>`;
+}
+
+/**
+ * Tells the merchant, in the browser console, why the reviews did not load when the answer
+ * says so: this page's origin is not registered for the site (with the exact line that adds
+ * it), or the site key is wrong. Shoppers only see the neutral message.
+ */
+export async function explain(ref: SiteRef, err: unknown) {
+  if (!(err instanceof Response)) return;
+  const type = ((await err.json().catch(() => null)) as { type?: unknown } | null)?.type;
+  const origin = location.origin;
+  if (type === 'urn:rebound:problem:origin-not-allowed') {
+    console.error(
+      `Rebound: this page's origin ${origin} is not allowed for site ${ref.site}, so the reviews cannot load here.\n` +
+        `Add it with:  npm run site -- origins add --site ${ref.site} --origin ${origin}\n` +
+        `or in the Rebound console: Settings → Allowed origins.`,
+    );
+  } else if (type === 'urn:rebound:problem:site-not-found') {
+    console.error(`Rebound: there is no site with the key "${ref.site}" at ${ref.base}. Check data-site on the script tag (or the site attribute of <rb-feedback>).`);
+  }
 }

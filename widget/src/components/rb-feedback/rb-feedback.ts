@@ -134,8 +134,12 @@ export class RbFeedback extends LitElement {
       const later = () => void this.actions().then((a) => a.idle(this));
       if ('requestIdleCallback' in window) requestIdleCallback(later, { timeout: 3000 });
       else setTimeout(later, 300);
-    } catch {
-      if (!abort.signal.aborted) this.failed = true;
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      this.failed = true;
+      // The shopper sees a neutral message; when the API said why, the merchant reads it in the
+      // console (the lazy chunk explains it). A network failure needs no chunk.
+      if (e instanceof Response) void load().then((a) => a.explain(ref, e));
     }
   }
 
