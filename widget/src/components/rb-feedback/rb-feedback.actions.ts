@@ -103,6 +103,11 @@ export function tabKey(host: RbFeedback, key: string) {
   if (kind) void openTab(host, kind, true);
 }
 
+/** On `online` or a queued submission: send what the outbox holds, if it holds anything. */
+export function wake(host: RbFeedback, online: boolean) {
+  if (host.ref && hasOutbox(host.ref.site)) void flushOutbox(host, online);
+}
+
 function hasOutbox(site: string): boolean {
   try {
     return Boolean(localStorage.getItem(storageKey(site)));

@@ -7,7 +7,6 @@ import { call, type SiteRef } from '../../lib/api.ts';
 import { config } from '../../lib/config.ts';
 import { formatDate, formatNumber, formatRelative } from '../../../../shared/format.ts';
 import { pickLang } from '../../lib/lang.ts';
-import { storageKey } from '../../lib/outbox-key.ts';
 import type { ListState } from '../../lib/paging.ts';
 import { reviewList } from '../rb-review-list/rb-review-list.ts';
 import { styles as listStyles } from '../rb-review-list/rb-review-list.styles.ts';
@@ -135,11 +134,9 @@ export class RbFeedback extends LitElement {
       if ('requestIdleCallback' in window) requestIdleCallback(later, { timeout: 3000 });
       else setTimeout(later, 300);
     } catch (e) {
-      if (abort.signal.aborted) return;
-      this.failed = true;
-      // The shopper sees a neutral message; when the API said why, the merchant reads it in the
-      // console (the lazy chunk explains it). A network failure needs no chunk.
-      if (e instanceof Response) void load().then((a) => a.explain(ref, e));
+      // The shopper sees a neutral message; when the API said why, the lazy chunk tells the
+      // merchant in the browser console (it ignores a network failure).
+      if (!abort.signal.aborted) (this.failed = true), void load().then((a) => a.explain(ref, e));
     }
   }
 
@@ -156,11 +153,8 @@ export class RbFeedback extends LitElement {
   /** On `online`, on a queued submission and after a reload: send what the outbox holds (and, back online, load the reviews that could not load). */
   private wake = (e: Event) => {
     if (this.failed && e.type === 'online') void this.load();
-    try {
-      if (this.ref && localStorage.getItem(storageKey(this.ref.site))) void this.actions().then((a) => a.flushOutbox(this, e.type === 'online'));
-    } catch {
-      // Storage blocked: there is no outbox to send.
-    }
+    // The lazy chunk (loaded at idle in any case) looks for an outbox and sends it.
+    void this.actions().then((a) => a.wake(this, e.type === 'online'));
   };
 
   /** @internal */

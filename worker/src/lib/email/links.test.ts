@@ -1,13 +1,13 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { provisionSite } from '../provision.ts';
+import { createSite } from '../../../../test/worker/helpers.ts';
+import { readSite } from '../../db/sites.ts';
 import { confirmUrl, readConfirm, readUnsubscribe, unsubscribeUrl } from './links.ts';
 
 async function site() {
-  const { keys, statements } = await provisionSite({ name: 'Links shop', origins: ['https://shop.example'], nowMs: Date.now() });
-  await env.DB.batch(statements.map((s) => env.DB.prepare(s.sql).bind(...s.params)));
-  const row = await env.DB.prepare('SELECT signing_key FROM sites WHERE id = ?1').bind(keys.publicKey).first<{ signing_key: string }>();
-  return { id: keys.publicKey, signingKey: row?.signing_key ?? '' };
+  const { publicKey: id } = await createSite({ name: 'Links shop' });
+  const row = await readSite(env.DB, id);
+  return { id, signingKey: row?.signingKey ?? '' };
 }
 
 const t = (url: string) => new URL(url).searchParams.get('t') ?? '';
