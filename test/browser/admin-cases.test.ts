@@ -68,7 +68,7 @@ describe('recovery case', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-    const setHook = await page.request.put(`${baseUrl}/v1/admin/webhooks`, { data: { url: hookUrl, events: ['case.resolved'] }, headers: { origin: baseUrl } });
+    const setHook = await page.request.put(`${baseUrl}/v1/admin/webhooks`, { data: { url: hookUrl, events: ['case.resolved'], enabled: true }, headers: { origin: baseUrl } });
     expect(setHook.status()).toBeLessThan(300);
 
     // Staff type the ref as heard on the phone; the queue consumer opens the case moments after

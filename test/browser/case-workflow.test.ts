@@ -7,6 +7,8 @@
  * The demo site's settings are changed for this file and restored afterwards.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -39,6 +41,40 @@ async function settings(extra: Record<string, unknown>) {
 }
 
 /** The staff API from Node with a real session: what a second staff member's browser would send. */
+/**
+ * Only the re-rating link opens the re-rating form, and the merchant's webhook receiver gets it
+ * with `case.resolved`: a receiver on 127.0.0.1 (local development allows it) collects them.
+ */
+async function rerateLinks(): Promise<{ linkFor: (ref: string) => Promise<string>; close: () => Promise<void> }> {
+  const hooks: { type?: string; data?: { ref?: string; rerateUrl?: string } }[] = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      try {
+        hooks.push(JSON.parse(body));
+      } catch {
+        // Not JSON: not a webhook of ours.
+      }
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  await staffCall('PUT', '/v1/admin/webhooks', { url, events: ['case.resolved'], enabled: true });
+  const find = (ref: string) => hooks.find((h) => h.type === 'case.resolved' && h.data?.ref === ref)?.data?.rerateUrl;
+  return {
+    async linkFor(ref) {
+      await expect.poll(() => find(ref), { timeout: 60_000, interval: 500 }).toBeTruthy();
+      return find(ref) ?? '';
+    },
+    async close() {
+      await staffCall('PUT', '/v1/admin/webhooks', { url, events: ['case.resolved'], enabled: false });
+      receiver.close();
+    },
+  };
+}
+
 async function staffCall(method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
@@ -238,6 +274,7 @@ describe.each(['en', 'fa'] as const)('the case workflow in %s', (lang) => {
         await route.fulfill({ response, headers });
       },
     );
+    const links = await rerateLinks();
     for (const [receipt, consent] of [
       [first, false],
       [second, true],
@@ -245,7 +282,7 @@ describe.each(['en', 'fa'] as const)('the case workflow in %s', (lang) => {
       const ref = new URL(receipt.track).searchParams.get('ref') ?? '';
       await staffCall('PATCH', `/v1/admin/cases/${await caseIdOf(ref)}`, { status: 'resolved', rootCause: 'delivery_damage' });
       const customer = await context.newPage();
-      await customer.goto(receipt.track);
+      await customer.goto(await links.linkFor(ref));
       const track = customer.locator('rb-track');
       await track.locator('input[name="rating"]').first().waitFor();
       if (consent) expect(await axe(customer, 'rb-track')).toEqual([]);
@@ -256,6 +293,7 @@ describe.each(['en', 'fa'] as const)('the case workflow in %s', (lang) => {
       await expect.poll(() => deepText(track)).toMatch(lang === 'fa' ? /سپاس/ : /Thank you/);
       await customer.close();
     }
+    await links.close();
 
     // The widget: the consented update under its original, nothing under the other.
     await expect

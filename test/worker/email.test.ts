@@ -167,7 +167,7 @@ describe('unsubscribe and erasure', () => {
     await env.DB.prepare(`INSERT INTO email_suppressions (site_id, address_hash, reason, created_at) VALUES (?1, 'h', 'unsubscribed', 0)`).bind(site.publicKey).run();
     expect(await emailsOf(site.publicKey)).toHaveLength(2);
     const cookie = await login(site);
-    const res = await SELF.fetch(staffRequest('DELETE', '/v1/admin/people?email=Gone%40example.com', cookie));
+    const res = await SELF.fetch(staffRequest('POST', '/v1/admin/people/erase', cookie, { email: 'Gone@example.com' }));
     expect(res.status).toBe(200);
     expect(await emailsOf(site.publicKey)).toHaveLength(0);
     const kept = await env.DB.prepare('SELECT COUNT(*) AS n FROM email_suppressions WHERE site_id = ?1').bind(site.publicKey).first<{ n: number }>();

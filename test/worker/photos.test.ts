@@ -254,7 +254,7 @@ describe('reviews with photos', () => {
     const exported = await (await SELF.fetch(staffRequest('GET', '/v1/admin/export?format=json', cookie))).json<{ id: string; photos: { id: string }[] }[]>();
     expect(exported.find((s) => s.id === id)?.photos.map((p) => p.id)).toEqual([photo.id]);
     expect((await stored(site)).objects).toHaveLength(2);
-    const res = await SELF.fetch(staffRequest('DELETE', `/v1/admin/people?email=${encodeURIComponent('sara@example.com')}`, cookie));
+    const res = await SELF.fetch(staffRequest('POST', '/v1/admin/people/erase', cookie, { email: 'sara@example.com' }));
     expect(res.status).toBe(200);
     expect(await stored(site)).toEqual({ objects: [], rows: 0 });
   });

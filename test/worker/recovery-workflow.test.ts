@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { PublicCase } from '../../shared/cases.ts';
 import { SubmissionCreated } from '../../shared/submission.ts';
 import worker from '../../worker/src/index.ts';
+import { readSite } from '../../worker/src/db/sites.ts';
+import { signToken } from '../../worker/src/lib/signed.ts';
 import { createSite, jsonRequest, login, staffRequest, type TestSite } from './helpers.ts';
 import { insertSubmission, summaryRow } from './admin-fixtures.ts';
 
@@ -229,6 +231,12 @@ describe('a shopper who left no contact', () => {
 });
 
 describe('public recovery, only with consent', () => {
+  /** The re-rating link sent at resolution: only it opens `/feedback` (a tracking link does not). */
+  async function rerateLink(site: TestSite, ref: string, caseId: string): Promise<string> {
+    const key = (await readSite(env.DB, site.publicKey))?.signingKey ?? '';
+    return signToken(key, 'rerate', { ref, caseId }, Date.now() + 3_600_000);
+  }
+
   /** A published 2-star review (auto moderation) whose case staff resolved. */
   async function resolvedReview(settings: Record<string, unknown> = {}) {
     const site = await createSite({ settings: { moderation: 'auto', holdFlags: ['links', 'abuse', 'spam', 'blocked_word'], ...settings } });
@@ -236,8 +244,9 @@ describe('public recovery, only with consent', () => {
     const c = await submitCase(site, { kind: 'review', rating: 2, body: 'Scratched on arrival.', author: { name: 'Ana', email: 'ana@example.com' } });
     expect(c.created.status).toBe('published');
     await patch(cookie, c.caseId, { status: 'resolved', rootCause: 'delivery_damage' });
-    expect((await view(site, c.ref, c.track)).canUpdateReview).toBe(true);
-    return { site, cookie, ...c };
+    const rerate = await rerateLink(site, c.ref, c.caseId);
+    expect((await view(site, c.ref, rerate)).canUpdateReview).toBe(true);
+    return { site, cookie, ...c, rerate };
   }
   const rate = (site: TestSite, ref: string, t: string, body: unknown) => SELF.fetch(jsonRequest('POST', tracking(site, ref, t, '/feedback'), body));
   const reviews = async (site: TestSite) =>
@@ -246,16 +255,16 @@ describe('public recovery, only with consent', () => {
     }).items;
 
   it('publishes nothing without the choice: the review and the average stay as they were', async () => {
-    const { site, ref, track } = await resolvedReview();
-    const res = await rate(site, ref, track, { rating: 5, comment: 'Replaced quickly, thanks' });
+    const { site, ref, rerate } = await resolvedReview();
+    const res = await rate(site, ref, rerate, { rating: 5, comment: 'Replaced quickly, thanks' });
     expect(await res.json()).toMatchObject({ status: 'recovered', revisionId: null });
     expect((await reviews(site)).map((r) => [r.rating, r.update])).toEqual([[2, null]]);
     expect(await summaryRow(site.publicKey, 'sku-1')).toMatchObject({ count: 1, total: 2, s2: 1, s5: 0 });
   });
 
   it('with the choice, shows the update under the original and counts the review once, at its new rating', async () => {
-    const { site, ref, track, created } = await resolvedReview();
-    const res = await rate(site, ref, track, { rating: 4, comment: 'Replaced quickly, thanks', updateReview: true });
+    const { site, ref, rerate, created } = await resolvedReview();
+    const res = await rate(site, ref, rerate, { rating: 4, comment: 'Replaced quickly, thanks', updateReview: true });
     expect(res.status).toBe(201);
     const list = await reviews(site);
     expect(list).toHaveLength(1);
@@ -265,8 +274,8 @@ describe('public recovery, only with consent', () => {
   });
 
   it('holds a flagged update for staff; approving it then swaps the rating in the average', async () => {
-    const { site, cookie, ref, track } = await resolvedReview();
-    const res = await rate(site, ref, track, { rating: 5, comment: 'Great now, see https://spam.example', updateReview: true });
+    const { site, cookie, ref, rerate } = await resolvedReview();
+    const res = await rate(site, ref, rerate, { rating: 5, comment: 'Great now, see https://spam.example', updateReview: true });
     const { revisionId } = (await res.json()) as { revisionId: string };
     const held = await env.DB.prepare('SELECT status, flags, revises_id FROM submissions WHERE id = ?1').bind(revisionId).first<{ status: string; flags: string }>();
     expect(held?.status).toBe('pending');
@@ -284,8 +293,8 @@ describe('public recovery, only with consent', () => {
   });
 
   it('unpublishing and republishing the original moves its effective rating, never two', async () => {
-    const { site, cookie, ref, track, created } = await resolvedReview();
-    await rate(site, ref, track, { rating: 4, updateReview: true });
+    const { site, cookie, ref, rerate, created } = await resolvedReview();
+    await rate(site, ref, rerate, { rating: 4, updateReview: true });
     const decide = (decision: string) => SELF.fetch(staffRequest('POST', `/v1/admin/submissions/${created.id}/decision`, cookie, { decision }));
     expect((await decide('hide')).status).toBe(200);
     expect(await summaryRow(site.publicKey, 'sku-1')).toMatchObject({ count: 0, total: 0, s2: 0, s4: 0 });
@@ -297,10 +306,11 @@ describe('public recovery, only with consent', () => {
   it('refuses the choice for a complaint, which is never public, and records nothing', async () => {
     const site = await createSite();
     const cookie = await login(site);
-    const { ref, caseId, track } = await submitCase(site, complaint());
+    const { ref, caseId } = await submitCase(site, complaint());
     await patch(cookie, caseId, { status: 'resolved', rootCause: 'delivery_delay' });
-    expect((await view(site, ref, track)).canUpdateReview).toBe(false);
-    const res = await rate(site, ref, track, { rating: 5, updateReview: true });
+    const rerate = await rerateLink(site, ref, caseId);
+    expect((await view(site, ref, rerate)).canUpdateReview).toBe(false);
+    const res = await rate(site, ref, rerate, { rating: 5, updateReview: true });
     expect(res.status).toBe(409);
     const row = await env.DB.prepare('SELECT rerating FROM cases WHERE id = ?1').bind(caseId).first<number | null>('rerating');
     expect(row).toBeNull();

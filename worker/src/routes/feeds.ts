@@ -61,8 +61,8 @@ export function feedStream(db: D1Database, site: SiteRow, homeUrl: string, pageS
   );
 }
 
-export const feedRoutes = new Hono<AppEnv>().get('/feeds/:key/google-product-reviews.xml', async function googleFeed(c) {
-  const key = c.req.param('key');
+export const feedRoutes = new Hono<AppEnv>().get('/feeds/:feedKey/google-product-reviews.xml', async function googleFeed(c) {
+  const key = c.req.param('feedKey');
   const db = c.env.DB;
   const siteId = /^[A-Za-z0-9_-]{16,64}$/.test(key) ? await siteForFeedKey(db, key) : null;
   const site = siteId ? await readSiteRecent(db, siteId, c.get('now')) : null;

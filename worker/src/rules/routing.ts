@@ -151,8 +151,9 @@ export function decideRouting(input: RoutingInput, ctx: RoutingContext): Routing
     const threshold = high ? rules.clearlyNegativeScore : rules.negativeScore;
     uncertain = (s.score > threshold && s.score <= (high ? rules.negativeScore : UNSURE_SCORE)) || (s.negative <= -CONFLICT && s.positive >= CONFLICT && s.score > threshold && s.score < CONFLICT);
     const silent = s.hits.length === 0;
-    // A story whose words the rules cannot read at all is not "happy": staff take a look.
-    if (silent && input.kind === 'story' && text.trim().split(/\s+/).length >= 3) uncertain = true;
+    // A story whose words the rules cannot read at all is not "happy": staff take a look, unless
+    // the shopper said how it went (their feeling is the answer the text could not give).
+    if (silent && input.kind === 'story' && feeling === undefined && text.trim().split(/\s+/).length >= 3) uncertain = true;
     const learned = ctx.learned && (uncertain || silent) ? predict(ctx.learned, text) : null;
     if (learned?.verdict === 'unhappy') {
       priority = 'P3';

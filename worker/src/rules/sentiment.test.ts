@@ -178,3 +178,9 @@ describe('scoreText: shop language that generalises', () => {
     expect(s.negative).toBeLessThan(0);
   });
 });
+
+describe('scoreText on text naming Object members', () => {
+  it('scores template-injection text without throwing', () => {
+    expect(() => scoreText("{{constructor.constructor('window.__xss=1')()}} __proto__ toString")).not.toThrow();
+  });
+});

@@ -59,3 +59,9 @@ describe('stem', () => {
     expect(stem('رنگش')).toBe('رنگ');
   });
 });
+
+describe('stems of words that name Object members', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('stems %s to a string of its own', (word) => {
+    expect(typeof stemEn(word)).toBe('string');
+  });
+});

@@ -26,7 +26,8 @@ export function stemEn(word: string): string {
 }
 
 function suffixless(word: string): string {
-  const irregular = EN_IRREGULAR[word];
+  // Own keys only: a shopper's "constructor" or "__proto__" must not find Object's members.
+  const irregular = Object.hasOwn(EN_IRREGULAR, word) ? EN_IRREGULAR[word] : undefined;
   if (irregular) return irregular;
   if (word.length <= 3) return word;
   let w = word;
@@ -75,9 +76,9 @@ export function stemFaVerb(word: string): { stem: string; negated: boolean } | n
     if (found && !found.negated) return { stem: found.stem, negated: true };
   } else if (w.startsWith('ب') && w.length > 3) w = w.slice(1);
   for (const candidate of [w, ...FA_ENDINGS.filter((e) => w.endsWith(e) && w.length - e.length >= 1).map((e) => w.slice(0, -e.length))]) {
-    if (FA_PRESENT[candidate] !== undefined && candidate.length >= 2) return { stem: candidate, negated };
+    if (Object.hasOwn(FA_PRESENT, candidate) && candidate.length >= 2) return { stem: candidate, negated };
     // A present stem only counts behind a prefix (میسوزه, بشکنه): bare, most are other words.
-    const past = FA_PRESENT_TO_PAST[candidate];
+    const past = Object.hasOwn(FA_PRESENT_TO_PAST, candidate) ? FA_PRESENT_TO_PAST[candidate] : undefined;
     if (past !== undefined && w !== word) return { stem: past, negated };
   }
   return null;

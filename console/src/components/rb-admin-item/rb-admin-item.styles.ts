@@ -17,7 +17,9 @@ export const styles = css`
   .stars .off {
     color: #9ca3af;
   }
+  /* An h2 (the queue's items sit under its h1), sized as the text it heads. */
   .title {
+    font-size: 1rem;
     margin-block: 0.4rem 0.2rem;
   }
   /* A block of its own, so a Latin review on the Persian page (or the reverse) aligns to its own start. */

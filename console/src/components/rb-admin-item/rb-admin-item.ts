@@ -55,7 +55,7 @@ export class RbAdminItem extends LitElement {
         ${item.needsLook ? html`<span class="chip flag" title=${m.router.needsLookHint}>${m.router.needsLook}</span>` : nothing}
         <span class="muted when">${formatDateTime(item.createdAt, this.lang)}</span>
       </div>
-      ${item.title ? html`<h3 class="title"><bdi dir="auto">${item.title}</bdi></h3>` : nothing}
+      ${item.title ? html`<h2 class="title"><bdi dir="auto">${item.title}</bdi></h2>` : nothing}
       <bdi class="text body" lang=${item.lang} dir="auto">${item.body}</bdi>
       ${this.full && item.expected
         ? html`<p><strong>${m.detail.expected}:</strong> <bdi class="text">${item.expected}</bdi></p>`
