@@ -139,7 +139,9 @@ describe('GET /v1/sites/{site}/widget', () => {
     // A new User-Agent is the same network: still limited. Another network is served.
     expect((await bootstrap(site.publicKey, 'subject=sku-1', { ...client, 'user-agent': 'another shopper' })).status).toBe(429);
     expect((await bootstrap(site.publicKey, 'subject=sku-1', { ...client, 'cf-connecting-ip': '198.51.100.79' })).status).toBe(200);
-  });
+    // freshWindow() may wait up to 12 s for a new limiter minute, and 300 requests take a few
+    // seconds on a busy machine: the default 5 s timeout made this fail by the clock, not the limit.
+  }, 60_000);
 
   it('refuses to build a bootstrap for a client whose reads are spent elsewhere', async () => {
     await freshWindow();
@@ -151,7 +153,7 @@ describe('GET /v1/sites/{site}/widget', () => {
     expect(reads.filter((s) => s !== 200)).toEqual([]);
     // Nothing is cached for this subject yet, so answering means reading D1: the shared limit applies.
     expect((await bootstrap(site.publicKey, 'subject=never-read', client)).status).toBe(429);
-  });
+  }, 60_000);
 
   it('answers 304 without a body when the ETag still matches', async () => {
     const site = await createSite();

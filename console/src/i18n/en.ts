@@ -551,6 +551,7 @@ export const en = {
     attempts: 'Attempts',
     last: 'Last answer',
     when: 'Created',
+    actions: 'Actions',
     state: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' } as Record<'pending' | 'delivered' | 'failed', string>,
     replay: 'Send again',
     replayLabel: (event: string, when: string) => `Send the ${event} delivery of ${when} again`,

@@ -534,6 +534,7 @@ export const fa: Messages = {
     attempts: 'تلاش‌ها',
     last: 'آخرین پاسخ',
     when: 'زمان ایجاد',
+    actions: 'کارها',
     state: { pending: 'در انتظار', delivered: 'رسید', failed: 'ناموفق' },
     replay: 'ارسال دوباره',
     replayLabel: (event, when) => `ارسال دوبارهٔ رویداد ${event} از ${when}`,

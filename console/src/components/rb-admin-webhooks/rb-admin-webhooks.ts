@@ -109,7 +109,7 @@ export class RbAdminWebhooks extends LitElement {
       ${this.items && this.items.length > 0
         ? html`<table>
             <thead>
-              <tr><th>${w.event}</th><th>${w.status}</th><th>${w.attempts}</th><th>${w.last}</th><th>${w.when}</th><th></th></tr>
+              <tr><th>${w.event}</th><th>${w.status}</th><th>${w.attempts}</th><th>${w.last}</th><th>${w.when}</th><th><span class="visually-hidden">${w.actions}</span></th></tr>
             </thead>
             <tbody>
               ${this.items.map((d) => {
