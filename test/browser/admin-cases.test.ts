@@ -6,11 +6,9 @@
  * The re-rating link reaches the merchant's own endpoint in the case.resolved webhook (a real
  * receiver on this machine here); only that link, not the tracking link, takes the one re-rating.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, watchErrors } from './browser.ts';
-import { deepText, logIn, marker, submit } from './admin-fixtures.ts';
+import { deepText, logIn, marker, rerateReceiver, submit } from './admin-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
@@ -52,22 +50,8 @@ describe('recovery case', () => {
     const errors = watchErrors(page);
     await logIn(page, baseUrl, staffToken);
 
-    // The merchant's webhook receiver: the case.resolved event carries the re-rating link.
-    const hooks: { type?: string; data?: { ref?: string; rerateUrl?: string } }[] = [];
-    const receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        try {
-          hooks.push(JSON.parse(body));
-        } catch {
-          // Not JSON: not a webhook of ours.
-        }
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const receiver = await rerateReceiver();
+    const hookUrl = receiver.url;
     const setHook = await page.request.put(`${baseUrl}/v1/admin/webhooks`, { data: { url: hookUrl, events: ['case.resolved'], enabled: true }, headers: { origin: baseUrl } });
     expect(setHook.status()).toBeLessThan(300);
 
@@ -163,8 +147,7 @@ describe('recovery case', () => {
     // The tracking link shows the case but cannot rate it: whoever holds it is not asked.
     expect(await track.locator('form').count()).toBe(0);
 
-    await expect.poll(() => hooks.find((h) => h.type === 'case.resolved' && h.data?.ref === ref)?.data?.rerateUrl, { timeout: 60_000, interval: 500 }).toBeTruthy();
-    const rerateUrl = hooks.find((h) => h.type === 'case.resolved' && h.data?.ref === ref)?.data?.rerateUrl ?? '';
+    const rerateUrl = await receiver.linkFor(ref);
     await page.request.put(`${baseUrl}/v1/admin/webhooks`, { data: { url: hookUrl, events: ['case.resolved'], enabled: false }, headers: { origin: baseUrl } });
     receiver.close();
     await customer.goto(`${rerateUrl}&lang=fa`);

@@ -3,6 +3,8 @@
  * (as the widget would send them), logging in through the real page, and reading the staff
  * API with the page's own session cookie.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { AdminSubmissionsPage } from '../../shared/admin.ts';
@@ -52,4 +54,35 @@ export async function deepText(locator: Locator): Promise<string> {
     };
     return walk(root);
   });
+}
+
+/**
+ * The merchant's webhook receiver on 127.0.0.1 (local development allows it): the
+ * `case.resolved` event carries the re-rating link, the only link that opens the re-rating form.
+ * The caller points the site's endpoint at `url`.
+ */
+export async function rerateReceiver(): Promise<{ url: string; linkFor: (ref: string) => Promise<string>; close: () => void }> {
+  const hooks: { type?: string; data?: { ref?: string; rerateUrl?: string } }[] = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      try {
+        hooks.push(JSON.parse(body));
+      } catch {
+        // Not JSON: not a webhook of ours.
+      }
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const find = (ref: string) => hooks.find((h) => h.type === 'case.resolved' && h.data?.ref === ref)?.data?.rerateUrl;
+  return {
+    url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+    async linkFor(ref) {
+      await expect.poll(() => find(ref), { timeout: 60_000, interval: 500 }).toBeTruthy();
+      return find(ref) ?? '';
+    },
+    close: () => receiver.close(),
+  };
 }

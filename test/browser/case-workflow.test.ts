@@ -7,13 +7,11 @@
  * The demo site's settings are changed for this file and restored afterwards.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, watchErrors } from './browser.ts';
-import { deepText, logIn } from './admin-fixtures.ts';
+import { deepText, logIn, rerateReceiver } from './admin-fixtures.ts';
 import { marker, merchantHtml, openPage, serveMerchant, staffApi, widgetReady } from './widget-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
@@ -41,33 +39,13 @@ async function settings(extra: Record<string, unknown>) {
 }
 
 /** The staff API from Node with a real session: what a second staff member's browser would send. */
-/**
- * Only the re-rating link opens the re-rating form, and the merchant's webhook receiver gets it
- * with `case.resolved`: a receiver on 127.0.0.1 (local development allows it) collects them.
- */
+/** Only the re-rating link opens the re-rating form; the webhook receiver collects them. */
 async function rerateLinks(): Promise<{ linkFor: (ref: string) => Promise<string>; close: () => Promise<void> }> {
-  const hooks: { type?: string; data?: { ref?: string; rerateUrl?: string } }[] = [];
-  const receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      try {
-        hooks.push(JSON.parse(body));
-      } catch {
-        // Not JSON: not a webhook of ours.
-      }
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  const receiver = await rerateReceiver();
+  const { url } = receiver;
   await staffCall('PUT', '/v1/admin/webhooks', { url, events: ['case.resolved'], enabled: true });
-  const find = (ref: string) => hooks.find((h) => h.type === 'case.resolved' && h.data?.ref === ref)?.data?.rerateUrl;
   return {
-    async linkFor(ref) {
-      await expect.poll(() => find(ref), { timeout: 60_000, interval: 500 }).toBeTruthy();
-      return find(ref) ?? '';
-    },
+    linkFor: receiver.linkFor,
     async close() {
       await staffCall('PUT', '/v1/admin/webhooks', { url, events: ['case.resolved'], enabled: false });
       receiver.close();
