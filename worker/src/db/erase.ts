@@ -11,13 +11,15 @@
  * What the shopper said stays (the merchant's record; the rating stays in the summary, helpful
  * votes are keyed by network, not contact); who they are goes: name, contacts, client hash, and
  * any copy of a contact inside free text (their own texts, replies to them, their cases'
- * timelines, webhook payloads, dead letters, audit entries), which becomes `[erased]`.
+ * timelines, webhook payloads, dead letters, audit entries, import rows not yet imported), which
+ * becomes `[erased]`.
  *
  * Adding an area (photos, outgoing emails, ...): write an `EraseArea` in the area's own db file
  * and add one line to `ERASE_AREAS`.
  */
 import { submissionSearchText } from '../rules/normalize.ts';
 import { contactKey } from '../rules/contact.ts';
+import type { ImportRow } from './imports.ts';
 
 export const ERASED_NAME = 'Anonymous';
 export const ERASED_TEXT = '[erased]';
@@ -373,6 +375,58 @@ const ordersArea: EraseArea = {
 };
 
 /**
+ * Import chunks not yet processed hold rows as the merchant's file had them, emails included.
+ * A row with one of their emails becomes anonymous before it is imported (its text keeps what
+ * they said, without copies of their name or contacts); copies of their contacts in other rows'
+ * text are redacted. Processed chunks are already deleted.
+ */
+const importChunksArea: EraseArea = {
+  name: 'importChunks',
+  async statements(db, person) {
+    const needleJson = needleParam(person, 'site');
+    if (needleJson === '[]') return [];
+    const { results } = await db
+      .prepare(
+        `SELECT c.import_id, c.seq, c.rows FROM import_chunks AS c JOIN imports AS i ON i.id = c.import_id
+         WHERE i.site_id = ?1 AND ${anyNeedleSql('c.rows', '?2')}`,
+      )
+      .bind(person.siteId, needleJson)
+      .all<{ import_id: string; seq: number; rows: string }>();
+    const statements: D1PreparedStatement[] = [];
+    for (const chunk of results) {
+      const rows = JSON.parse(chunk.rows) as ImportRow[];
+      const erased = rows.map((row) => eraseImportRow(row, person));
+      if (erased.every((row, i) => row === rows[i])) continue;
+      statements.push(
+        db.prepare('UPDATE import_chunks SET rows = ?3 WHERE import_id = ?1 AND seq = ?2').bind(chunk.import_id, chunk.seq, JSON.stringify(erased)),
+      );
+    }
+    return statements;
+  },
+};
+
+/** One import row without the person: the same object when nothing in it is theirs. */
+export function eraseImportRow(row: ImportRow, person: Person): ImportRow {
+  const theirs = row.email !== null && person.emails.includes(row.email.trim().toLowerCase());
+  const scope: Scope = theirs ? 'own' : 'site';
+  const who = theirs ? { ...person, names: [...person.names, row.name] } : person;
+  const title = redact(row.title, who, scope);
+  const body = redact(row.body, who, scope) ?? row.body;
+  const reply = redact(row.reply, who, scope);
+  if (!theirs && title === row.title && body === row.body && reply === row.reply) return row;
+  const name = theirs ? ERASED_NAME : row.name;
+  return {
+    ...row,
+    name,
+    email: theirs ? null : row.email,
+    title,
+    body,
+    reply,
+    search: submissionSearchText({ title, body, expected: null, desiredOutcome: null, name }),
+  };
+}
+
+/**
  * Webhook deliveries whose payload holds them lose it: customer objects become anonymous,
  * copies in text are redacted. A follow-up not yet delivered is not sent any more (its review
  * links' tokens were made for the email); other events still go out, without the contact.
@@ -479,6 +533,7 @@ export const ERASE_AREAS: readonly EraseArea[] = [
   webhookDeliveriesArea,
   deadLettersArea,
   auditArea,
+  importChunksArea,
 ];
 
 /** The statements of every area, each tagged with its area for counting what changed. */
