@@ -5,19 +5,9 @@
  * file again, which must add nothing.
  */
 import { round } from './lib/stats.mjs';
-import { freshState, removeState, runWorker, seedSite } from './lib/worker.mjs';
+import { freshState, removeState, runWorker, seedSite, staffLogin } from './lib/worker.mjs';
 
 const ORIGIN = 'http://merchant.test';
-
-async function login(url, token) {
-  const res = await fetch(`${url}/v1/admin/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url, 'sec-fetch-site': 'same-origin' },
-    body: JSON.stringify({ token }),
-  });
-  if (!res.ok) throw new Error(`staff login failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 /** A generic-format export of `rows` reviews over 500 products. */
 export function generateExport(rows) {
@@ -65,7 +55,7 @@ export async function benchImports({ quick, log }) {
   const token = await seedSite(persistTo, [ORIGIN]);
   const server = await runWorker(persistTo);
   try {
-    const cookie = await login(server.url, token);
+    const cookie = await staffLogin(server.url, token);
     log(`imports: ${rows} rows, ${round(Buffer.byteLength(csv) / 1e6, 1)} MB`);
     const dry = await post(server.url, cookie, '/v1/admin/imports?source=generic&dryRun=1', csv);
     if (dry.json.valid !== rows || dry.json.errorCount !== 0) throw new Error(`dry run: ${JSON.stringify(dry.json).slice(0, 500)}`);

@@ -8,22 +8,10 @@ import { getPlatformProxy } from 'wrangler';
 import { meteredD1, rowsRead } from './lib/d1meter.mjs';
 import { loadOpenCases } from './lib/bulk.mjs';
 import { quantile, round, sleep } from './lib/stats.mjs';
-import { SITE, freshState, openD1, removeState, runWorker, seedSite } from './lib/worker.mjs';
+import { SITE, freshState, openD1, removeState, runWorker, seedSite, staffLogin } from './lib/worker.mjs';
 
 const ORIGIN = 'http://merchant.test';
 const CRON = '/__scheduled?cron=*/5+*+*+*+*';
-
-async function login(url, token) {
-  const res = await fetch(`${url}/v1/admin/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ token }),
-  });
-  if (!res.ok) throw new Error(`staff login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  if (!cookie) throw new Error('staff login set no cookie');
-  return cookie;
-}
 
 /** Every case ref currently in the open recovery queue (all pages, bounded). */
 async function queueRefs(url, cookie) {
@@ -61,7 +49,7 @@ async function complaint(url, n) {
 }
 
 async function caseLatency(url, token, { count, senders, background }) {
-  const cookie = await login(url, token);
+  const cookie = await staffLogin(url, token);
   // Public traffic in the background: shoppers reading reviews while complaints arrive.
   let shopper = 0;
   const bg = background

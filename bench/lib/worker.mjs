@@ -94,3 +94,16 @@ export async function removeState(persistTo) {
   if (process.env.BENCH_KEEP_STATE) return;
   await rm(persistTo, { recursive: true, force: true });
 }
+
+/** Signs in to the console with a staff token, as the browser would; answers the session cookie. */
+export async function staffLogin(url, token) {
+  const res = await fetch(`${url}/v1/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, 'sec-fetch-site': 'same-origin' },
+    body: JSON.stringify({ token }),
+  });
+  if (!res.ok) throw new Error(`staff login failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (!cookie) throw new Error('staff login set no cookie');
+  return cookie;
+}
