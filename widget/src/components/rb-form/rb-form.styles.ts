@@ -63,6 +63,17 @@ export const styles = css`
   .hint {
     font-size: 0.9em;
   }
+  /* Past the limit the counter says by how much, in the error colour (6.2:1 on light, 9:1 on dark). */
+  .count.over {
+    color: var(--_danger, #b42318);
+    font-weight: 600;
+  }
+  .contact {
+    gap: var(--_space);
+  }
+  .contact legend {
+    padding: 0;
+  }
   .error {
     color: var(--_danger, #b42318);
     font-weight: 600;
