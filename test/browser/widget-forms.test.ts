@@ -95,7 +95,7 @@ describe('widget forms', () => {
     await widget.getByLabel('Your story').fill(`${marker('story ')} every morning starts with this kettle`);
     await widget.getByLabel('Your name').fill('Mina');
     await widget.getByRole('button', { name: 'Send' }).click();
-    expect(await confirmation(widget)).toContain('The shop checks stories before they appear here.');
+    expect(await confirmation(widget)).toContain('Your story has reached the shop, who reads every one. Stories are not shown with the reviews.');
     expect(answers[0]).toMatchObject({ status: 201, body: { kind: 'story' } });
     expect(errors).toEqual([]);
     await context.close();

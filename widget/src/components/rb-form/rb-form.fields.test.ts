@@ -73,6 +73,14 @@ describe('rb-form fields', () => {
       expect(label('f-author-phone')).not.toContain('اختیاری');
     });
 
+    it('says where the name goes: with a review in public, with a complaint or a story to the shop only', async () => {
+      const review = await mount('review');
+      expect(review.description('f-author-name')).toEqual(['Shown with your review. A first name is enough.']);
+      document.body.replaceChildren();
+      const complaint = await mount('complaint', 'fa');
+      expect(complaint.description('f-author-name')).toEqual(['فقط فروشگاه آن را می‌بیند.']);
+    });
+
     it('asks for the address when the reply notice is ticked, instead of notifying no one', async () => {
       const { $, el, type, send, label, root } = await mount('review');
       expect(label('f-author-email')).toBe('Email (optional)');

@@ -238,7 +238,7 @@ export class RbForm extends LitElement {
       ${k !== 'complaint' ? this.text('title', s.title, { optional: true }) : nothing}
       ${this.text('body', s[`body_${k}`], { long: true })}
       ${k === 'complaint' ? [this.text('expected', s.expected, { optional: true, long: true }), this.text('desiredOutcome', s.desiredOutcome, { optional: true, long: true })] : nothing}
-      ${this.text('author.name', s.name, { autocomplete: 'name' })}
+      ${this.text('author.name', s.name, { autocomplete: 'name', hint: k === 'review' ? s.nameShown : s.nameShop })}
       ${k === 'review'
         ? [
             this.text('author.email', s.email, {
@@ -426,12 +426,14 @@ export class RbForm extends LitElement {
     </div>`;
   }
 
-  /** What happens to a review or story now, as it is: shown at once, or once the shop has checked it. */
+  /**
+   * What happens to it now, as it is: a review is shown at once or once the shop has checked it;
+   * a story goes to the shop only (the public list shows reviews, never stories).
+   */
   private afterSending(done: Done): string {
     const s = this.s;
-    const shown = done.created?.status === 'published';
-    if (this.kind === 'story') return shown ? s.publishedStory : s.pendingStory;
-    return shown ? s.publishedReview : s.pendingReview;
+    if (this.kind === 'story') return s.pendingStory;
+    return done.created?.status === 'published' ? s.publishedReview : s.pendingReview;
   }
 
   private clearPhotos() {
