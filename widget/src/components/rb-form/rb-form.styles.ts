@@ -21,6 +21,10 @@ export const styles = css`
     gap: var(--_space);
     max-inline-size: 40rem;
   }
+  /* The form's grid spaces its lines; a paragraph's own margins would double the gap. */
+  form > p {
+    margin: 0;
+  }
   .field {
     display: grid;
     gap: 0.25rem;
