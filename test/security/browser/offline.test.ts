@@ -39,7 +39,7 @@ describe('the browser going offline mid-submit', () => {
       await widget.getByLabel('What is it about?').selectOption('delivery');
       await widget.getByLabel('What happened?').fill(`${text} the box was crushed`);
       await widget.getByLabel('Your name').fill('Mid Flight');
-      await widget.getByLabel('Email').fill(`midflight-${Date.now()}@example.com`);
+      await widget.locator('#f-author-email').fill(`midflight-${Date.now()}@example.com`);
       await widget.getByRole('button', { name: 'Send' }).click();
       await widget.locator('[part="confirmation"]').waitFor({ timeout: 20_000 });
 

@@ -21,6 +21,10 @@ export const styles = css`
     gap: var(--_space);
     max-inline-size: 40rem;
   }
+  /* The form's grid spaces its lines; a paragraph's own margins would double the gap. */
+  form > p {
+    margin: 0;
+  }
   .field {
     display: grid;
     gap: 0.25rem;
@@ -62,6 +66,17 @@ export const styles = css`
   }
   .hint {
     font-size: 0.9em;
+  }
+  /* Past the limit the counter says by how much, in the error colour (6.2:1 on light, 9:1 on dark). */
+  .count.over {
+    color: var(--_danger, #b42318);
+    font-weight: 600;
+  }
+  .contact {
+    gap: var(--_space);
+  }
+  .contact legend {
+    padding: 0;
   }
   .error {
     color: var(--_danger, #b42318);

@@ -42,7 +42,8 @@ describe('rb-form', () => {
       expect(root.querySelector('fieldset legend')?.textContent).toBe('Your rating');
       expect(root.querySelectorAll('input[type=radio][name=rating]')).toHaveLength(5);
       const email = root.querySelector('#f-author-email');
-      expect(root.querySelector(`#${email?.getAttribute('aria-describedby')}`)?.textContent).toBe('Optional. Never published.');
+      expect(root.querySelector('label[for="f-author-email"]')?.textContent).toBe('Email (optional)');
+      expect(root.querySelector(`#${email?.getAttribute('aria-describedby')}`)?.textContent).toBe('Never published.');
       const hp = root.querySelector('.hp');
       expect(hp?.getAttribute('aria-hidden')).toBe('true');
       expect(hp?.querySelector('input')?.getAttribute('tabindex')).toBe('-1');
@@ -51,7 +52,7 @@ describe('rb-form', () => {
     it('offers the complaint categories in Persian', async () => {
       const { root } = await mount('complaint', 'fa');
       const options = [...root.querySelectorAll('#f-category option')].map((o) => o.textContent);
-      expect(options).toEqual(['', 'ایراد کالا', 'ارسال', 'پرداخت و صورتحساب', 'خدمات', 'موضوع دیگر']);
+      expect(options).toEqual(['یکی را انتخاب کنید…', 'ایراد کالا', 'ارسال', 'پرداخت و صورتحساب', 'خدمات', 'موضوع دیگر']);
     });
   });
 

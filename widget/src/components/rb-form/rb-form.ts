@@ -15,7 +15,7 @@ import { newKey, Outbox, type KeyValueStore } from '../../lib/outbox.ts';
 import { loadTurnstile, type TurnstileApi } from '../../lib/turnstile.ts';
 import { shared } from '../shared.styles.ts';
 import { styles } from './rb-form.styles.ts';
-import { feelingScale } from './rb-feeling.ts';
+import { feelingKey, feelingScale } from './rb-feeling.ts';
 import { orderToken } from '../../lib/order-token.ts';
 import { notifyReplies, notifyRepliesField } from './notify-replies.ts';
 import { photosEn } from '../../i18n/photos-en.ts';
@@ -30,6 +30,18 @@ const FIELDS: Record<Kind, readonly string[]> = {
   review: ['rating', 'title', 'body', 'author.name', 'author.email'],
   complaint: ['category', 'body', 'expected', 'desiredOutcome', 'author.name', 'author.email', 'author.phone', 'orderRef'],
   story: ['feeling', 'title', 'body', 'author.name'],
+};
+
+/** Each text field's limit, for its counter and for saying the limit in its error. */
+const FIELD_LIMITS: Record<string, number> = {
+  title: LIMITS.title,
+  body: LIMITS.body,
+  expected: LIMITS.expected,
+  desiredOutcome: LIMITS.expected,
+  'author.name': LIMITS.name,
+  'author.email': LIMITS.email,
+  'author.phone': LIMITS.phone,
+  orderRef: LIMITS.orderRef,
 };
 
 /** Outbox entries given a fresh token on this page already: one try each, so a check that keeps failing cannot eat every token. */
@@ -67,6 +79,7 @@ export class RbForm extends LitElement {
     rating: { state: true },
     feeling: { state: true },
     lengths: { state: true },
+    filled: { state: true },
     token: { state: true },
     challenge: { state: true },
     photoIds: { state: true },
@@ -93,6 +106,8 @@ export class RbForm extends LitElement {
   /** The story's "how did it go?" answer; 0 while not given (it is optional). */
   private feeling = 0;
   private lengths: Record<string, number> = {};
+  /** Which fields hold something (by name; the reply-notice box when ticked): what is required depends on it. */
+  private filled: Record<string, boolean> = {};
   /** The current, unspent Turnstile token. */
   private token: string | null = null;
   /** `unavailable`: Cloudflare's script did not load (offline, or blocked by the page); tried again when the browser is back online. */
@@ -207,34 +222,40 @@ export class RbForm extends LitElement {
     const s = this.s;
     const k = this.kind;
     const formError = this.errors[''];
-    return html`<form part="form" novalidate @submit=${this.submit}>
+    return html`<form part="form" novalidate @submit=${this.submit} @input=${this.onInput} @change=${this.onInput}>
       ${Object.keys(this.errors).length
-        ? html`<p class="error" role="alert" part="error">${formError ? errorText(s, '', formError) : s.fixErrors}</p>`
+        ? html`<p class="error" role="alert" part="error" id="form-error" tabindex="-1">${formError ? this.message('', formError) : s.fixErrors}</p>`
         : nothing}
+      <p class="hint muted">${s.requiredNote}</p>
       ${k === 'review' ? this.stars() : nothing}
       ${k === 'story' ? feelingScale({ value: this.feeling, language: this.language, s, onChange: (v) => (this.feeling = v) }) : nothing}
       ${k === 'complaint'
-        ? this.field('category', s.category, true, (a) => html`<select id=${a.id} name="category" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} required>
-            <option value=""></option>
+        ? this.field('category', s.category, { hint: s.categoryNote }, (a) => html`<select id=${a.id} name="category" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} required>
+            <option value="" disabled selected>${s.categoryPick}</option>
             ${COMPLAINT_CATEGORIES.map((c) => html`<option value=${c}>${s[`cat_${c}`]}</option>`)}
           </select>`)
         : nothing}
-      ${k !== 'complaint' ? this.text('title', s.title, false, LIMITS.title) : nothing}
-      ${this.text('body', s[`body_${k}`], true, LIMITS.body, true)}
-      ${k === 'complaint' ? [this.text('expected', s.expected, false, LIMITS.expected, true), this.text('desiredOutcome', s.desiredOutcome, false, LIMITS.expected, true)] : nothing}
-      ${this.text('author.name', s.name, true, LIMITS.name, false, 'name')}
-      ${k === 'review' ? [this.text('author.email', s.email, false, LIMITS.email, false, 'email', s.emailNote, 'email'), notifyRepliesField(s.notifyReplies)] : nothing}
+      ${k !== 'complaint' ? this.text('title', s.title, { optional: true }) : nothing}
+      ${this.text('body', s[`body_${k}`], { long: true })}
+      ${k === 'complaint' ? [this.text('expected', s.expected, { optional: true, long: true }), this.text('desiredOutcome', s.desiredOutcome, { optional: true, long: true })] : nothing}
+      ${this.text('author.name', s.name, { autocomplete: 'name', hint: k === 'review' ? s.nameShown : s.nameShop })}
+      ${k === 'review'
+        ? [
+            this.text('author.email', s.email, {
+              // Optional, except that a reply notice needs somewhere to go.
+              optional: !this.filled.notifyReplies,
+              marker: this.filled.notifyReplies ? s.forReplies : undefined,
+              autocomplete: 'email',
+              type: 'email',
+              hint: s.emailNote,
+            }),
+            notifyRepliesField(s.notifyReplies),
+          ]
+        : nothing}
       ${k === 'review'
         ? html`<rb-photo-picker part="photos" .api=${this.api} .language=${this.language} @rb-photos-change=${this.photosChanged}></rb-photo-picker>`
         : nothing}
-      ${k === 'complaint'
-        ? [
-            html`<p class="hint muted" id="contact-note">${s.contactNote}</p>`,
-            this.text('author.email', s.email, false, LIMITS.email, false, 'email', undefined, 'email', 'contact-note'),
-            this.text('author.phone', s.phone, false, LIMITS.phone, false, 'tel', undefined, 'tel', 'contact-note'),
-            this.text('orderRef', s.orderRef, false, LIMITS.orderRef),
-          ]
-        : nothing}
+      ${k === 'complaint' ? [this.contact(), this.text('orderRef', s.orderRef, { optional: true })] : nothing}
       <div class="hp" aria-hidden="true">
         <label for="f-hp">${s.honeypot}</label>
         <input id="f-hp" name="hp" type="text" tabindex="-1" autocomplete="off" />
@@ -250,14 +271,57 @@ export class RbForm extends LitElement {
     </form>`;
   }
 
+  /** Remembers which fields hold something and how long the long ones are, for the counters and the contact rule. */
+  private onInput = (e: Event) => {
+    const t = e.target;
+    if (t instanceof HTMLInputElement && t.type === 'checkbox') {
+      this.filled = { ...this.filled, [t.name]: t.checked };
+    } else if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) {
+      if (t.type === 'radio') return;
+      this.filled = { ...this.filled, [t.name]: t.value.trim() !== '' };
+      if (t instanceof HTMLTextAreaElement) this.lengths = { ...this.lengths, [t.name]: [...t.value].length };
+    }
+  };
+
   private get waitsForToken(): boolean {
     return Boolean(this.sitekey) && !this.token && this.challenge === 'waiting';
   }
 
+  /**
+   * The complaint's email and phone: one of them is required, so each says when it is; once one
+   * is given the other reads "(optional)". The "one of them" error belongs to the group.
+   */
+  private contact() {
+    const s = this.s;
+    const missing = this.errors['author.email'] === 'contact_required';
+    const group = ['contact-note', missing ? 'contact-error' : ''].filter(Boolean).join(' ');
+    const email = this.filled['author.email'];
+    const phone = this.filled['author.phone'];
+    // The note and the error are read with each input (below), not again for the group.
+    return html`<fieldset part="field" class="field contact">
+      <legend>${s.contact}</legend>
+      <span class="hint muted" id="contact-note">${s.contactNote}</span>
+      ${this.text('author.email', s.email, { optional: Boolean(phone && !email), marker: phone && !email ? undefined : s.ifNoPhone, autocomplete: 'email', type: 'email', describedBy: group, invalid: missing })}
+      ${this.text('author.phone', s.phone, { optional: Boolean(email && !phone), marker: email && !phone ? undefined : s.ifNoEmail, autocomplete: 'tel', type: 'tel', describedBy: group, invalid: missing })}
+      ${missing ? html`<span class="error" part="error" id="contact-error">${this.message('author.email', 'contact_required')}</span>` : nothing}
+    </fieldset>`;
+  }
+
+  /**
+   * The stars as one radio group with one tab stop: arrow keys (mirrored right to left), Home/End
+   * and the number keys 1–5 (Latin or Persian) choose, as on the story's feeling scale.
+   */
   private stars() {
     const s = this.s;
     const err = this.errors.rating;
-    return html`<fieldset part="field" class="field" aria-describedby=${err ? 'e-rating' : nothing}>
+    const onKey = (e: KeyboardEvent) => {
+      const next = feelingKey(e.key, this.rating, this.language === 'fa');
+      if (next === null || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      this.rating = next;
+      this.renderRoot.querySelector<HTMLInputElement>(`#r-${next}`)?.focus();
+    };
+    return html`<fieldset part="field" class="field" role="radiogroup" aria-required="true" aria-describedby=${err ? 'e-rating' : nothing} @keydown=${onKey}>
       <legend>${s.rating}</legend>
       <div class="stars">
         ${[1, 2, 3, 4, 5].map(
@@ -267,8 +331,10 @@ export class RbForm extends LitElement {
               name="rating"
               id="r-${i}"
               value=${i}
+              tabindex=${this.rating === i || (this.rating === 0 && i === 1) ? '0' : '-1'}
               .checked=${this.rating === i}
               aria-invalid=${err ? 'true' : nothing}
+              aria-describedby=${err ? 'e-rating' : nothing}
               @change=${() => (this.rating = i)}
             /><label for="r-${i}" class=${i <= this.rating ? 'on' : ''}
               ><span aria-hidden="true">★</span
@@ -276,57 +342,67 @@ export class RbForm extends LitElement {
             >`,
         )}
       </div>
-      ${err ? html`<span class="error" id="e-rating" part="error">${errorText(s, 'rating', err)}</span>` : nothing}
+      ${err ? html`<span class="error" id="e-rating" part="error">${this.message('rating', err)}</span>` : nothing}
     </fieldset>`;
+  }
+
+  /** What a field's error says, in the shopper's language: what is expected, with the limit where there is one. */
+  private message(name: string, code: string): string {
+    const s = this.s;
+    const max = FIELD_LIMITS[name];
+    if (code === 'too_big' && max) return fill(s.err_too_big, { max: formatNumber(max, this.language) });
+    if (code === 'invalid_format' && name === 'author.email') return s.err_email;
+    if (code === 'invalid_format' && name === 'author.phone') return s.err_phone;
+    if (name === 'category' && code !== 'forbidden_characters') return s.err_category;
+    return errorText(s, name, code);
   }
 
   /** One labelled field with its hint, its error and (for long text) a counter, wired for screen readers. */
   private field(
     name: string,
     label: string,
-    required: boolean,
-    control: (a: { id: string; describedBy: string; invalid: 'true' | 'false' }) => TemplateResult,
-    hint?: string,
-    extraDescribedBy?: string,
-    counter?: number,
+    o: { optional?: boolean; marker?: string; hint?: string; describedBy?: string; invalid?: boolean; counter?: number },
+    control: (a: { id: string; describedBy: string; invalid: 'true' | 'false'; required: boolean }) => TemplateResult,
   ) {
     const id = `f-${name.replace('.', '-')}`;
     const err = this.errors[name];
-    const ids = [hint ? `${id}-hint` : '', counter ? `${id}-count` : '', err ? `${id}-error` : '', extraDescribedBy ?? ''].filter(Boolean).join(' ');
+    const own = err && !(name === 'author.email' && err === 'contact_required');
+    const ids = [o.hint ? `${id}-hint` : '', o.counter ? `${id}-count` : '', own ? `${id}-error` : '', o.describedBy ?? ''].filter(Boolean).join(' ');
     const n = (v: number) => formatNumber(v, this.language);
+    const length = this.lengths[name] ?? 0;
+    const over = o.counter !== undefined && length > o.counter;
+    const marker = o.optional ? this.s.optional : o.marker;
     return html`<div part="field" class="field">
-      <label for=${id}>${label}${required ? nothing : html` <span class="muted">${this.s.optional}</span>`}</label>
-      ${control({ id, describedBy: ids, invalid: err ? 'true' : 'false' })}
-      ${hint ? html`<span class="hint muted" id="${id}-hint">${hint}</span>` : nothing}
-      ${counter ? html`<span class="hint muted" id="${id}-count">${fill(this.s.counter, { n: n(this.lengths[name] ?? 0), max: n(counter) })}</span>` : nothing}
-      ${err ? html`<span class="error" part="error" id="${id}-error">${errorText(this.s, name, err)}</span>` : nothing}
+      <label for=${id}>${label}${marker ? html` <span class="muted">${marker}</span>` : nothing}</label>
+      ${control({ id, describedBy: ids, invalid: own || o.invalid ? 'true' : 'false', required: !o.optional })}
+      ${o.hint ? html`<span class="hint muted" id="${id}-hint">${o.hint}</span>` : nothing}
+      ${o.counter
+        ? html`<span class=${over ? 'hint count over' : 'hint count muted'} id="${id}-count"
+              >${over ? fill(this.s.counterOver, { n: n(length), max: n(o.counter), over: n(length - o.counter) }) : fill(this.s.counter, { n: n(length), max: n(o.counter) })}</span
+            ><span class="visually-hidden" aria-live="polite">${over ? fill(this.s.overLimit, { max: n(o.counter) }) : ''}</span>`
+        : nothing}
+      ${own ? html`<span class="error" part="error" id="${id}-error">${this.message(name, err)}</span>` : nothing}
     </div>`;
   }
 
-  private text(name: string, label: string, required: boolean, max: number, long = false, autocomplete = 'off', hint?: string, type = 'text', describedBy?: string) {
-    const onInput = (e: Event) => {
-      const target = e.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) this.lengths = { ...this.lengths, [name]: [...target.value].length };
-    };
-    return this.field(
-      name,
-      label,
-      required,
-      (a) =>
-        long
-          ? html`<textarea id=${a.id} name=${name} ?required=${required} aria-describedby=${a.describedBy || nothing} aria-invalid=${a.invalid} @input=${onInput}></textarea>`
-          : html`<input
-              id=${a.id}
-              name=${name}
-              type=${type}
-              ?required=${required}
-              autocomplete=${autocomplete}
-              aria-describedby=${a.describedBy || nothing}
-              aria-invalid=${a.invalid}
-            />`,
-      hint,
-      describedBy,
-      long ? max : undefined,
+  private text(
+    name: string,
+    label: string,
+    o: { optional?: boolean; marker?: string; long?: boolean; autocomplete?: string; type?: string; hint?: string; describedBy?: string; invalid?: boolean } = {},
+  ) {
+    const max = FIELD_LIMITS[name] ?? LIMITS.body;
+    return this.field(name, label, { ...o, counter: o.long ? max : undefined }, (a) =>
+      o.long
+        ? html`<textarea id=${a.id} name=${name} ?required=${a.required} aria-describedby=${a.describedBy || nothing} aria-invalid=${a.invalid}></textarea>`
+        : html`<input
+            id=${a.id}
+            name=${name}
+            type=${o.type ?? 'text'}
+            ?required=${a.required}
+            autocomplete=${o.autocomplete ?? 'off'}
+            aria-describedby=${a.describedBy || nothing}
+            aria-invalid=${a.invalid}
+          />`,
     );
   }
 
@@ -338,7 +414,7 @@ export class RbForm extends LitElement {
       <p><strong>${s.thanks}</strong></p>
       ${done.queued
         ? html`<p>${navigator.onLine ? s.retrying : s.queued}</p>`
-        : html`${this.kind === 'review' ? html`<p>${s.pendingReview}</p>` : this.kind === 'story' ? html`<p>${s.pendingStory}</p>` : nothing}
+        : html`${this.kind !== 'complaint' ? html`<p>${this.afterSending(done)}</p>` : nothing}
           ${receipt
             ? html`<p>${fill(done.noContact ? s.caseNoContact : s.caseOpened, { ref: receipt.ref })}</p>
                 ${track ? html`<p><a href=${track} target="_blank" rel="noopener">${s.track}</a></p>` : nothing}
@@ -348,6 +424,16 @@ export class RbForm extends LitElement {
             : nothing}`}
       <button type="button" @click=${() => this.reset()}>${s.another}</button>
     </div>`;
+  }
+
+  /**
+   * What happens to it now, as it is: a review is shown at once or once the shop has checked it;
+   * a story goes to the shop only (the public list shows reviews, never stories).
+   */
+  private afterSending(done: Done): string {
+    const s = this.s;
+    if (this.kind === 'story') return s.pendingStory;
+    return done.created?.status === 'published' ? s.publishedReview : s.pendingReview;
   }
 
   private clearPhotos() {
@@ -364,6 +450,7 @@ export class RbForm extends LitElement {
     this.rating = 0;
     this.feeling = 0;
     this.lengths = {};
+    this.filled = {};
     this.openedAt = Date.now();
     this.renderRoot.querySelector('form')?.reset();
   }
@@ -400,7 +487,9 @@ export class RbForm extends LitElement {
               author: { ...author, phone: optional('author.phone') },
             };
     const parsed = SubmissionInput.safeParse(raw);
-    if (!parsed.success) return this.showErrors(issuesToErrors(parsed.error.issues));
+    // A ticked reply notice with no address would silently notify no one: ask for the address.
+    const noAddress: FieldError[] = kind === 'review' && data.get('notifyReplies') === 'on' && !author.email ? [{ path: 'author.email', code: 'notify_email', message: '' }] : [];
+    if (!parsed.success || noAddress.length) return this.showErrors([...(parsed.success ? [] : issuesToErrors(parsed.error.issues)), ...noAddress]);
 
     const outbox = new Outbox(pageStorage(), api.site);
     const entry = { key: newKey((b) => crypto.getRandomValues(b)), body: parsed.data, attempts: 0, nextAt: 0 };
@@ -427,6 +516,7 @@ export class RbForm extends LitElement {
     this.rating = 0;
     this.feeling = 0;
     this.lengths = {};
+    this.filled = {};
     this.clearPhotos();
     const body = parsed.data;
     const noContact = !(body.author.email || (body.kind === 'complaint' && body.author.phone) || (body.kind === 'review' && body.orderToken));
@@ -441,7 +531,10 @@ export class RbForm extends LitElement {
   private async showErrors(errors: readonly FieldError[]) {
     this.errors = errorsByField(errors, FIELDS[this.kind]);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], .error[role="alert"]')?.focus();
+    // The first field to fix, in the order the shopper reads them; its error is in its description.
+    // Only an error no field shows (a refused check, a server problem) leaves focus on the summary.
+    const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]:not([tabindex="-1"])') ?? this.renderRoot.querySelector<HTMLElement>('#form-error');
+    first?.focus();
   }
 }
 
