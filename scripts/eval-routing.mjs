@@ -6,6 +6,10 @@
  *
  *   npm run eval:routing            figures per language: dev, frozen test, older sets
  *   npm run eval:routing -- --dev   also lists the dev mistakes (never the test set's)
+ *   npm run eval:routing -- --probe probe8
+ *                                   only measures shop-{en,fa}.probe8.json, rules only and rules +
+ *                                   base model, in aggregate, and writes nothing: a new probe is
+ *                                   committed alone first, then measured once this way
  *
  * The frozen test sets (shop-*.test.json) and the last fresh probe (shop-*.probe.json) are
  * reported in aggregate only: their mistakes are not printed, so nobody tunes the rules against
@@ -21,6 +25,28 @@ const root = new URL('../', import.meta.url);
 const read = (name) => JSON.parse(readFileSync(new URL(`worker/src/rules/eval/${name}`, root), 'utf8'));
 const LANGS = { en: 'English', fa: 'Persian' };
 const showDev = process.argv.includes('--dev');
+const probeAt = process.argv.indexOf('--probe');
+
+const f = (x) => x.toFixed(3);
+// Unhappy texts that reach staff at all: a case, or the needs-a-look lane.
+const reached = (r) => (r.tp + r.fn === 0 ? 0 : (r.tp + r.uncertain.unhappy) / (r.tp + r.fn));
+
+if (probeAt >= 0) {
+  const probe = process.argv[probeAt + 1];
+  if (!probe || !/^[a-z0-9-]+$/.test(probe)) throw new Error('--probe needs a set name, e.g. --probe probe8');
+  console.log(`method ${SENTIMENT_METHOD}; probe ${probe}, aggregate only`);
+  console.log('language  router            n    precision  recall  F1     tp  fp  fn  tn  needs-a-look (unhappy/happy)  case-or-look recall');
+  for (const [lang, name] of Object.entries(LANGS)) {
+    const items = ShopSet.parse(read(`shop-${lang}.${probe}.json`));
+    for (const [label, rulesOnly] of [['rules only', true], ['rules + base', false]]) {
+      const r = evaluate(items, undefined, rulesOnly);
+      console.log(
+        `${name.padEnd(9)} ${label.padEnd(16)} ${String(r.n).padStart(4)}    ${f(r.precision)}     ${f(r.recall)}   ${f(r.f1)}  ${[r.tp, r.fp, r.fn, r.tn].map((x) => String(x).padStart(3)).join(' ')}  ${`${r.uncertain.unhappy}/${r.uncertain.happy}`.padEnd(28)}  ${f(reached(r))}`,
+      );
+    }
+  }
+  process.exit(0);
+}
 
 const rows = [];
 const devErrors = [];
@@ -38,9 +64,6 @@ for (const [lang, name] of Object.entries(LANGS)) {
   }
 }
 
-const f = (x) => x.toFixed(3);
-// Unhappy texts that reach staff at all: a case, or the needs-a-look lane.
-const reached = (r) => (r.tp + r.fn === 0 ? 0 : (r.tp + r.uncertain.unhappy) / (r.tp + r.fn));
 console.log(`method ${SENTIMENT_METHOD}; test sets frozen at commit ${FROZEN_COMMIT}`);
 console.log('language  set               n    precision  recall  F1     tp  fp  fn  tn  needs-a-look (unhappy/happy)  case-or-look recall');
 for (const r of rows) {
