@@ -10,6 +10,9 @@
  *                                   only measures shop-{en,fa}.probe8.json, rules only and rules +
  *                                   base model, in aggregate, and writes nothing: a new probe is
  *                                   committed alone first, then measured once this way
+ *   npm run eval:routing -- --cv    chooses the base model's threshold on the dev sets alone: five
+ *                                   folds by a hash of each text, the model counted on four and
+ *                                   the routing measured on the fifth; writes nothing
  *
  * The frozen test sets (shop-*.test.json) and the last fresh probe (shop-*.probe.json) are
  * reported in aggregate only: their mistakes are not printed, so nobody tunes the rules against
@@ -17,7 +20,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluate, LabelledSet, ShopSet } from '../worker/src/rules/eval/evaluate.ts';
+import { createHash } from 'node:crypto';
+import { evaluate, LabelledSet, route, ShopSet } from '../worker/src/rules/eval/evaluate.ts';
+import { learnTokens, predict } from '../worker/src/rules/learn.ts';
 import { FROZEN_COMMIT } from '../worker/src/rules/eval/frozen.ts';
 import { SENTIMENT_METHOD } from '../worker/src/rules/sentiment.ts';
 
@@ -30,6 +35,54 @@ const probeAt = process.argv.indexOf('--probe');
 const f = (x) => x.toFixed(3);
 // Unhappy texts that reach staff at all: a case, or the needs-a-look lane.
 const reached = (r) => (r.tp + r.fn === 0 ? 0 : (r.tp + r.uncertain.unhappy) / (r.tp + r.fn));
+
+if (process.argv.includes('--cv')) {
+  const FOLDS = 5;
+  const THRESHOLDS = [0.5, 1, 1.5, 2, 2.5, 3];
+  const fold = (text) => createHash('sha256').update(text).digest()[0] % FOLDS;
+  const items = Object.keys(LANGS).flatMap((lang) => [
+    ...ShopSet.parse(read(`shop-${lang}.dev.json`)).map((i) => ({ ...i, lang })),
+    ...LabelledSet.parse(read(`labelled-${lang}.json`)).map((i) => ({ ...i, lang })),
+  ]);
+  // The same counting as scripts/train-base-model.mjs, on the other folds only.
+  const train = (k) => {
+    const docs = { unhappy: 0, happy: 0 };
+    const counts = new Map();
+    for (const item of items) {
+      if (fold(item.text) === k) continue;
+      docs[item.unhappy ? 'unhappy' : 'happy'] += 1;
+      for (const token of learnTokens(item.text)) {
+        const c = counts.get(token) ?? { unhappy: 0, happy: 0 };
+        c[item.unhappy ? 'unhappy' : 'happy'] += 1;
+        counts.set(token, c);
+      }
+    }
+    return { docs, tokens: new Map([...counts].filter(([, c]) => c.unhappy + c.happy >= 2)) };
+  };
+  const models = Array.from({ length: FOLDS }, (_, k) => train(k));
+  const tally = new Map();
+  for (const item of items) {
+    const d = route(item, undefined, true);
+    const liftable = d.uncertain && ((item.kind ?? 'story') === 'story' || item.rating === 3);
+    const odds = liftable ? predict(models[fold(item.text)], item.text, Infinity).logOdds : -Infinity;
+    for (const t of ['rules only', ...THRESHOLDS]) {
+      const open = d.open || (t !== 'rules only' && odds >= t);
+      const key = `${item.lang} ${t}`;
+      const c = tally.get(key) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+      c[open ? (item.unhappy ? 'tp' : 'fp') : item.unhappy ? 'fn' : 'tn'] += 1;
+      tally.set(key, c);
+    }
+  }
+  console.log(`method ${SENTIMENT_METHOD}; base model threshold by ${FOLDS}-fold cross-validation on dev (${items.length} texts)`);
+  console.log('language  log-odds ≥   precision  recall  happy routed');
+  for (const [lang, name] of Object.entries(LANGS)) {
+    for (const t of ['rules only', ...THRESHOLDS]) {
+      const c = tally.get(`${lang} ${t}`);
+      console.log(`${name.padEnd(9)} ${String(t).padEnd(11)}  ${f(c.tp / (c.tp + c.fp))}      ${f(c.tp / (c.tp + c.fn))}   ${f(c.fp / (c.fp + c.tn))}`);
+    }
+  }
+  process.exit(0);
+}
 
 if (probeAt >= 0) {
   const probe = process.argv[probeAt + 1];

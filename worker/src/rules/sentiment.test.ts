@@ -179,6 +179,56 @@ describe('scoreText: shop language that generalises', () => {
   });
 });
 
+describe('scoreText: complaints that name no defect word (probe 8 families)', () => {
+  it.each([
+    ['a return the shopper was forced into', 'Had to send the boots back, they pinch at the toes'],
+    ['an exchange asked for', 'I need an exchange, wrong size'],
+    ['sizing that is off', 'Sizing is way off'],
+    ['a smell that is off', 'The scent is off'],
+    ['a texture word', 'The texture is weird, kind of slimy'],
+    ['fit that digs in', 'Waistband digs in when I sit'],
+    ['a thing that only works on a condition', 'Only turns on if I hold the button for ages'],
+    ['a short life named by its length', 'Lasted a week and then the left earbud went silent'],
+    ['a clock that loses time', 'Loses 5 minutes a day'],
+    ['a shortfall in the quantity ordered', 'Ordered 3 candles, only 2 came'],
+    ['the wrong thing sent', 'Got a blue one instead'],
+    ['a wait counted in days', "Still nothing. It's been two weeks now"],
+    ['nobody answering', 'Nobody ever answered my emails'],
+    ['charged twice', 'They charged me twice'],
+    ['not like the listing', "Doesn't look like the photo at all"],
+    ['a comparison with the listing', 'Way darker than the pictures'],
+    ['a verdict that ends with "though"', 'Sound is decent. Mic is useless though.'],
+    ['Persian return in a spoken form', 'پسش دادم'],
+    ['Persian short life', 'ده دقیقه کار میکنه بعد خاموش میشه'],
+    ['Persian works only on a condition', 'فقط وقتی سیمشو نگه میدارم کار میکنه'],
+    ['Persian shortfall', 'سه تا سفارش دادم فقط یکیش اومد'],
+    ['Persian ordered one size, got another', 'لارج گرفتم اندازه اسمال بود'],
+    ['Persian shorter than described', 'آستینش کوتاهتر از چیزیه که نوشته بودن'],
+    ['Persian "it said sent, but"', 'گفتن ارسال شده ولی هنوز تو انباره'],
+    ['Persian missing from the box', 'دفترچه راهنما تو جعبه نبود'],
+    ['Persian "don\'t buy from"', 'از این فروشگاه خرید نکنید'],
+    ['Persian stalling', 'هی امروز فردا میکنن'],
+    ['Persian not worth its money', 'ارزش پولشو نداره'],
+    ['Finglish churn', 'dige az inja kharid nemikonam'],
+  ])('%s is negative', (_name, text) => {
+    expect(scoreText(text).score).toBeLessThanOrEqual(-1);
+  });
+
+  it.each([
+    ['a smooth exchange', 'Exchange was painless, new size fits great'],
+    ['easy returns', 'Returns were easy, no issue'],
+    ['a smell praised', 'The smell is lovely, not too strong'],
+    ['keeps drinks hot', 'Keeps my tea hot for hours'],
+    ['a long life', 'Lasted me three years before I replaced it'],
+    ['all of the order', 'Ordered 3, all 3 arrived, thanks'],
+    ['a "though" that only softens', 'Pricey though, but worth it'],
+    ['Persian smooth exchange', 'با یه سایز بزرگتر عوض کردم، خیلی راحت بود'],
+    ['Persian praise for the photo match', 'دقیقا مثل عکسش بود'],
+  ])('%s is not negative', (_name, text) => {
+    expect(scoreText(text).score).toBeGreaterThan(-1);
+  });
+});
+
 describe('scoreText on text naming Object members', () => {
   it('scores template-injection text without throwing', () => {
     expect(() => scoreText("{{constructor.constructor('window.__xss=1')()}} __proto__ toString")).not.toThrow();

@@ -405,6 +405,12 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         expectSentences.add(sentence);
         break;
       case 'contrast':
+        // "Mic is useless though." A contrast word that ends its clause looks back at another
+        // sentence; the clause it ends is the verdict, not the part before a "but".
+        if (matched.label === 'though' || matched.label === 'tho' || matched.label === 'however') {
+          const next = tokens[i];
+          if (!next || next.boundary || next.pause) break;
+        }
         negLeft = 0;
         contrastAt = i;
         contrastSentences.add(sentence);
