@@ -210,6 +210,14 @@ describe('scoreText: complaints that name no defect word (probe 8 families)', ()
     ['Persian stalling', 'هی امروز فردا میکنن'],
     ['Persian not worth its money', 'ارزش پولشو نداره'],
     ['Finglish churn', 'dige az inja kharid nemikonam'],
+    ['a parcel thrown over the fence', 'Courier chucked the box over the gate'],
+    ['a thermos that does not keep drinks hot', "The flask doesn't keep my coffee hot"],
+    ['a callback promised and not made', 'They promised to call. That was last week.'],
+    ['Persian colour that bleeds', 'رنگش تو ماشین لباسشویی پس داد'],
+    ['Persian "nothing to do with the picture"', 'هیچ ربطی به عکسش نداره'],
+    ['Persian "it was supposed to"', 'قرار بود ضد آب باشه'],
+    ['Persian spoken annoyance', 'واقعا ضدحال بود'],
+    ['Finglish short life', 'faghat ye hafte kar kard'],
   ])('%s is negative', (_name, text) => {
     expect(scoreText(text).score).toBeLessThanOrEqual(-1);
   });
@@ -224,6 +232,10 @@ describe('scoreText: complaints that name no defect word (probe 8 families)', ()
     ['a "though" that only softens', 'Pricey though, but worth it'],
     ['Persian smooth exchange', 'با یه سایز بزرگتر عوض کردم، خیلی راحت بود'],
     ['Persian praise for the photo match', 'دقیقا مثل عکسش بود'],
+    ['delivered sooner than promised', 'Delivered quicker than promised.'],
+    ['still soft after many washes', 'Towels still soft after twenty washes.'],
+    ['Persian "does not even heat up", with هم between', 'داغ هم نمیکنه'],
+    ['Persian "heats up fast"', 'تابه زود داغ میشه'],
   ])('%s is not negative', (_name, text) => {
     expect(scoreText(text).score).toBeGreaterThan(-1);
   });

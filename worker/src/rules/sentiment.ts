@@ -290,6 +290,7 @@ const FA_NEGATED_PAST = new Set([
 ]);
 
 const NO_LONGER = new Set(['دیگه', 'دیگر', 'دیگع']);
+const FA_EMPHASIS = new Set(['هم', 'اصلا', 'اصلاً', 'زیاد', 'خیلی', 'هیچ']);
 
 function isNegatedFaVerb(word: string): boolean {
   if (FA_NOT_A_COMPLAINT.has(word)) return false;
@@ -368,7 +369,9 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         // "No longer": دیگه before a negated verb is a thing that stopped working (دیگه شارژ نمیکنه),
         // unless the verb turns a complaint (دیگه داغ نمیکنه is praise).
         const noLonger = [1, 2, 3].some((back) => NO_LONGER.has(tokens[at - back]?.text ?? ''));
-        if (last && last.sentence === sentence && !last.negated && at === last.index) flip(last, `${last.label} ${token.text}`);
+        // "داغ هم نمیکنه": an emphasis word between the hit and its negated verb does not part them.
+        const adjacent = at === last?.index || (at === (last?.index ?? -2) + 1 && FA_EMPHASIS.has(tokens[at - 1]?.text ?? ''));
+        if (last && last.sentence === sentence && !last.negated && adjacent) flip(last, `${last.label} ${token.text}`);
         else {
           hits.push({
             label: noLonger ? `دیگه ${token.text}` : token.text,
