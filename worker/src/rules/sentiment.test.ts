@@ -172,6 +172,22 @@ describe('scoreText: shop language that generalises', () => {
     expect(scoreText(text).score).toBeGreaterThan(-1);
   });
 
+  it.each([
+    ['praise, but a defect', 'Super comfy and warm, love the colour, but the zip is already stuck'],
+    ['praise, then "shame" and a defect', 'Beautiful, sturdy, love it. Shame one leg was scratched.'],
+    ['Persian praise, but it tore', 'عالیه خیلی خوشگله ولی بند کفشش پاره شد'],
+  ])('a real problem as the verdict of a mixed text is a complaint: %s', (_name, text) => {
+    expect(scoreText(text).score).toBeLessThanOrEqual(-1);
+  });
+
+  it.each([
+    ['a problem before the "but"', 'Delivery was a day late but the product is excellent'],
+    ['a fear the "but" denies', "I was worried it would break but it's solid"],
+    ['a Persian idiom that only looks like "came off"', 'انتظار زیادی نداشتم ولی عالی از آب در اومد'],
+  ])('praise stays the verdict: %s', (_name, text) => {
+    expect(scoreText(text).score).toBeGreaterThan(0);
+  });
+
   it('reports praise and complaint apart, for the "signals conflict" test', () => {
     const s = scoreText('Great sound but it broke');
     expect(s.positive).toBeGreaterThan(0);

@@ -289,6 +289,10 @@ const FA_NEGATED_PAST = new Set([
   'نفرستادن', 'نفرستادند', 'نفرستاد', 'نشنید', 'ندید', 'نموند', 'نماند', 'نکشید',
 ]);
 
+/** Intents that make a mixed text's verdict a complaint (not a wish: a defect, harm, a wait). */
+const VERDICT_INTENTS: ReadonlySet<Intent> = new Set(['defect', 'safety', 'fraud', 'waiting', 'refund', 'return']);
+/** "Sadly", "حیف": what follows in the sentence is the verdict, as after a "but". */
+const REGRET = new Set(['unfortunately', 'sadly', 'shame', 'a shame', 'such a shame', 'pity', 'too bad', 'متاسفانه', 'متأسفانه', 'حیف']);
 const NO_LONGER = new Set(['دیگه', 'دیگر', 'دیگع']);
 const FA_EMPHASIS = new Set(['هم', 'اصلا', 'اصلاً', 'زیاد', 'خیلی', 'هیچ']);
 
@@ -496,6 +500,22 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     score += h.value * weight;
     if (h.value > 0) positive += h.value * weight;
     else negative += h.value * weight;
+  }
+  // A real problem given as the verdict of a mixed text, after a "but" or a "sadly" ("lovely, but
+  // it tore", "حیف که پاره شد"), is a complaint however much praise came before it: the guideline
+  // labels such texts unhappy, and praise is not something the shop can put right.
+  const regret = hits.filter((h) => REGRET.has(h.label));
+  const verdictProblem = hits.some(
+    (h) =>
+      h.value < 0 &&
+      !h.negated &&
+      h.intent !== undefined &&
+      VERDICT_INTENTS.has(h.intent) &&
+      (h.side === 1 || regret.some((r) => r.sentence === h.sentence && r.index < h.index)),
+  );
+  if (verdictProblem && score > -1) {
+    negative += -1 - score;
+    score = -1;
   }
   const intents: Intent[] = [];
   for (const h of hits) if (h.intent && !intents.includes(h.intent)) intents.push(h.intent);

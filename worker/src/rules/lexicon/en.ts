@@ -246,6 +246,7 @@ export const EN: LanguagePack = {
     'nobody picks up': [-2.5, 'waiting'], 'never called': [-2.5, 'waiting'], 'never called back': [-2.5, 'waiting'],
     'not call back': [-2.5, 'waiting'], 'not reply': [-2.5, 'waiting'], 'not respond': [-2.5, 'waiting'],
     'not answer': [-2, 'waiting'], 'not get back': [-2.5, 'waiting'], 'still has not': -2, 'still hasnt': -2,
+    'runs a bit small': -2, 'run a bit small': -2, 'runs a little small': -2, 'runs slightly small': -1.5, 'a size small': -2,
     'as promised': 1.5, 'than promised': 1.5, 'quicker than': 1.5, 'faster than': 1.5, 'sooner than': 1.5, 'earlier than': 1.5, 'as requested': 1, 'as i asked': 1, 'as asked': 1, promised: -1, 'that was last': [-2, 'waiting'],
     crisps: 0, crumbs: -1.5, 'mostly crumbs': -2.5,
     // Emoji and emoticons
