@@ -114,7 +114,7 @@ describe('decideRouting: the needs-a-look lane', () => {
     ['a weak complaint in a four-star review', { kind: 'review', rating: 4, body: 'Flimsy lid' }, true],
     ['plain praise', { kind: 'story', body: 'Works great, thanks' }, false],
     ['a story with no word the rules can read', { kind: 'story', body: 'The zorbex flange zings' }, true],
-    ['a review with no word the rules can read (the stars decide)', { kind: 'review', rating: 5, body: 'The clasp slips off' }, false],
+    ['a review with no word the rules can read (the stars decide)', { kind: 'review', rating: 5, body: 'The clasp is brass and the chain is steel' }, false],
     ['a clear complaint (routed, not unsure)', { kind: 'story', body: 'It broke after two days' }, false],
     ['a low rating (the stars decide)', { kind: 'review', rating: 1, body: "It's a bit pricey" }, false],
     ['a complaint (always a case)', { kind: 'complaint', body: "It's a bit pricey" }, false],

@@ -172,10 +172,88 @@ describe('scoreText: shop language that generalises', () => {
     expect(scoreText(text).score).toBeGreaterThan(-1);
   });
 
+  it.each([
+    ['praise, but a defect', 'Super comfy and warm, love the colour, but the zip is already stuck'],
+    ['praise, then "shame" and a defect', 'Beautiful, sturdy, love it. Shame one leg was scratched.'],
+    ['Persian praise, but it tore', 'عالیه خیلی خوشگله ولی بند کفشش پاره شد'],
+  ])('a real problem as the verdict of a mixed text is a complaint: %s', (_name, text) => {
+    expect(scoreText(text).score).toBeLessThanOrEqual(-1);
+  });
+
+  it.each([
+    ['a problem before the "but"', 'Delivery was a day late but the product is excellent'],
+    ['a fear the "but" denies', "I was worried it would break but it's solid"],
+    ['a Persian idiom that only looks like "came off"', 'انتظار زیادی نداشتم ولی عالی از آب در اومد'],
+  ])('praise stays the verdict: %s', (_name, text) => {
+    expect(scoreText(text).score).toBeGreaterThan(0);
+  });
+
   it('reports praise and complaint apart, for the "signals conflict" test', () => {
     const s = scoreText('Great sound but it broke');
     expect(s.positive).toBeGreaterThan(0);
     expect(s.negative).toBeLessThan(0);
+  });
+});
+
+describe('scoreText: complaints that name no defect word (probe 8 families)', () => {
+  it.each([
+    ['a return the shopper was forced into', 'Had to send the boots back, they pinch at the toes'],
+    ['an exchange asked for', 'I need an exchange, wrong size'],
+    ['sizing that is off', 'Sizing is way off'],
+    ['a smell that is off', 'The scent is off'],
+    ['a texture word', 'The texture is weird, kind of slimy'],
+    ['fit that digs in', 'Waistband digs in when I sit'],
+    ['a thing that only works on a condition', 'Only turns on if I hold the button for ages'],
+    ['a short life named by its length', 'Lasted a week and then the left earbud went silent'],
+    ['a clock that loses time', 'Loses 5 minutes a day'],
+    ['a shortfall in the quantity ordered', 'Ordered 3 candles, only 2 came'],
+    ['the wrong thing sent', 'Got a blue one instead'],
+    ['a wait counted in days', "Still nothing. It's been two weeks now"],
+    ['nobody answering', 'Nobody ever answered my emails'],
+    ['charged twice', 'They charged me twice'],
+    ['not like the listing', "Doesn't look like the photo at all"],
+    ['a comparison with the listing', 'Way darker than the pictures'],
+    ['a verdict that ends with "though"', 'Sound is decent. Mic is useless though.'],
+    ['Persian return in a spoken form', 'پسش دادم'],
+    ['Persian short life', 'ده دقیقه کار میکنه بعد خاموش میشه'],
+    ['Persian works only on a condition', 'فقط وقتی سیمشو نگه میدارم کار میکنه'],
+    ['Persian shortfall', 'سه تا سفارش دادم فقط یکیش اومد'],
+    ['Persian ordered one size, got another', 'لارج گرفتم اندازه اسمال بود'],
+    ['Persian shorter than described', 'آستینش کوتاهتر از چیزیه که نوشته بودن'],
+    ['Persian "it said sent, but"', 'گفتن ارسال شده ولی هنوز تو انباره'],
+    ['Persian missing from the box', 'دفترچه راهنما تو جعبه نبود'],
+    ['Persian "don\'t buy from"', 'از این فروشگاه خرید نکنید'],
+    ['Persian stalling', 'هی امروز فردا میکنن'],
+    ['Persian not worth its money', 'ارزش پولشو نداره'],
+    ['Finglish churn', 'dige az inja kharid nemikonam'],
+    ['a parcel thrown over the fence', 'Courier chucked the box over the gate'],
+    ['a thermos that does not keep drinks hot', "The flask doesn't keep my coffee hot"],
+    ['a callback promised and not made', 'They promised to call. That was last week.'],
+    ['Persian colour that bleeds', 'رنگش تو ماشین لباسشویی پس داد'],
+    ['Persian "nothing to do with the picture"', 'هیچ ربطی به عکسش نداره'],
+    ['Persian "it was supposed to"', 'قرار بود ضد آب باشه'],
+    ['Persian spoken annoyance', 'واقعا ضدحال بود'],
+    ['Finglish short life', 'faghat ye hafte kar kard'],
+  ])('%s is negative', (_name, text) => {
+    expect(scoreText(text).score).toBeLessThanOrEqual(-1);
+  });
+
+  it.each([
+    ['a smooth exchange', 'Exchange was painless, new size fits great'],
+    ['easy returns', 'Returns were easy, no issue'],
+    ['a smell praised', 'The smell is lovely, not too strong'],
+    ['keeps drinks hot', 'Keeps my tea hot for hours'],
+    ['a long life', 'Lasted me three years before I replaced it'],
+    ['all of the order', 'Ordered 3, all 3 arrived, thanks'],
+    ['a "though" that only softens', 'Pricey though, but worth it'],
+    ['Persian smooth exchange', 'با یه سایز بزرگتر عوض کردم، خیلی راحت بود'],
+    ['Persian praise for the photo match', 'دقیقا مثل عکسش بود'],
+    ['delivered sooner than promised', 'Delivered quicker than promised.'],
+    ['still soft after many washes', 'Towels still soft after twenty washes.'],
+    ['Persian "does not even heat up", with هم between', 'داغ هم نمیکنه'],
+    ['Persian "heats up fast"', 'تابه زود داغ میشه'],
+  ])('%s is not negative', (_name, text) => {
+    expect(scoreText(text).score).toBeGreaterThan(-1);
   });
 });
 

@@ -289,7 +289,12 @@ const FA_NEGATED_PAST = new Set([
   'نفرستادن', 'نفرستادند', 'نفرستاد', 'نشنید', 'ندید', 'نموند', 'نماند', 'نکشید',
 ]);
 
+/** Intents that make a mixed text's verdict a complaint (not a wish: a defect, harm, a wait). */
+const VERDICT_INTENTS: ReadonlySet<Intent> = new Set(['defect', 'safety', 'fraud', 'waiting', 'refund', 'return']);
+/** "Sadly", "حیف": what follows in the sentence is the verdict, as after a "but". */
+const REGRET = new Set(['unfortunately', 'sadly', 'shame', 'a shame', 'such a shame', 'pity', 'too bad', 'متاسفانه', 'متأسفانه', 'حیف']);
 const NO_LONGER = new Set(['دیگه', 'دیگر', 'دیگع']);
+const FA_EMPHASIS = new Set(['هم', 'اصلا', 'اصلاً', 'زیاد', 'خیلی', 'هیچ']);
 
 function isNegatedFaVerb(word: string): boolean {
   if (FA_NOT_A_COMPLAINT.has(word)) return false;
@@ -368,7 +373,9 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         // "No longer": دیگه before a negated verb is a thing that stopped working (دیگه شارژ نمیکنه),
         // unless the verb turns a complaint (دیگه داغ نمیکنه is praise).
         const noLonger = [1, 2, 3].some((back) => NO_LONGER.has(tokens[at - back]?.text ?? ''));
-        if (last && last.sentence === sentence && !last.negated && at === last.index) flip(last, `${last.label} ${token.text}`);
+        // "داغ هم نمیکنه": an emphasis word between the hit and its negated verb does not part them.
+        const adjacent = at === last?.index || (at === (last?.index ?? -2) + 1 && FA_EMPHASIS.has(tokens[at - 1]?.text ?? ''));
+        if (last && last.sentence === sentence && !last.negated && adjacent) flip(last, `${last.label} ${token.text}`);
         else {
           hits.push({
             label: noLonger ? `دیگه ${token.text}` : token.text,
@@ -405,6 +412,12 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
         expectSentences.add(sentence);
         break;
       case 'contrast':
+        // "Mic is useless though." A contrast word that ends its clause looks back at another
+        // sentence; the clause it ends is the verdict, not the part before a "but".
+        if (matched.label === 'though' || matched.label === 'tho' || matched.label === 'however') {
+          const next = tokens[i];
+          if (!next || next.boundary || next.pause) break;
+        }
         negLeft = 0;
         contrastAt = i;
         contrastSentences.add(sentence);
@@ -487,6 +500,22 @@ export function scoreText(text: string, lang?: Lang): Sentiment {
     score += h.value * weight;
     if (h.value > 0) positive += h.value * weight;
     else negative += h.value * weight;
+  }
+  // A real problem given as the verdict of a mixed text, after a "but" or a "sadly" ("lovely, but
+  // it tore", "حیف که پاره شد"), is a complaint however much praise came before it: the guideline
+  // labels such texts unhappy, and praise is not something the shop can put right.
+  const regret = hits.filter((h) => REGRET.has(h.label));
+  const verdictProblem = hits.some(
+    (h) =>
+      h.value < 0 &&
+      !h.negated &&
+      h.intent !== undefined &&
+      VERDICT_INTENTS.has(h.intent) &&
+      (h.side === 1 || regret.some((r) => r.sentence === h.sentence && r.index < h.index)),
+  );
+  if (verdictProblem && score > -1) {
+    negative += -1 - score;
+    score = -1;
   }
   const intents: Intent[] = [];
   for (const h of hits) if (h.intent && !intents.includes(h.intent)) intents.push(h.intent);
