@@ -9,6 +9,7 @@
  * @event rb-navigate - asks the page to open an item (`detail` is a route).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { AdminSubmissionsPage, BulkDecisionResult, DecisionResult, type AdminSubmission, type Decision } from '../../../../shared/admin.ts';
 import { FLAGS } from '../../../../shared/site.ts';
 import { KINDS, LANGS, SUBMISSION_STATUSES, type Lang } from '../../../../shared/submission.ts';
@@ -405,7 +406,10 @@ export class RbAdminQueue extends LitElement {
         >${label}
         <select name=${name} @change=${this.onFilter}>
           ${any ? html`<option value="" ?selected=${f[name] === ''}>${m.queue.any}</option>` : nothing}
-          ${options.map(([value, text]) => html`<option value=${value} ?selected=${f[name] === value}>${text}</option>`)}
+          ${options.map(
+            // A language is named in itself ("English", "فارسی"), marked so readers pronounce it right.
+            ([value, text]) => html`<option value=${value} lang=${ifDefined(name === 'lang' ? value : undefined)} ?selected=${f[name] === value}>${text}</option>`,
+          )}
         </select>
       </label>
     `;
