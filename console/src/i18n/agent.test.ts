@@ -13,6 +13,7 @@ import { COMPLAINT_CATEGORIES, KINDS, SUBMISSION_STATUSES } from '../../../share
 import { AuditEntry } from '../../../shared/admin.ts';
 import { FIELD_ERROR_CODES, PROBLEM_SLUGS } from '../lib/problems.ts';
 import { QUEUE_COMMANDS } from '../lib/keys.ts';
+import { EMAIL_REASONS } from '../lib/email-reason.ts';
 import { en } from './en.ts';
 import { fa } from './fa.ts';
 
@@ -53,6 +54,7 @@ describe('every value the console shows has an English and a Persian label', () 
     ['server problems', (l) => l.problem, PROBLEM_SLUGS],
     ['field errors', (l) => l.fieldError, FIELD_ERROR_CODES],
     ['shortcut descriptions', (l) => l.keys, QUEUE_COMMANDS],
+    ['reasons an email was not sent', (l) => l.emailReason, EMAIL_REASONS],
   ])('%s', (_name, table, keys) => {
     expectBoth(table, keys);
   });

@@ -7,6 +7,9 @@ import type { CaseEventType, Priority, RootCause } from '../../../shared/cases.t
 import type { AuditAction } from '../../../shared/admin.ts';
 import type { CaseReasonKind } from '../../../shared/case-reason.ts';
 import type { FieldErrorCode, ProblemSlug } from '../lib/problems.ts';
+import type { EMAIL_REASONS } from '../lib/email-reason.ts';
+
+type EmailReason = (typeof EMAIL_REASONS)[number];
 
 // Case statuses come from the recovery contract; an unknown one is shown as it came.
 const caseStatus: Record<string, string> = {
@@ -740,6 +743,18 @@ export const en = {
     open: 'Open the tracking page',
   },
   caseRefLink: (ref: string) => `Open case ${ref}`,
+  emailFrom: 'From',
+  emailReplyTo: 'Replies go to',
+  emailReason: {
+    unsubscribed: 'The customer unsubscribed',
+    'no longer wanted': 'No longer needed',
+    'the site sends its own review requests': 'The shop sends its own review requests',
+    'the customer already wrote': 'The customer already wrote',
+    'the request was not sent': 'The first request was not sent',
+    'quiet period': 'Too soon after another email',
+    'unreadable email data': 'The email’s data could not be read',
+    'the site is gone': 'The site no longer exists',
+  } satisfies Record<EmailReason, string>,
 };
 
 export type Messages = typeof en;

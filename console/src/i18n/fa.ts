@@ -720,4 +720,16 @@ export const fa: Messages = {
     open: 'باز کردن صفحهٔ پیگیری',
   },
   caseRefLink: (ref) => `باز کردن پرونده ${ref}`,
+  emailFrom: 'فرستنده',
+  emailReplyTo: 'پاسخ‌ها به',
+  emailReason: {
+    unsubscribed: 'مشتری اشتراک را لغو کرده است',
+    'no longer wanted': 'دیگر لازم نیست',
+    'the site sends its own review requests': 'فروشگاه خودش درخواست نظر می‌فرستد',
+    'the customer already wrote': 'مشتری پیش‌تر نوشته است',
+    'the request was not sent': 'درخواست نخست فرستاده نشد',
+    'quiet period': 'خیلی زود پس از ایمیلی دیگر',
+    'unreadable email data': 'داده‌های ایمیل خوانا نبود',
+    'the site is gone': 'این سایت دیگر وجود ندارد',
+  },
 };

@@ -10,7 +10,8 @@ import { AdminEmailsPage, EMAIL_KINDS, EMAIL_MODES, EMAIL_STATES, EmailPreview, 
 import { LANGS, type Lang } from '../../../../shared/submission.ts';
 import { request, withQuery } from '../../lib/api.ts';
 import { sendingFromForm, templateInto, type EmailSettingsParse } from '../../lib/email-settings.ts';
-import { formatDateTime } from '../../../../shared/format.ts';
+import { formatDateTime, formatNumber } from '../../../../shared/format.ts';
+import { emailReason } from '../../lib/email-reason.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
@@ -134,6 +135,7 @@ export class RbAdminEmails extends LitElement {
 
   override render() {
     const m = messages(this.lang).emails;
+    const mm = messages(this.lang);
     const s = this.settings?.settings;
     const saved = s?.emailTemplates[this.kind]?.[this.tplLang];
     return html`
@@ -201,8 +203,9 @@ export class RbAdminEmails extends LitElement {
                 ? html`<dl>
                       <dt>${m.subject}</dt>
                       <dd><bdi>${this.preview.subject}</bdi></dd>
-                      <dt>From</dt>
-                      <dd dir="ltr"><bdi>${this.preview.from}</bdi>${this.preview.replyTo ? html` · Reply-To: <bdi>${this.preview.replyTo}</bdi>` : nothing}</dd>
+                      <dt>${mm.emailFrom}</dt>
+                      <dd dir="ltr"><bdi>${this.preview.from}</bdi></dd>
+                      ${this.preview.replyTo ? html`<dt>${mm.emailReplyTo}</dt><dd dir="ltr"><bdi>${this.preview.replyTo}</bdi></dd>` : nothing}
                       <dt>${m.headers}</dt>
                       <dd dir="ltr">${Object.entries(this.preview.headers).map(([k, v]) => html`<div><code>${k}: ${v}</code></div>`)}</dd>
                     </dl>
@@ -246,13 +249,13 @@ export class RbAdminEmails extends LitElement {
                 <tbody>
                   ${this.items.map(
                     (e) => html`<tr>
-                      <td>${m.kind[e.kind]} (${e.lang})</td>
+                      <td>${m.kind[e.kind]} (${e.lang === 'fa' ? 'فارسی' : 'English'})</td>
                       <td>${m.state[e.state]}</td>
                       <td><bdi>${e.to}</bdi></td>
                       <td><time datetime=${e.dueAt}>${formatDateTime(e.dueAt, this.lang)}</time></td>
                       <td>${e.sentAt ? html`<time datetime=${e.sentAt}>${formatDateTime(e.sentAt, this.lang)}</time>` : '—'}</td>
-                      <td>${e.attempts}</td>
-                      <td><bdi>${e.reason ?? ''}</bdi></td>
+                      <td>${formatNumber(e.attempts, this.lang)}</td>
+                      <td>${emailReason(e.reason, mm)}</td>
                     </tr>`,
                   )}
                 </tbody>
