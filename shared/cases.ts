@@ -211,6 +211,8 @@ export const CaseEvent = z.object({
   at: z.string(),
 });
 
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
 export const AdminCaseDetail = z.object({
   case: AdminCase,
   refs: z.array(z.string()),

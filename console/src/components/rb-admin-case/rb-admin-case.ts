@@ -253,8 +253,11 @@ export class RbAdminCase extends LitElement {
             <label>${m.cases.assignee} <input name="assignee" maxlength=${LIMITS.name} .value=${c.assignee ?? ''} /></label>
             <label
               >${m.cases.promised}
-              <input name="promisedAt" type="datetime-local" .value=${c.promisedAt ? toLocalInput(c.promisedAt) : ''}
-            /></label>
+              <input name="promisedAt" type="datetime-local" .value=${c.promisedAt ? toLocalInput(c.promisedAt) : ''} />${c.promisedAt
+                ? // The browser's date field speaks its own calendar; the date as the console says it sits under it.
+                  html`<span class="hint"><time datetime=${c.promisedAt}>${formatDateTime(c.promisedAt, this.lang)}</time></span>`
+                : nothing}</label
+            >
             <label
               >${m.cases.rootCause}
               <select name="rootCause">
