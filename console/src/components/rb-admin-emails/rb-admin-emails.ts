@@ -15,10 +15,12 @@ import { emailReason } from '../../lib/email-reason.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
+import { noticeAt, noticeStyles } from '../notice/notice.ts';
 
 export class RbAdminEmails extends LitElement {
   static override styles = [
     base,
+    noticeStyles,
     css`
       pre {
         white-space: pre-wrap;
@@ -49,6 +51,7 @@ export class RbAdminEmails extends LitElement {
     preview: { state: true },
     problem: { state: true },
     notice: { state: true },
+    noticeAt: { state: true },
   };
 
   declare lang: Lang;
@@ -61,6 +64,7 @@ export class RbAdminEmails extends LitElement {
   declare preview: EmailPreview | null;
   declare problem: Shown | null;
   declare notice: string;
+  declare noticeAt: string;
 
   constructor() {
     super();
@@ -74,6 +78,7 @@ export class RbAdminEmails extends LitElement {
     this.preview = null;
     this.problem = null;
     this.notice = '';
+    this.noticeAt = '';
   }
 
   override connectedCallback(): void {
@@ -100,7 +105,7 @@ export class RbAdminEmails extends LitElement {
     }
   }
 
-  private async save(parsed: EmailSettingsParse) {
+  private async save(parsed: EmailSettingsParse, at: string) {
     if (!parsed.ok) {
       this.problem = { message: parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors: parsed.errors };
       return;
@@ -109,6 +114,7 @@ export class RbAdminEmails extends LitElement {
       this.settings = await request(AdminSettings, '/v1/admin/settings', { method: 'PUT', body: parsed.value });
       this.problem = null;
       this.notice = messages(this.lang).emails.saved;
+      this.noticeAt = at;
     } catch (err) {
       this.problem = report(this, err, messages(this.lang));
     }
@@ -142,14 +148,13 @@ export class RbAdminEmails extends LitElement {
       <h1>${m.title}</h1>
       <p class="muted">${m.intro}</p>
       ${this.problem ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
-      ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
       ${s && this.settings
         ? html`<form
               class="card"
               aria-labelledby="sending"
               @submit=${(e: Event) => {
                 e.preventDefault();
-                if (this.settings) void this.save(sendingFromForm(new FormData(e.target as HTMLFormElement), this.settings));
+                if (this.settings) void this.save(sendingFromForm(new FormData(e.target as HTMLFormElement), this.settings), 'sending');
               }}
             >
               <h2 id="sending">${m.sending}</h2>
@@ -166,7 +171,7 @@ export class RbAdminEmails extends LitElement {
               <input id="reply-to" name="emailReplyTo" type="email" .value=${s.emailReplyTo ?? ''} />
               <label for="reminder">${m.reminderDays}</label>
               <input id="reminder" name="reviewReminderDays" type="number" min="0" max="60" .value=${String(s.reviewReminderDays)} />
-              <p><button type="submit">${m.save}</button></p>
+              <p><button type="submit">${m.save}</button>${noticeAt(this, 'sending')}</p>
             </form>
             <section class="card" aria-labelledby="templates">
               <h2 id="templates">${m.templates}</h2>
@@ -193,11 +198,11 @@ export class RbAdminEmails extends LitElement {
                   type="button"
                   @click=${() => {
                     const { subject, intro } = this.templateFields();
-                    if (this.settings) void this.save(templateInto(this.settings, this.kind, this.tplLang, subject, intro));
+                    if (this.settings) void this.save(templateInto(this.settings, this.kind, this.tplLang, subject, intro), 'template');
                   }}
                 >
                   ${m.save}
-                </button>
+                </button>${noticeAt(this, 'template')}
               </p>
               ${this.preview
                 ? html`<dl>
