@@ -230,7 +230,6 @@ export const en = {
     assignToMe: 'Assign to me',
     changeStatus: 'Move to',
     update: 'Save case',
-    priorityLabel: (p: string) => `Priority ${p}`,
   },
   caseStatus,
   rootCause: {
@@ -440,20 +439,6 @@ export const en = {
     updateReviewHint: 'Your original review stays visible; this is shown under it as an update after support. Nothing is published unless you tick this.',
     commentPrivate: 'Only the shop reads your comment.',
     updateSent: 'Your update will appear under your review once it has been checked.',
-    /** What each entry of a case's timeline is, for staff; an unknown type is shown as it came. */
-    event: {
-      opened: 'Opened',
-      submission: 'Submission joined',
-      status: 'Status',
-      message: 'Message to the customer',
-      note: 'Note',
-      assigned: 'Assigned',
-      priority: 'Priority',
-      promised: 'Promised date',
-      rerated: 'Customer re-rated',
-      rerate_comment: 'Customer’s comment (not published)',
-      contact_added: 'Customer added a contact',
-    } as Record<string, string>,
   },
 
   slaSettings: {
@@ -476,12 +461,6 @@ export const en = {
     merged: 'Merged.',
     splitDone: 'Split off.',
     open: 'Open',
-    trackLink: 'Customer’s tracking link',
-    trackHint: 'Rotating makes a new link and stops every earlier one. The new link is shown only now.',
-    rotate: 'Make a new tracking link',
-    rotated: 'New tracking link made; earlier links no longer work.',
-    copyLink: 'Copy tracking link',
-    copied: 'Link copied.',
   },
 
   // Outgoing email (issue 15): the Emails page and the case page's email list.
