@@ -190,6 +190,8 @@ export class RbAdminQueue extends LitElement {
     }
     if (!ids.length) return;
     this.queue = removeDecided(this.queue, ids, decision);
+    // The pressed button left with its item: focus goes on to the next one, under the result.
+    this.focusCurrent = true;
     const removed = this.queue.last?.removed ?? [];
     const m = this.m;
     this.announcement = m.decided[decision](ids.length);
