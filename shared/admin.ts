@@ -147,10 +147,49 @@ export const AuditQuery = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+/**
+ * Every action the audit log records. The worker's `insertAudit` takes only these, and the
+ * console has an en and fa label for each: a new action fails typecheck until it is listed
+ * here, and the console's translation test until it is named in both languages.
+ */
+export const AUDIT_ACTIONS = [
+  'submission.decision',
+  'submission.undo',
+  'submission.open-case',
+  'submission.not-a-problem',
+  'reply.create',
+  'reply.edit',
+  'reply.delete',
+  'photo.hide',
+  'photo.show',
+  'case.update',
+  'case.note',
+  'case.merge',
+  'case.split',
+  'case.track_link',
+  'case.contact_added',
+  'settings.update',
+  'webhooks.set',
+  'webhooks.replay',
+  'person.erase',
+  'product.put',
+  'product.delete',
+  'product.import',
+  'feed.rotate',
+  'import.start',
+  'import.done',
+  // Written by `npm start`'s demo seed, not by the worker.
+  'demo.seeded',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const AuditEntry = z.object({
   id: z.int(),
-  /** The staff id that acted. */
+  /** The staff id that acted, or `customer`, `secret-key` (the merchant's server) or `system`. */
   actor: z.string(),
+  /** Who that is, for the reader: a staff member (named by `actorName`), the customer, the shop's server, the system. */
+  actorKind: z.enum(['staff', 'customer', 'server', 'system']),
+  /** A staff member's display name (their token's name); null when not known. */
   actorName: z.nullable(z.string()),
   action: z.string(),
   target: z.nullable(z.string()),

@@ -169,15 +169,49 @@ export type AdminCase = z.infer<typeof AdminCase>;
 export const AdminCasesPage = z.object({ items: z.array(AdminCase), nextCursor: z.nullable(z.string()) });
 export type AdminCasesPage = z.infer<typeof AdminCasesPage>;
 
+/**
+ * Every kind of timeline entry the worker writes; the worker's writers are typed with it and the
+ * console has an en and fa label for each (a new one fails the console's translation test).
+ * `type` in the answers stays a string so an older console still reads a newer worker.
+ */
+export const CASE_EVENT_TYPES = [
+  'opened',
+  'submission',
+  'status',
+  'message',
+  'note',
+  'assigned',
+  'priority',
+  'promised',
+  'rerated',
+  'rerate_comment',
+  'contact_added',
+  'escalated',
+  'breached',
+  'promise_reminder',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/** Who wrote a timeline entry: a staff member (by token id), the customer, or the system (router, cron). */
+export const CASE_ACTORS = ['staff', 'customer', 'system'] as const;
+export type CaseActor = (typeof CASE_ACTORS)[number];
+
 export const CaseEvent = z.object({
   id: z.int(),
   type: z.string(),
   public: z.boolean(),
   body: z.nullable(z.string()),
+  /** A staff token id, `customer`, `system`, or null (the router). */
   actor: z.nullable(z.string()),
+  /** Who, as staff read it: `staff` with `actorName`, the customer, or the system. */
+  actorKind: z.enum(CASE_ACTORS),
+  /** The staff member's display name (their token's name); null when it is not known. */
+  actorName: z.nullable(z.string()),
   submissionId: z.nullable(z.string()),
   at: z.string(),
 });
+
+export type CaseEvent = z.infer<typeof CaseEvent>;
 
 export const AdminCaseDetail = z.object({
   case: AdminCase,

@@ -83,7 +83,7 @@ describe('hostile submissions', () => {
     await expect.poll(() => preview.textContent()).toContain(IMG);
     expect(await activeElements(page, 'rb-admin-detail [data-testid="reply-preview"]')).toBe(0);
     await detail.locator('button[type="submit"]').click();
-    await expect.poll(() => detail.locator('[role="status"]').textContent()).toContain('Reply saved');
+    await expect.poll(() => detail.locator('[data-notice="reply"]').textContent()).toContain('Reply saved');
     expect(await preview.textContent()).toContain(SVG);
 
     // Back in the queue, the search is still applied: only this test's two items are listed.

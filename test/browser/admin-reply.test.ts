@@ -37,7 +37,7 @@ describe('public reply', () => {
     const replyText = `Thank you for the kind words! ${tag}`;
     await detail.locator('textarea#reply').fill(replyText);
     await detail.locator('button[type="submit"]').click();
-    await expect.poll(() => detail.locator('[role="status"]').textContent()).toContain('Reply saved');
+    await expect.poll(() => detail.locator('[data-notice="reply"]').textContent()).toContain('Reply saved');
     await detail.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => deepText(detail.locator('rb-admin-item'))).toContain('Published');
     expect(errors).toEqual([]);

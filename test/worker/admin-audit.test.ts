@@ -20,7 +20,7 @@ describe('audit log', () => {
     await decideAll(cookie, ids);
     const first = await (await SELF.fetch(staffRequest('GET', '/v1/admin/audit?limit=2', cookie))).json<AuditPage>();
     expect(first.items.map((i) => i.target)).toEqual([ids[2], ids[1]]);
-    expect(first.items[0]).toMatchObject({ actor: site.staffId, actorName: 'Owner', action: 'submission.decision', before: { status: 'pending' }, after: { status: 'published' } });
+    expect(first.items[0]).toMatchObject({ actor: site.staffId, actorKind: 'staff', actorName: 'Owner', action: 'submission.decision', before: { status: 'pending' }, after: { status: 'published' } });
     expect(first.nextCursor).not.toBeNull();
     const second = await (await SELF.fetch(staffRequest('GET', `/v1/admin/audit?limit=2&cursor=${first.nextCursor}`, cookie))).json<AuditPage>();
     expect(second.items.map((i) => i.target)).toEqual([ids[0]]);

@@ -224,6 +224,16 @@ describe('staff case lifecycle', () => {
     expect(detail.timeline.find((e) => e.type === 'note')).toMatchObject({ public: false, body: 'called, no answer' });
   });
 
+  it('names who wrote each timeline entry: staff by their name, the router as the system', async () => {
+    const { caseId, cookie, site } = await openCase();
+    await patch(cookie, caseId, { status: 'acknowledged' });
+    const detail = (await (await SELF.fetch(staffRequest('GET', `/v1/admin/cases/${caseId}`, cookie))).json()) as {
+      timeline: { type: string; actor: string | null; actorKind: string; actorName: string | null }[];
+    };
+    expect(detail.timeline.find((e) => e.type === 'status')).toMatchObject({ actor: site.staffId, actorKind: 'staff', actorName: 'Owner' });
+    expect(detail.timeline.find((e) => e.type === 'opened')).toMatchObject({ actorKind: 'system', actorName: null });
+  });
+
   it('lists the queue most urgent first, overdue on top, one page at a time', async () => {
     const site = await createSite();
     const now = Date.now();

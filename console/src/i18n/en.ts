@@ -3,7 +3,13 @@ import type { Flag } from '../../../shared/site.ts';
 import type { ComplaintCategory, Kind, SubmissionStatus } from '../../../shared/submission.ts';
 import type { Decision } from '../../../shared/admin.ts';
 import type { QueueCommand } from '../lib/keys.ts';
-import type { RootCause } from '../../../shared/cases.ts';
+import type { CaseEventType, Priority, RootCause } from '../../../shared/cases.ts';
+import type { AuditAction } from '../../../shared/admin.ts';
+import type { CaseReasonKind } from '../../../shared/case-reason.ts';
+import type { FieldErrorCode, ProblemSlug } from '../lib/problems.ts';
+import type { EMAIL_REASONS } from '../lib/email-reason.ts';
+
+type EmailReason = (typeof EMAIL_REASONS)[number];
 
 // Case statuses come from the recovery contract; an unknown one is shown as it came.
 const caseStatus: Record<string, string> = {
@@ -224,7 +230,6 @@ export const en = {
     assignToMe: 'Assign to me',
     changeStatus: 'Move to',
     update: 'Save case',
-    priorityLabel: (p: string) => `Priority ${p}`,
   },
   caseStatus,
   rootCause: {
@@ -434,20 +439,6 @@ export const en = {
     updateReviewHint: 'Your original review stays visible; this is shown under it as an update after support. Nothing is published unless you tick this.',
     commentPrivate: 'Only the shop reads your comment.',
     updateSent: 'Your update will appear under your review once it has been checked.',
-    /** What each entry of a case's timeline is, for staff; an unknown type is shown as it came. */
-    event: {
-      opened: 'Opened',
-      submission: 'Submission joined',
-      status: 'Status',
-      message: 'Message to the customer',
-      note: 'Note',
-      assigned: 'Assigned',
-      priority: 'Priority',
-      promised: 'Promised date',
-      rerated: 'Customer re-rated',
-      rerate_comment: 'Customer’s comment (not published)',
-      contact_added: 'Customer added a contact',
-    } as Record<string, string>,
   },
 
   slaSettings: {
@@ -470,12 +461,6 @@ export const en = {
     merged: 'Merged.',
     splitDone: 'Split off.',
     open: 'Open',
-    trackLink: 'Customer’s tracking link',
-    trackHint: 'Rotating makes a new link and stops every earlier one. The new link is shown only now.',
-    rotate: 'Make a new tracking link',
-    rotated: 'New tracking link made; earlier links no longer work.',
-    copyLink: 'Copy tracking link',
-    copied: 'Link copied.',
   },
 
   // Outgoing email (issue 15): the Emails page and the case page's email list.
@@ -557,6 +542,198 @@ export const en = {
     replayLabel: (event: string, when: string) => `Send the ${event} delivery of ${when} again`,
     replayed: 'Queued to be sent again.',
   },
+
+  // ---- helper "agent" (issue 14, support agent): people, reasons, timeline, audit, notices ----
+  /** Who acted, as staff read it. */
+  people: {
+    customer: 'The customer',
+    system: 'Rebound (automatic)',
+    server: 'The shop’s server (secret key)',
+    /** A staff member whose name is not known: a short stable part of their id. */
+    staffFallback: (id: string) => `Staff member ${id}`,
+  },
+  priority: { P1: 'P1 · urgent', P2: 'P2 · unhappy', P3: 'P3 · mildly unhappy' } satisfies Record<Priority, string>,
+  /** Why a case opened (shared/case-reason.ts); `n` is the stars, already formatted. */
+  reason: {
+    rating: (n: string) => `Rated ${n} of 5`,
+    feeling: (n: string) => `Said it went ${n} of 5`,
+    complaint: 'Complaint',
+    rating_negative_text: (n: string) => `Rated ${n} of 5 with negative words`,
+    feeling_negative_text: (n: string) => `Said it went ${n} of 5, with negative words`,
+    negative_story: 'A story with negative words',
+    rating_clearly_negative: (n: string) => `Rated ${n} of 5, but the words are clearly unhappy`,
+    feeling_clearly_negative: (n: string) => `Said it went ${n} of 5, but the words are clearly unhappy`,
+    complaint_words: 'Complaint words in the text',
+    learned: 'Words your team taught the router mean trouble',
+    resembles: 'Reads like earlier unhappy reviews',
+    opened_by_staff: 'Opened by staff',
+    needs_look: 'The router was unsure',
+    not_unhappy: 'Not unhappy',
+    text: 'Other reason',
+  } satisfies Record<CaseReasonKind, string | ((n: string) => string)>,
+  reasonMore: {
+    about: (category: string) => `Complaint about: ${category}`,
+    words: 'Words',
+    repeat: (n: string, one: boolean) => `Repeat customer: ${n} earlier ${one ? 'case' : 'cases'}`,
+  },
+  /** What each timeline entry is, for staff. */
+  timeline: {
+    opened: 'Case opened',
+    submission: 'Submission joined the case',
+    status: 'Status changed',
+    message: 'Message to the customer',
+    note: 'Private note',
+    assigned: 'Assigned',
+    priority: 'Priority changed',
+    promised: 'Promised date set',
+    rerated: 'Customer rated again',
+    rerate_comment: 'Customer’s comment (not published)',
+    contact_added: 'Customer added a way to reach them',
+    escalated: 'Escalated',
+    breached: 'Response target missed',
+    promise_reminder: 'Promised date is near',
+  } satisfies Record<CaseEventType, string>,
+  timelineMore: {
+    by: 'by',
+    escalatedWhy: 'No response at half the response target.',
+    reassignedTo: (name: string) => `Reassigned to ${name}`,
+    promisedCleared: 'Promised date removed',
+    rerated: (n: string) => `${n} of 5 stars`,
+    unknown: 'Other event',
+  },
+  auditMore: {
+    changes: 'Changes',
+    noChange: 'No details.',
+    yes: 'Yes',
+    no: 'No',
+    empty: '(empty)',
+    more: (n: string) => `and ${n} more`,
+    target: 'On',
+    actionLabel: 'Action',
+  },
+  auditAction: {
+    'submission.decision': 'Decided on a submission',
+    'submission.undo': 'Undid a decision',
+    'submission.open-case': 'Opened a case from a submission',
+    'submission.not-a-problem': 'Marked a submission not a problem',
+    'reply.create': 'Published a reply',
+    'reply.edit': 'Edited a reply',
+    'reply.delete': 'Removed a reply',
+    'photo.hide': 'Hid a photo',
+    'photo.show': 'Showed a photo again',
+    'case.update': 'Updated a case',
+    'case.note': 'Added a private note',
+    'case.merge': 'Merged cases',
+    'case.split': 'Split a case off',
+    'case.track_link': 'Made a new tracking link',
+    'case.contact_added': 'Customer added a contact',
+    'settings.update': 'Changed settings',
+    'webhooks.set': 'Changed the webhook',
+    'webhooks.replay': 'Sent a webhook again',
+    'person.erase': 'Erased a shopper’s personal data',
+    'product.put': 'Saved a product',
+    'product.delete': 'Deleted a product',
+    'product.import': 'Imported products',
+    'feed.rotate': 'Replaced the feed address',
+    'import.start': 'Started a review import',
+    'import.done': 'Finished a review import',
+    'demo.seeded': 'Filled the demo shop',
+  } satisfies Record<AuditAction, string>,
+  /** Field names in the audit log's changes; others are shown as stored. */
+  auditField: {
+    status: 'Status',
+    priority: 'Priority',
+    assignee: 'Assignee',
+    decidedAt: 'Decided',
+    decidedBy: 'Decided by',
+    decisionReason: 'Reason',
+    publishedAt: 'Published',
+    promisedAt: 'Promised date',
+    rootCause: 'Root cause',
+    resolution: 'Resolution',
+    resolvedOk: 'Resolved',
+    resolvedAt: 'Resolved at',
+    closedAt: 'Closed',
+    firstResponseAt: 'First response',
+    dueAt: 'Due',
+    body: 'Text',
+    length: 'Length',
+    hidden: 'Hidden',
+    caseRef: 'Case',
+    ref: 'Case',
+    rotated: 'New link',
+    undoes: 'Undoes entry',
+    name: 'Name',
+    origins: 'Allowed origins',
+    into: 'Merged into',
+    source: 'Source',
+    inserted: 'Added',
+    total: 'Total',
+    rows: 'Rows',
+  } as Record<string, string>,
+  /** Server problems by their type, so an error reads in the console's language. */
+  problem: {
+    unauthorized: 'Your session has ended. Please log in again.',
+    conflict: 'Someone else changed this at the same time. Reload and try again.',
+    validation: 'Some fields need a fix.',
+    'case-not-found': 'There is no such case.',
+    'submission-not-found': 'There is no such submission.',
+    'not-found': 'Not found.',
+    'nothing-to-undo': 'There is nothing to undo.',
+    'bad-cursor': 'This list moved on; load it again.',
+    'body-too-large': 'This is too large to send.',
+    'not-merged': 'This case is not merged.',
+    'too-many-requests': 'Too many requests. Wait a moment and try again.',
+  } satisfies Record<ProblemSlug, string>,
+  problemStatus: (status: number): string =>
+    status === 404 ? 'Not found.' : status === 409 ? 'This changed meanwhile. Reload and try again.' : status === 429 ? 'Too many requests. Wait a moment and try again.' : status >= 500 ? 'The server had a problem. Try again.' : 'The request was refused.',
+  fieldError: {
+    too_big: 'Too long.',
+    too_small: 'Too short or empty.',
+    invalid_format: 'Not in the expected format.',
+    invalid_type: 'Missing or of the wrong type.',
+    invalid_value: 'Not one of the allowed values.',
+    custom: 'Not valid.',
+  } satisfies Record<FieldErrorCode, string>,
+  unexpectedAnswer: 'The server answered in an unexpected shape.',
+  /** English staff read the server's own English `detail`; a translation uses `problem` instead. */
+  serverDetail: true as boolean,
+  /** What a moderation decision did, shown next to the button (and announced). */
+  outcome: {
+    approve: 'Published',
+    reject: 'Rejected',
+    spam: 'Marked as spam',
+    hide: 'Hidden from the public',
+    undo: 'Undo',
+    undone: 'Undone: back in the queue.',
+    item: (who: string) => `Submission from ${who}`,
+  },
+  shortcuts: {
+    intro: 'Keys work on any keyboard layout (they are read by their place, not their letter), and never while you type in a field.',
+    key: 'Key',
+    does: 'Does',
+  },
+  tracking: {
+    title: 'Customer’s tracking link',
+    hint: 'For privacy only a fingerprint of the link is kept, so it cannot be shown again. Creating a new link copies it for you and stops every earlier link from working.',
+    create: 'Create and copy a new tracking link',
+    copied: 'New link copied. Earlier links no longer work.',
+    copyFailed: 'The link was made but could not be copied; select it below and copy it.',
+    open: 'Open the tracking page',
+  },
+  caseRefLink: (ref: string) => `Open case ${ref}`,
+  emailFrom: 'From',
+  emailReplyTo: 'Replies go to',
+  emailReason: {
+    unsubscribed: 'The customer unsubscribed',
+    'no longer wanted': 'No longer needed',
+    'the site sends its own review requests': 'The shop sends its own review requests',
+    'the customer already wrote': 'The customer already wrote',
+    'the request was not sent': 'The first request was not sent',
+    'quiet period': 'Too soon after another email',
+    'unreadable email data': 'The email’s data could not be read',
+    'the site is gone': 'The site no longer exists',
+  } satisfies Record<EmailReason, string>,
 };
 
 export type Messages = typeof en;

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { en } from '../i18n/en.ts';
+import { fa } from '../i18n/fa.ts';
 import { ApiError, request, withQuery } from './api.ts';
 import { describeError } from './report.ts';
 
@@ -48,5 +49,26 @@ describe('request', () => {
     });
     await request(z.object({}), '/v1/x', { method: 'POST', body: { a: 1 } });
     expect(seen[0]).toMatchObject({ method: 'POST', credentials: 'same-origin', body: '{"a":1}' });
+  });
+});
+
+describe('describeError in Persian', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says a known problem and its field errors in Persian, not the server’s English', async () => {
+    const problem = { type: 'urn:rebound:problem:conflict', title: 'Conflict', status: 409, detail: 'Someone else changed this case; reload it.', errors: [{ path: 'body', code: 'too_big', message: 'Too big: expected string to have <=2000 characters' }] };
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(problem), { status: 409, headers: { 'content-type': 'application/problem+json' } }));
+    const err: unknown = await request(z.object({}), '/v1/x').catch((e: unknown) => e);
+    const shown = describeError(err, fa);
+    expect(shown.message).toBe(fa.problem.conflict);
+    expect(shown.errors[0]).toMatchObject({ path: 'body', message: fa.fieldError.too_big });
+    expect(describeError(err, en).message).toBe(problem.detail);
+  });
+
+  it('falls back to a sentence for the status when the problem type is not known', async () => {
+    const problem = { type: 'urn:rebound:problem:something-new', title: 'Not found', status: 404, detail: 'There is no such thing.' };
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(problem), { status: 404, headers: { 'content-type': 'application/problem+json' } }));
+    const err: unknown = await request(z.object({}), '/v1/x').catch((e: unknown) => e);
+    expect(describeError(err, fa).message).toBe(fa.problemStatus(404));
   });
 });

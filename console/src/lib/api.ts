@@ -10,12 +10,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly detail: string | undefined;
   readonly errors: FieldError[];
-  constructor(status: number, title: string, detail?: string, errors: FieldError[] = []) {
+  /** The problem's `type` (`urn:rebound:problem:<slug>`), when the server sent one. */
+  readonly type: string | undefined;
+  constructor(status: number, title: string, detail?: string, errors: FieldError[] = [], type?: string) {
     super(detail ?? title);
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
     this.errors = errors;
+    this.type = type;
   }
 }
 
@@ -39,7 +42,7 @@ async function problemOf(res: Response): Promise<ApiError> {
     // Not JSON (a proxy's error page, say): the status line is all there is to show.
   }
   const parsed = Problem.safeParse(body);
-  if (parsed.success) return new ApiError(res.status, parsed.data.title, parsed.data.detail, parsed.data.errors ?? []);
+  if (parsed.success) return new ApiError(res.status, parsed.data.title, parsed.data.detail, parsed.data.errors ?? [], parsed.data.type);
   return new ApiError(res.status, res.statusText || `HTTP ${res.status}`);
 }
 
@@ -81,6 +84,6 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
 export async function request<S extends z.ZodMiniType>(schema: S, path: string, options: RequestOptions = {}): Promise<z.infer<S>> {
   const res = await send(path, options);
   const parsed = schema.safeParse(await res.json());
-  if (!parsed.success) throw new ApiError(res.status, 'unexpected-answer', 'The server answered in an unexpected shape.');
+  if (!parsed.success) throw new ApiError(res.status, 'unexpected-answer', 'The server answered in an unexpected shape.', [], 'urn:rebound:problem:unexpected-answer');
   return parsed.data;
 }

@@ -2,14 +2,14 @@
  * The audit log: who did what to which item, with the state before and after as JSON.
  * Entries are written in the same batch as the change they describe, and never edited.
  */
-import type { AuditEntry } from '../../../shared/admin.ts';
+import type { AuditAction, AuditEntry } from '../../../shared/admin.ts';
 import { iso } from '../lib/time.ts';
 import type { VersionGuard } from './summaries.ts';
 
 export interface NewAuditEntry {
   siteId: string;
   actor: string;
-  action: string;
+  action: AuditAction;
   target: string | null;
   before: unknown;
   after: unknown;
@@ -70,10 +70,20 @@ export function insertAudit(db: D1Database, entry: NewAuditEntry, guard?: Versio
     .bind(...values, guard.submissionId, guard.version);
 }
 
+/** Staff act with their token id; the merchant's server, the customer and the system have fixed names. */
+function auditActorKind(actor: string, name: string | null): AuditEntry['actorKind'] {
+  if (name !== null) return 'staff';
+  if (actor === 'customer') return 'customer';
+  if (actor === 'secret-key') return 'server';
+  if (actor === 'system') return 'system';
+  return 'staff';
+}
+
 function toEntry(row: AuditRecord): AuditEntry {
   return {
     id: row.id,
     actor: row.actor,
+    actorKind: auditActorKind(row.actor, row.actor_name),
     actorName: row.actor_name,
     action: row.action,
     target: row.target,

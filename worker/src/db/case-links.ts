@@ -6,6 +6,7 @@
 import type { LinkedCase, LinkReason } from '../../../shared/case-links.ts';
 import { LinkReason as LinkReasonSchema } from '../../../shared/case-links.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/cases.ts';
+import type { AuditAction } from '../../../shared/admin.ts';
 import { iso } from '../lib/time.ts';
 import type { CaseRecord } from './cases.ts';
 
@@ -139,7 +140,7 @@ export function rotateTrackHashStatement(db: D1Database, r: { siteId: string; id
  */
 export function auditCaseChange(
   db: D1Database,
-  a: { siteId: string; actor: string; action: string; caseId: string; before: unknown; after: unknown; stamp: number },
+  a: { siteId: string; actor: string; action: AuditAction; caseId: string; before: unknown; after: unknown; stamp: number },
 ): D1PreparedStatement {
   return db
     .prepare(

@@ -3,7 +3,7 @@
  * domain objects; writes are returned as prepared statements so callers put a case change,
  * its timeline entry and its audit row in one `batch()`.
  */
-import { type AdminCase, type CaseStatus, type Priority, OPEN_CASE_STATUSES, RootCause } from '../../../shared/cases.ts';
+import { type AdminCase, type CaseEventType, type CaseStatus, type Priority, OPEN_CASE_STATUSES, RootCause } from '../../../shared/cases.ts';
 import { isoOrNull, iso } from '../lib/time.ts';
 import type { CaseSearch } from '../rules/case-search.ts';
 
@@ -54,6 +54,8 @@ export interface CaseEventRecord {
   public: number;
   body: string | null;
   actor: string | null;
+  /** The staff member's name when `actor` is a staff token of the case's site. */
+  actor_name: string | null;
   submission_id: string | null;
   created_at: number;
 }
@@ -183,7 +185,7 @@ export function insertCase(db: D1Database, c: NewCase): D1PreparedStatement {
 
 export interface NewCaseEvent {
   caseId: string;
-  type: string;
+  type: CaseEventType;
   public: boolean;
   body?: string | null;
   actor?: string | null;
@@ -212,7 +214,13 @@ export async function listCaseRefs(db: D1Database, caseId: string): Promise<stri
 
 export async function listCaseEvents(db: D1Database, caseId: string, publicOnly: boolean): Promise<CaseEventRecord[]> {
   const { results } = await db
-    .prepare(`SELECT * FROM case_events WHERE case_id = ?1 ${publicOnly ? 'AND public = 1' : ''} ORDER BY id LIMIT 500`)
+    // Staff are named by their token's name; the join stays within the case's site.
+    .prepare(
+      `SELECT e.*, t.name AS actor_name FROM case_events e
+       JOIN cases c ON c.id = e.case_id
+       LEFT JOIN staff_tokens t ON t.id = e.actor AND t.site_id = c.site_id
+       WHERE e.case_id = ?1 ${publicOnly ? 'AND e.public = 1' : ''} ORDER BY e.id LIMIT 500`,
+    )
     .bind(caseId)
     .all<CaseEventRecord>();
   return results;

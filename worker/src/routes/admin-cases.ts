@@ -12,6 +12,7 @@ import type { AppEnv } from '../types.ts';
 import {
   AdminCasesQuery,
   type AdminCaseDetail,
+  type CaseActor,
   type AdminCasesPage,
   CasePatch,
   NoteInput,
@@ -51,6 +52,13 @@ async function ownCase(c: Context<AppEnv>, id: string): Promise<CaseRecord> {
   const row = (await readCase(c.env.DB, siteId, id)) ?? (/^RB-/i.test(id) ? await readCaseByRef(c.env.DB, siteId, id.toUpperCase()) : null);
   if (!row) throw new ProblemError(404, 'case-not-found', 'There is no such case.');
   return row;
+}
+
+/** Who wrote a timeline entry: a staff token (named or not), the customer, or the system (null: the router). */
+function actorKind(actor: string | null, name: string | null): CaseActor {
+  if (name !== null) return 'staff';
+  if (actor === null || actor === 'system') return 'system';
+  return actor === 'customer' ? 'customer' : 'staff';
 }
 
 /** The tracking page link; the page reads `site`, `ref` and `t` from its query. */
@@ -124,6 +132,8 @@ export const adminCaseRoutes = new Hono<AppEnv>()
         public: e.public === 1,
         body: e.body,
         actor: e.actor,
+        actorKind: actorKind(e.actor, e.actor_name),
+        actorName: e.actor_name,
         submissionId: e.submission_id,
         at: iso(e.created_at),
       })),

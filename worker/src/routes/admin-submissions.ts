@@ -12,6 +12,7 @@ import {
   SubmissionId,
   SubmissionsQuery,
   type AdminSubmissionsPage,
+  type AuditAction,
   type BulkDecisionResult,
   type Decision,
   type DecisionResult,
@@ -70,7 +71,7 @@ function planChange(
   staff: StaffContext,
   target: ModeratedSubmission,
   next: DecisionState,
-  audit: { action: string; after: Record<string, unknown> },
+  audit: { action: AuditAction; after: Record<string, unknown> },
   nowMs: number,
 ): PlannedChange {
   const { item } = target;

@@ -13,6 +13,7 @@ import type { Intent } from './lexicon/types.ts';
 import { BASE_DOCS, BASE_TOKENS } from './lexicon/base-model.ts';
 import { predict, type LearnedModel } from './learn.ts';
 import { scoreText } from './sentiment.ts';
+import { caseReasonText, type CaseReason } from '../../../shared/case-reason.ts';
 
 export type Priority = 'P1' | 'P2' | 'P3';
 
@@ -92,8 +93,8 @@ function atLeast(current: Priority, floor: Priority): Priority {
   return RANK[floor] < RANK[current] ? floor : current;
 }
 
-function evidence(hits: readonly string[], limit = 3): string {
-  return [...new Set(hits)].slice(0, limit).join(', ');
+function evidenceList(hits: readonly string[], limit = 3): string[] {
+  return [...new Set(hits)].slice(0, limit);
 }
 
 export function decideRouting(input: RoutingInput, ctx: RoutingContext): RoutingDecision {
@@ -112,33 +113,35 @@ export function decideRouting(input: RoutingInput, ctx: RoutingContext): Routing
   const urgent = s.intents.filter((i) => URGENT_INTENTS.has(i));
   const hard = s.intents.filter((i) => !SOFT_INTENTS.has(i));
   // Intent phrases first: they say best what the customer wants. Then the negative words.
-  const why = evidence([
+  const why = evidenceList([
     ...s.details.filter((d) => d.intent).map((d) => d.label),
     ...s.details.filter((d) => !d.intent && d.value < 0).sort((a, b) => a.value - b.value).map((d) => d.label),
   ]);
 
   let priority: Priority | null = null;
-  let reason = '';
+  // The reason is kept as parts and stored as one sentence (shared/case-reason.ts), which the
+  // console reads back and says in the staff's language.
+  let reason: CaseReason = { kind: 'not_unhappy' };
   if (stars !== undefined && stars <= rules.lowRating) {
     priority = stars <= 1 ? 'P1' : 'P2';
-    reason = `${said} ${stars}`;
+    reason = { kind: said, stars };
   } else if (input.kind === 'complaint') {
     priority = 'P2';
-    reason = input.category ? `complaint: ${input.category}` : 'complaint';
+    reason = { kind: 'complaint', category: input.category };
   } else if (stars === 3 && negative) {
     priority = clearlyNegative ? 'P2' : 'P3';
-    reason = `${said} 3, negative text`;
+    reason = { kind: `${said}_negative_text`, stars: 3 };
   } else if (input.kind === 'story' && stars === undefined && negative) {
     priority = clearlyNegative ? 'P2' : 'P3';
-    reason = 'negative story';
+    reason = { kind: 'negative_story' };
   } else if (stars !== undefined && clearlyNegative) {
     priority = 'P2';
-    reason = `${said} ${stars}, clearly negative text`;
+    reason = { kind: `${said}_clearly_negative`, stars };
   } else if (rules.intents && (urgent.length > 0 || (s.intents.length > 0 && (hard.length > 0 ? s.score < 1 : negative)))) {
     // A complaint phrase in an otherwise glowing text ("the refund came in a day, great
     // service") is no reason for a case, unless it is about churn, the law or safety.
     priority = hard.length > 0 ? 'P2' : 'P3';
-    reason = 'complaint words';
+    reason = { kind: 'complaint_words' };
   }
 
   // Only where the text alone decides (a story, or a review of 3 stars and up) can the rules be
@@ -157,7 +160,7 @@ export function decideRouting(input: RoutingInput, ctx: RoutingContext): Routing
     const learned = ctx.learned && (uncertain || silent) ? predict(ctx.learned, text) : null;
     if (learned?.verdict === 'unhappy') {
       priority = 'P3';
-      reason = `learned from staff: ${learned.evidence.join(', ')}`;
+      reason = { kind: 'learned', evidence: learned.evidence };
       uncertain = false;
     } else if (learned?.verdict === 'happy') {
       uncertain = false;
@@ -165,21 +168,21 @@ export function decideRouting(input: RoutingInput, ctx: RoutingContext): Routing
       const base = predict(BASE, text, BASE_DECISIVE);
       if (base.verdict === 'unhappy') {
         priority = 'P3';
-        reason = `resembles unhappy reviews: ${base.evidence.join(', ')}`;
+        reason = { kind: 'resembles', evidence: base.evidence };
         uncertain = false;
       }
     }
   }
   if (priority === null) {
-    return { open: false, priority: null, reason: uncertain ? 'needs a look' : 'not unhappy', score: s.score, method: s.method, intents: s.intents, uncertain };
+    return { open: false, priority: null, reason: caseReasonText({ kind: uncertain ? 'needs_look' : 'not_unhappy' }), score: s.score, method: s.method, intents: s.intents, uncertain };
   }
   if (hard.length > 0) priority = atLeast(priority, 'P2');
   if (clearlyNegative) priority = atLeast(priority, 'P2');
   if (urgent.length > 0) priority = atLeast(priority, 'P1');
-  if (why && !reason.startsWith('learned') && !reason.startsWith('resembles')) reason += input.kind === 'complaint' && input.category ? ` (${why})` : `: ${why}`;
+  if (why.length && reason.kind !== 'learned' && reason.kind !== 'resembles') reason = { ...reason, evidence: why };
   if (ctx.priorCases >= rules.repeatCases) {
     priority = 'P1';
-    reason += `; repeat customer (${ctx.priorCases} earlier ${ctx.priorCases === 1 ? 'case' : 'cases'})`;
+    reason = { ...reason, priorCases: ctx.priorCases };
   }
-  return { open: true, priority, reason, score: s.score, method: s.method, intents: s.intents, uncertain: false };
+  return { open: true, priority, reason: caseReasonText(reason), score: s.score, method: s.method, intents: s.intents, uncertain: false };
 }

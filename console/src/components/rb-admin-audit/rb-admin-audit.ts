@@ -1,20 +1,16 @@
 /**
- * @summary The audit log: who did what, when, with the before/after values, and export links.
+ * @summary The audit log: who (by name) did what (in words), when (in the console's calendar),
+ * with what changed as "field: old → new" lines (`lib/audit-view.ts`), and export links.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { AuditPage, type AuditEntry } from '../../../../shared/admin.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request, withQuery } from '../../lib/api.ts';
-import { formatDateTime } from '../../../../shared/format.ts';
+import { formatDateTime, formatNumber, formatRelative } from '../../../../shared/format.ts';
+import { auditView } from '../../lib/audit-view.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
-
-/** Before/after values are arbitrary JSON; they are shown as JSON text, never as markup. */
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
 
 export class RbAdminAudit extends LitElement {
   static override styles = [
@@ -24,11 +20,19 @@ export class RbAdminAudit extends LitElement {
         overflow-x: auto;
         background: var(--rb-surface);
       }
-      td.json {
-        font-family: ui-monospace, monospace;
-        font-size: 0.8rem;
+      ul.changes {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        font-size: 0.875rem;
         overflow-wrap: anywhere;
-        max-inline-size: 24rem;
+        max-inline-size: 28rem;
+      }
+      ul.changes .field {
+        font-weight: 600;
+      }
+      ul.changes .old {
+        color: var(--rb-muted);
       }
       a {
         color: var(--rb-accent);
@@ -77,6 +81,9 @@ export class RbAdminAudit extends LitElement {
 
   override render() {
     const m = messages(this.lang);
+    const now = Date.now();
+    // The arrow points the way the page reads.
+    const arrow = m.dir === 'rtl' ? '←' : '→';
     return html`
       <h1>${m.audit.title}</h1>
       <p class="row">
@@ -100,15 +107,31 @@ export class RbAdminAudit extends LitElement {
                 </tr>
               </thead>
               <tbody>
-                ${this.items.map(
-                  (e) => html`<tr>
-                    <td><time datetime=${e.createdAt}>${formatDateTime(e.createdAt, this.lang)}</time></td>
-                    <td><bdi>${e.actorName ?? e.actor}</bdi></td>
-                    <td><code>${e.action}</code></td>
+                ${this.items.map((e) => {
+                  const v = auditView(e, m, this.lang);
+                  return html`<tr data-action=${e.action}>
+                    <td>
+                      <time datetime=${e.createdAt} title=${formatRelative(e.createdAt, this.lang, now)}>${formatDateTime(e.createdAt, this.lang)}</time>
+                    </td>
+                    <td><bdi>${v.who}</bdi></td>
+                    <td>${v.what}</td>
                     <td><bdi>${e.target ?? ''}</bdi></td>
-                    <td class="json" dir="ltr">${show(e.before)} → ${show(e.after)}</td>
-                  </tr>`,
-                )}
+                    <td>
+                      ${v.changes.length
+                        ? html`<ul class="changes">
+                            ${v.changes.map(
+                              (c) =>
+                                html`<li>
+                                  ${c.field ? html`<span class="field">${c.field}:</span>` : nothing} <bdi class="old">${c.before}</bdi> ${arrow}
+                                  <bdi class="new">${c.after}</bdi>
+                                </li>`,
+                            )}
+                            ${v.hidden ? html`<li class="muted">${m.auditMore.more(formatNumber(v.hidden, this.lang))}</li>` : nothing}
+                          </ul>`
+                        : html`<span class="muted">${m.none}</span>`}
+                    </td>
+                  </tr>`;
+                })}
               </tbody>
             </table>
           </div>`

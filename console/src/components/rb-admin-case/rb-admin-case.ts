@@ -17,6 +17,9 @@ import { request, send } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../../../shared/format.ts';
 import { casePatchFromForm, contactOf, newMessageKey } from '../../lib/case-form.ts';
 import { report, runAction, type Shown } from '../../lib/report.ts';
+import { reasonView, type ReasonView } from '../../lib/case-reason-view.ts';
+import { timelineView } from '../../lib/timeline.ts';
+import { noticeAt, noticeStyles } from '../notice/notice.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import '../rb-admin-item/rb-admin-item.ts';
@@ -26,7 +29,19 @@ import '../rb-case-emails/rb-case-emails.ts';
 export class RbAdminCase extends LitElement {
   static override styles = [
     base,
+    noticeStyles,
     css`
+      .reason .words bdi {
+        background: var(--rb-sunken);
+        padding-inline: 0.25em;
+        border-radius: 3px;
+      }
+      ol.timeline li {
+        margin-block-end: 0.5rem;
+      }
+      ol.timeline .who {
+        color: var(--rb-muted);
+      }
       .card.overdue {
         border-inline-start: 4px solid var(--rb-danger);
       }
@@ -61,6 +76,7 @@ export class RbAdminCase extends LitElement {
     detail: { state: true },
     problem: { state: true },
     notice: { state: true },
+    noticeAt: { state: true },
     busy: { state: true },
   };
 
@@ -70,6 +86,7 @@ export class RbAdminCase extends LitElement {
   declare detail: AdminCaseDetail | null;
   declare problem: Shown | null;
   declare notice: string;
+  declare noticeAt: string;
   declare busy: boolean;
   /**
    * The key of the message now in the box: kept while the same message is retried, renewed
@@ -85,6 +102,7 @@ export class RbAdminCase extends LitElement {
     this.detail = null;
     this.problem = null;
     this.notice = '';
+    this.noticeAt = '';
     this.busy = false;
   }
 
@@ -104,12 +122,12 @@ export class RbAdminCase extends LitElement {
     }
   }
 
-  private run(op: () => Promise<unknown>, notice: string) {
-    return runAction(this, op, notice, () => this.load());
+  private run(op: () => Promise<unknown>, notice: string, at: string) {
+    return runAction(this, op, notice, () => this.load(), at);
   }
 
-  private patch(body: CasePatch) {
-    return this.run(() => send(this.path, { method: 'PATCH', body }), messages(this.lang).saved);
+  private patch(body: CasePatch, at: string) {
+    return this.run(() => send(this.path, { method: 'PATCH', body }), messages(this.lang).saved, at);
   }
 
   private onSave(event: SubmitEvent) {
@@ -132,7 +150,7 @@ export class RbAdminCase extends LitElement {
         if (box instanceof HTMLTextAreaElement) box.value = '';
         this.messageKey = newMessageKey((b) => crypto.getRandomValues(b));
       }
-    }, messages(this.lang).saved);
+    }, messages(this.lang).saved, 'save');
   }
 
   private onNote(event: SubmitEvent) {
@@ -144,7 +162,7 @@ export class RbAdminCase extends LitElement {
     void this.run(async () => {
       await send(`${this.path}/notes`, { method: 'POST', body: { body } });
       form.reset();
-    }, messages(this.lang).saved);
+    }, messages(this.lang).saved, 'note');
   }
 
   private async copyContact(text: string) {
@@ -152,9 +170,14 @@ export class RbAdminCase extends LitElement {
     try {
       await navigator.clipboard.writeText(text);
       this.notice = m.cases.copied;
+      this.noticeAt = 'copy';
     } catch (err) {
       this.problem = report(this, err, m);
     }
+  }
+
+  private renderReason(r: ReasonView) {
+    return reasonTemplate(r, messages(this.lang));
   }
 
   override render() {
@@ -162,8 +185,6 @@ export class RbAdminCase extends LitElement {
     const d = this.detail;
     return html`
       <p><a href="#/cases">${m.cases.back}</a></p>
-      <p class="visually-hidden" role="status">${this.notice}</p>
-      ${this.notice ? html`<p class="muted" aria-hidden="true">${this.notice}</p>` : nothing}
       ${this.problem
         ? html`<div class="error" role="alert">
             <p>${this.problem.message}</p>
@@ -183,19 +204,23 @@ export class RbAdminCase extends LitElement {
       <h1><bdi>${c.ref}</bdi></h1>
       <section class="card ${c.overdue ? 'overdue' : ''}" aria-label=${m.cases.title}>
         <div class="row">
-          <span class="chip">${m.cases.priorityLabel(c.priority)}</span>
+          <span class="chip">${m.priority[c.priority]}</span>
           <span class="chip">${m.caseStatus[c.status] ?? c.status}</span>
           ${c.overdue ? html`<span class="overdue-label">${m.cases.overdue}</span>` : nothing}
-          ${c.dueAt ? html`<span>${m.cases.due}: ${formatRelative(c.dueAt, this.lang, now)}</span>` : nothing}
+          ${c.dueAt
+            ? html`<span>${m.cases.due}: <time datetime=${c.dueAt} title=${formatDateTime(c.dueAt, this.lang)}>${formatRelative(c.dueAt, this.lang, now)}</time></span>`
+            : nothing}
         </div>
-        <p class="muted">${m.caseMore.opened} ${formatDateTime(c.createdAt, this.lang)} · <bdi>${c.reason}</bdi></p>
+        <p class="muted">${m.caseMore.opened} <time datetime=${c.createdAt}>${formatDateTime(c.createdAt, this.lang)}</time></p>
+        ${this.renderReason(reasonView(c.reason, m, this.lang))}
         <div class="row">
-          <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.patch({ status: c.status === 'new' ? 'acknowledged' : 'in_progress' })}>
-            ${m.cases.markContacted}
-          </button>
-          ${contact ? html`<button type="button" @click=${() => this.copyContact(contact)}>${m.cases.copyContact}</button>` : nothing}
+          <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.patch({ status: c.status === 'new' ? 'acknowledged' : 'in_progress' }, 'contacted')}>
+            ${m.cases.markContacted}</button
+          >${noticeAt(this, 'contacted')}
+          ${contact ? html`<button type="button" @click=${() => this.copyContact(contact)}>${m.cases.copyContact}</button>${noticeAt(this, 'copy')}` : nothing}
           ${this.staff
-            ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.staff && this.patch({ assignee: this.staff.name })}>${m.cases.assignToMe}</button>`
+            ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.staff && this.patch({ assignee: this.staff.name }, 'assign')}>${m.cases.assignToMe}</button
+                >${noticeAt(this, 'assign')}`
             : nothing}
         </div>
         <p><strong>${m.cases.contact}:</strong> ${contact ? html`<bdi>${contact}</bdi>` : m.caseMore.noContact}</p>
@@ -222,14 +247,17 @@ export class RbAdminCase extends LitElement {
             <label
               >${m.cases.priority}
               <select name="priority">
-                ${PRIORITIES.map((p) => html`<option value=${p} ?selected=${p === c.priority}>${p}</option>`)}
+                ${PRIORITIES.map((p) => html`<option value=${p} ?selected=${p === c.priority}>${m.priority[p]}</option>`)}
               </select></label
             >
             <label>${m.cases.assignee} <input name="assignee" maxlength=${LIMITS.name} .value=${c.assignee ?? ''} /></label>
             <label
               >${m.cases.promised}
-              <input name="promisedAt" type="datetime-local" .value=${c.promisedAt ? toLocalInput(c.promisedAt) : ''}
-            /></label>
+              <input name="promisedAt" type="datetime-local" .value=${c.promisedAt ? toLocalInput(c.promisedAt) : ''} />${c.promisedAt
+                ? // The browser's date field speaks its own calendar; the date as the console says it sits under it.
+                  html`<span class="hint"><time datetime=${c.promisedAt}>${formatDateTime(c.promisedAt, this.lang)}</time></span>`
+                : nothing}</label
+            >
             <label
               >${m.cases.rootCause}
               <select name="rootCause">
@@ -250,7 +278,9 @@ export class RbAdminCase extends LitElement {
           <textarea id="resolution" name="resolution" maxlength=${LIMITS.note} .value=${c.resolution ?? ''}></textarea>
           <label for="publicMessage">${m.caseMore.publicMessage}</label>
           <textarea id="publicMessage" name="publicMessage" maxlength=${LIMITS.reply}></textarea>
-          <button type="submit" class="primary" ?disabled=${this.busy}>${m.cases.update}</button>
+          <div class="row">
+            <button type="submit" class="primary" ?disabled=${this.busy}>${m.cases.update}</button>${noticeAt(this, 'save')}
+          </div>
         </form>
       </section>
 
@@ -258,24 +288,36 @@ export class RbAdminCase extends LitElement {
       <section class="card" aria-labelledby="timeline">
         <h2 id="timeline">${m.cases.timeline}</h2>
         <ol class="timeline">
-          ${d.timeline.map(
-            (e) => html`<li>
-              <time datetime=${e.at}>${formatDateTime(e.at, this.lang)}</time> · <strong>${m.workflow.event[e.type] ?? e.type}</strong>
+          ${d.timeline.map((e) => {
+            const v = timelineView(e, m, this.lang);
+            return html`<li data-type=${e.type}>
+              <time datetime=${e.at}>${formatDateTime(e.at, this.lang)}</time> · <strong>${v.label}</strong>
               ${e.public ? nothing : html`<span class="chip private">${m.caseMore.privateEvent}</span>`}
-              ${e.actor ? html`· <bdi>${e.actor}</bdi>` : nothing}
-              ${e.body ? html`<div class="text"><bdi>${e.type === 'status' ? (m.caseStatus[e.body] ?? e.body) : e.body}</bdi></div>` : nothing}
-            </li>`,
-          )}
+              <span class="who">· <bdi>${v.who}</bdi></span>
+              ${v.detail ? html`<div>${v.detail}</div>` : nothing}
+              ${v.reason ? this.renderReason(v.reason) : nothing}
+              ${v.text ? html`<div class="text"><bdi>${v.text}</bdi></div>` : nothing}
+            </li>`;
+          })}
         </ol>
         <h3>${m.cases.notes}</h3>
         <form @submit=${this.onNote}>
           <label for="note" class="visually-hidden">${m.cases.notes}</label>
           <textarea id="note" name="note" maxlength=${LIMITS.note} placeholder=${m.cases.notePlaceholder}></textarea>
-          <button type="submit" ?disabled=${this.busy}>${m.cases.noteAdd}</button>
+          <button type="submit" ?disabled=${this.busy}>${m.cases.noteAdd}</button>${noticeAt(this, 'note')}
         </form>
       </section>
     `;
   }
+}
+
+/** Why the case opened, in the console's language; the shopper's own words stay as typed. */
+function reasonTemplate(r: ReasonView, m: ReturnType<typeof messages>) {
+  return html`<div class="reason">
+    ${r.raw ? html`<bdi>${r.summary}</bdi>` : html`<span>${r.summary}</span>`}
+    ${r.words.length ? html`<span class="words">· ${m.reasonMore.words}: ${r.words.map((w, i) => html`${i ? (m.dir === 'rtl' ? '، ' : ', ') : ''}<bdi>${w}</bdi>`)}</span>` : nothing}
+    ${r.repeat ? html`<div><strong>${r.repeat}</strong></div>` : nothing}
+  </div>`;
 }
 
 /** `datetime-local` wants local "YYYY-MM-DDTHH:mm" without a zone. */

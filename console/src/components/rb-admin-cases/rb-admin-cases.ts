@@ -9,6 +9,7 @@ import type { Lang } from '../../../../shared/submission.ts';
 import { request, withQuery } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../../../shared/format.ts';
 import { report, type Shown } from '../../lib/report.ts';
+import { reasonView } from '../../lib/case-reason-view.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 
@@ -150,6 +151,14 @@ export class RbAdminCases extends LitElement {
     void this.load();
   }
 
+  /** The reason in the console's language; the shopper's words that decided it stay as typed. */
+  private reason(sentence: string) {
+    const r = reasonView(sentence, messages(this.lang), this.lang);
+    if (r.raw) return html`<span><bdi>${r.summary}</bdi></span>`;
+    return html`<span>${r.summary}${r.words.length ? html`: <bdi>${r.words.join(this.lang === 'fa' ? '، ' : ', ')}</bdi>` : nothing}</span>
+      ${r.repeat ? html`<span>${r.repeat}</span>` : nothing}`;
+  }
+
   override render() {
     const m = messages(this.lang);
     const now = Date.now();
@@ -175,7 +184,7 @@ export class RbAdminCases extends LitElement {
           >${m.cases.priority}
           <select name="priority" @change=${this.onFilter}>
             <option value="">${m.cases.all}</option>
-            ${PRIORITIES.map((p) => html`<option value=${p}>${p}</option>`)}
+            ${PRIORITIES.map((p) => html`<option value=${p}>${m.priority[p]}</option>`)}
           </select></label
         >
         <label
@@ -193,7 +202,7 @@ export class RbAdminCases extends LitElement {
           return html`<li class=${late ? 'overdue' : ''}>
             <div class="row">
               <a href=${`#/cases/${encodeURIComponent(c.id)}`}><bdi>${c.ref}</bdi></a>
-              <span class="chip ${c.priority === 'P1' ? 'p1' : ''}">${m.cases.priorityLabel(c.priority)}</span>
+              <span class="chip ${c.priority === 'P1' ? 'p1' : ''}">${m.priority[c.priority]}</span>
               <span class="chip">${m.caseStatus[c.status] ?? c.status}</span>
               ${late ? html`<span class="overdue-label">${m.cases.overdue}</span>` : nothing}
             </div>
@@ -204,7 +213,7 @@ export class RbAdminCases extends LitElement {
                   >`
                 : nothing}
               <span>${m.cases.assignee}: <bdi>${c.assignee ?? m.cases.unassigned}</bdi></span>
-              <span><bdi>${c.reason}</bdi></span>
+              ${this.reason(c.reason)}
             </div>
           </li>`;
         })}

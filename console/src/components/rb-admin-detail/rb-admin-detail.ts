@@ -13,12 +13,14 @@ import { formatDateTime } from '../../../../shared/format.ts';
 import { report, runAction, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
+import { noticeAt, noticeStyles } from '../notice/notice.ts';
 import '../rb-admin-item/rb-admin-item.ts';
 import '../rb-admin-photos/rb-admin-photos.ts';
 
 export class RbAdminDetail extends LitElement {
   static override styles = [
     base,
+    noticeStyles,
     css`
       a {
         color: var(--rb-accent);
@@ -52,6 +54,8 @@ export class RbAdminDetail extends LitElement {
     draft: { state: true },
     problem: { state: true },
     notice: { state: true },
+    noticeAt: { state: true },
+    undoable: { state: true },
     busy: { state: true },
   };
 
@@ -61,6 +65,9 @@ export class RbAdminDetail extends LitElement {
   declare draft: string;
   declare problem: Shown | null;
   declare notice: string;
+  declare noticeAt: string;
+  /** The last decision made here can be undone (its Undo shows beside the result). */
+  declare undoable: boolean;
   declare busy: boolean;
 
   constructor() {
@@ -71,6 +78,8 @@ export class RbAdminDetail extends LitElement {
     this.draft = '';
     this.problem = null;
     this.notice = '';
+    this.noticeAt = '';
+    this.undoable = false;
     this.busy = false;
   }
 
@@ -92,18 +101,27 @@ export class RbAdminDetail extends LitElement {
     }
   }
 
-  private run(op: () => Promise<unknown>, notice: string) {
-    return runAction(this, op, notice, () => this.load());
+  private run(op: () => Promise<unknown>, notice: string, at: string) {
+    return runAction(this, op, notice, () => this.load(), at);
   }
 
-  private decide(decision: Decision) {
+  private async decide(decision: Decision) {
     const m = messages(this.lang);
     const input = this.renderRoot.querySelector('#reason');
     const reason = input instanceof HTMLInputElement ? input.value.trim() : '';
     const body = reason ? { decision, reason } : { decision };
-    void this.run(async () => {
+    const said = decision === 'hide' && this.item?.kind === 'complaint' ? m.workflow.handled : m.outcome[decision];
+    this.undoable = false;
+    await this.run(async () => {
       await request(DecisionResult, `${this.path}/decision`, { method: 'POST', body });
-    }, m.decided[decision](1));
+    }, said, 'decision');
+    this.undoable = this.noticeAt === 'decision' && Boolean(this.notice);
+  }
+
+  private undo() {
+    const m = messages(this.lang);
+    this.undoable = false;
+    void this.run(() => send(`${this.path}/undo`, { method: 'POST' }), m.outcome.undone, 'decision');
   }
 
   private saveReply(event: SubmitEvent) {
@@ -113,14 +131,14 @@ export class RbAdminDetail extends LitElement {
     if (!body) return;
     void this.run(async () => {
       await send(`${this.path}/reply`, { method: 'PUT', body: { body } });
-    }, m.detail.replySaved);
+    }, m.detail.replySaved, 'reply');
   }
 
   private removeReply() {
     const m = messages(this.lang);
     void this.run(async () => {
       await send(`${this.path}/reply`, { method: 'DELETE' });
-    }, m.detail.replyRemoved);
+    }, m.detail.replyRemoved, 'reply');
   }
 
   override render() {
@@ -129,8 +147,6 @@ export class RbAdminDetail extends LitElement {
     return html`
       <p><a href="#/queue">${m.detail.back}</a></p>
       <h1>${m.detail.title}</h1>
-      <p class="visually-hidden" role="status">${this.notice}</p>
-      ${this.notice ? html`<p class="muted" aria-hidden="true">${this.notice}</p>` : nothing}
       ${this.problem
         ? html`<div class="error" role="alert">
             <p>${this.problem.message}</p>
@@ -166,6 +182,8 @@ export class RbAdminDetail extends LitElement {
           ${item.status !== 'spam'
             ? html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.decide('spam')}>${m.decision.spam}</button>`
             : nothing}
+          ${noticeAt(this, 'decision')}
+          ${this.undoable ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.undo()}>${m.outcome.undo}</button>` : nothing}
         </div>
       </section>
       ${item.kind === 'review' ? html`<rb-admin-photos .lang=${this.lang} .submissionId=${item.id}></rb-admin-photos>` : nothing}
@@ -190,6 +208,7 @@ export class RbAdminDetail extends LitElement {
             ${item.reply
               ? html`<button type="button" class="danger" ?disabled=${this.busy} @click=${this.removeReply}>${m.detail.replyRemove}</button>`
               : nothing}
+            ${noticeAt(this, 'reply')}
           </div>
         </form>
         <h3>${m.detail.preview}</h3>
@@ -199,7 +218,7 @@ export class RbAdminDetail extends LitElement {
                 <bdi class="text reply" dir="auto">${this.draft}</bdi>`
             : html`<p class="muted">${m.detail.previewEmpty}</p>`}
         </div>
-        ${item.reply ? html`<p class="hint">${formatDateTime(item.reply.updatedAt, this.lang)}</p>` : nothing}
+        ${item.reply ? html`<p class="hint"><time datetime=${item.reply.updatedAt}>${formatDateTime(item.reply.updatedAt, this.lang)}</time></p>` : nothing}
       </section>
     `;
   }

@@ -10,14 +10,17 @@ import { AdminEmailsPage, EMAIL_KINDS, EMAIL_MODES, EMAIL_STATES, EmailPreview, 
 import { LANGS, type Lang } from '../../../../shared/submission.ts';
 import { request, withQuery } from '../../lib/api.ts';
 import { sendingFromForm, templateInto, type EmailSettingsParse } from '../../lib/email-settings.ts';
-import { formatDateTime } from '../../../../shared/format.ts';
+import { formatDateTime, formatNumber } from '../../../../shared/format.ts';
+import { emailReason } from '../../lib/email-reason.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
+import { noticeAt, noticeStyles } from '../notice/notice.ts';
 
 export class RbAdminEmails extends LitElement {
   static override styles = [
     base,
+    noticeStyles,
     css`
       pre {
         white-space: pre-wrap;
@@ -48,6 +51,7 @@ export class RbAdminEmails extends LitElement {
     preview: { state: true },
     problem: { state: true },
     notice: { state: true },
+    noticeAt: { state: true },
   };
 
   declare lang: Lang;
@@ -60,6 +64,7 @@ export class RbAdminEmails extends LitElement {
   declare preview: EmailPreview | null;
   declare problem: Shown | null;
   declare notice: string;
+  declare noticeAt: string;
 
   constructor() {
     super();
@@ -73,6 +78,7 @@ export class RbAdminEmails extends LitElement {
     this.preview = null;
     this.problem = null;
     this.notice = '';
+    this.noticeAt = '';
   }
 
   override connectedCallback(): void {
@@ -99,7 +105,7 @@ export class RbAdminEmails extends LitElement {
     }
   }
 
-  private async save(parsed: EmailSettingsParse) {
+  private async save(parsed: EmailSettingsParse, at: string) {
     if (!parsed.ok) {
       this.problem = { message: parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors: parsed.errors };
       return;
@@ -108,6 +114,7 @@ export class RbAdminEmails extends LitElement {
       this.settings = await request(AdminSettings, '/v1/admin/settings', { method: 'PUT', body: parsed.value });
       this.problem = null;
       this.notice = messages(this.lang).emails.saved;
+      this.noticeAt = at;
     } catch (err) {
       this.problem = report(this, err, messages(this.lang));
     }
@@ -134,20 +141,20 @@ export class RbAdminEmails extends LitElement {
 
   override render() {
     const m = messages(this.lang).emails;
+    const mm = messages(this.lang);
     const s = this.settings?.settings;
     const saved = s?.emailTemplates[this.kind]?.[this.tplLang];
     return html`
       <h1>${m.title}</h1>
       <p class="muted">${m.intro}</p>
       ${this.problem ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
-      ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
       ${s && this.settings
         ? html`<form
               class="card"
               aria-labelledby="sending"
               @submit=${(e: Event) => {
                 e.preventDefault();
-                if (this.settings) void this.save(sendingFromForm(new FormData(e.target as HTMLFormElement), this.settings));
+                if (this.settings) void this.save(sendingFromForm(new FormData(e.target as HTMLFormElement), this.settings), 'sending');
               }}
             >
               <h2 id="sending">${m.sending}</h2>
@@ -164,7 +171,7 @@ export class RbAdminEmails extends LitElement {
               <input id="reply-to" name="emailReplyTo" type="email" .value=${s.emailReplyTo ?? ''} />
               <label for="reminder">${m.reminderDays}</label>
               <input id="reminder" name="reviewReminderDays" type="number" min="0" max="60" .value=${String(s.reviewReminderDays)} />
-              <p><button type="submit">${m.save}</button></p>
+              <p><button type="submit">${m.save}</button>${noticeAt(this, 'sending')}</p>
             </form>
             <section class="card" aria-labelledby="templates">
               <h2 id="templates">${m.templates}</h2>
@@ -191,18 +198,19 @@ export class RbAdminEmails extends LitElement {
                   type="button"
                   @click=${() => {
                     const { subject, intro } = this.templateFields();
-                    if (this.settings) void this.save(templateInto(this.settings, this.kind, this.tplLang, subject, intro));
+                    if (this.settings) void this.save(templateInto(this.settings, this.kind, this.tplLang, subject, intro), 'template');
                   }}
                 >
                   ${m.save}
-                </button>
+                </button>${noticeAt(this, 'template')}
               </p>
               ${this.preview
                 ? html`<dl>
                       <dt>${m.subject}</dt>
                       <dd><bdi>${this.preview.subject}</bdi></dd>
-                      <dt>From</dt>
-                      <dd dir="ltr"><bdi>${this.preview.from}</bdi>${this.preview.replyTo ? html` · Reply-To: <bdi>${this.preview.replyTo}</bdi>` : nothing}</dd>
+                      <dt>${mm.emailFrom}</dt>
+                      <dd dir="ltr"><bdi>${this.preview.from}</bdi></dd>
+                      ${this.preview.replyTo ? html`<dt>${mm.emailReplyTo}</dt><dd dir="ltr"><bdi>${this.preview.replyTo}</bdi></dd>` : nothing}
                       <dt>${m.headers}</dt>
                       <dd dir="ltr">${Object.entries(this.preview.headers).map(([k, v]) => html`<div><code>${k}: ${v}</code></div>`)}</dd>
                     </dl>
@@ -246,13 +254,13 @@ export class RbAdminEmails extends LitElement {
                 <tbody>
                   ${this.items.map(
                     (e) => html`<tr>
-                      <td>${m.kind[e.kind]} (${e.lang})</td>
+                      <td>${m.kind[e.kind]} (${e.lang === 'fa' ? 'فارسی' : 'English'})</td>
                       <td>${m.state[e.state]}</td>
                       <td><bdi>${e.to}</bdi></td>
                       <td><time datetime=${e.dueAt}>${formatDateTime(e.dueAt, this.lang)}</time></td>
                       <td>${e.sentAt ? html`<time datetime=${e.sentAt}>${formatDateTime(e.sentAt, this.lang)}</time>` : '—'}</td>
-                      <td>${e.attempts}</td>
-                      <td><bdi>${e.reason ?? ''}</bdi></td>
+                      <td>${formatNumber(e.attempts, this.lang)}</td>
+                      <td>${emailReason(e.reason, mm)}</td>
                     </tr>`,
                   )}
                 </tbody>

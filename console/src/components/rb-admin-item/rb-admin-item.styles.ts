@@ -7,6 +7,10 @@ export const styles = css`
   .head {
     font-size: 0.875rem;
   }
+  .case-ref a {
+    color: var(--rb-accent);
+    font-weight: 600;
+  }
   .when {
     margin-inline-start: auto;
   }

@@ -53,7 +53,7 @@ export class RbAdminItem extends LitElement {
           : nothing}
         ${item.category ? html`<span class="chip">${m.category[item.category]}</span>` : nothing}
         ${item.needsLook ? html`<span class="chip flag" title=${m.router.needsLookHint}>${m.router.needsLook}</span>` : nothing}
-        <span class="muted when">${formatDateTime(item.createdAt, this.lang)}</span>
+        <time class="muted when" datetime=${item.createdAt}>${formatDateTime(item.createdAt, this.lang)}</time>
       </div>
       ${item.title ? html`<h2 class="title"><bdi dir="auto">${item.title}</bdi></h2>` : nothing}
       <bdi class="text body" lang=${item.lang} dir="auto">${item.body}</bdi>
@@ -76,7 +76,11 @@ export class RbAdminItem extends LitElement {
           </p>`
         : nothing}
       ${item.status === 'pending' || this.full ? this.renderFlags(item) : nothing}
-      ${item.caseRef ? html`<p class="muted">${m.queue.caseLink(item.caseRef)}</p>` : nothing}
+      ${item.caseRef
+        ? html`<p class="case-ref">
+            <a href=${`#/cases/${encodeURIComponent(item.caseRef)}`}>${m.queue.caseLink('')}<bdi>${item.caseRef}</bdi></a>
+          </p>`
+        : nothing}
     `;
   }
 

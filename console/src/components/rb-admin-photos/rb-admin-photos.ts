@@ -10,10 +10,12 @@ import { request } from '../../lib/api.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
+import { noticeAt, noticeStyles } from '../notice/notice.ts';
 
 export class RbAdminPhotos extends LitElement {
   static override styles = [
     base,
+    noticeStyles,
     css`
       ul {
         display: flex;
@@ -44,6 +46,7 @@ export class RbAdminPhotos extends LitElement {
     items: { state: true },
     problem: { state: true },
     notice: { state: true },
+    noticeAt: { state: true },
     busy: { state: true },
   };
 
@@ -52,6 +55,7 @@ export class RbAdminPhotos extends LitElement {
   declare items: AdminPhoto[] | null;
   declare problem: Shown | null;
   declare notice: string;
+  declare noticeAt: string;
   declare busy: boolean;
 
   constructor() {
@@ -61,6 +65,7 @@ export class RbAdminPhotos extends LitElement {
     this.items = null;
     this.problem = null;
     this.notice = '';
+    this.noticeAt = '';
     this.busy = false;
   }
 
@@ -83,6 +88,7 @@ export class RbAdminPhotos extends LitElement {
       const changed = await request(AdminPhoto, `/v1/admin/photos/${encodeURIComponent(photo.id)}/hidden`, { method: 'POST', body: { hidden: !photo.hidden } });
       this.items = (this.items ?? []).map((p) => (p.id === changed.id ? changed : p));
       this.notice = changed.hidden ? m.hiddenNotice : m.shownNotice;
+      this.noticeAt = `photo-${photo.id}`;
     } catch (err) {
       this.problem = report(this, err, messages(this.lang));
     } finally {
@@ -96,7 +102,6 @@ export class RbAdminPhotos extends LitElement {
     if (!items?.length && !this.problem) return nothing;
     return html`<section class="card" aria-labelledby="photos-title">
       <h2 id="photos-title">${m.title}</h2>
-      <p class="visually-hidden" role="status">${this.notice}</p>
       ${this.problem ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
       <ul>
         ${(items ?? []).map(
@@ -108,6 +113,7 @@ export class RbAdminPhotos extends LitElement {
             <button type="button" class=${p.hidden ? '' : 'danger'} ?disabled=${this.busy} @click=${() => void this.toggle(p)}>
               ${p.hidden ? m.show : m.hide}
             </button>
+            ${noticeAt(this, `photo-${p.id}`)}
           </li>`,
         )}
       </ul>

@@ -61,6 +61,17 @@ export const styles = css`
   .list > li .actions {
     grid-column: 2;
   }
+  .list > li.outcome {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    border-inline-start-color: var(--rb-ok, #15803d);
+    background: var(--rb-sunken);
+  }
+  .list > li.outcome .said {
+    flex: 1;
+  }
   .list a {
     color: var(--rb-accent);
   }
@@ -79,7 +90,7 @@ export const styles = css`
     gap: 0.75rem;
   }
   .keys dt {
-    min-inline-size: 3rem;
+    min-inline-size: 4.5rem;
   }
   .keys dd {
     margin: 0;

@@ -9,11 +9,12 @@
  * @event rb-navigate - asks the page to open an item (`detail` is a route).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { AdminSubmissionsPage, BulkDecisionResult, DecisionResult, type AdminSubmission, type Decision } from '../../../../shared/admin.ts';
 import { FLAGS } from '../../../../shared/site.ts';
 import { KINDS, LANGS, SUBMISSION_STATUSES, type Lang } from '../../../../shared/submission.ts';
 import { request, send, withQuery } from '../../lib/api.ts';
-import { isTextField, QUEUE_KEYS, queueCommand, type QueueCommand } from '../../lib/keys.ts';
+import { isTextField, keyShortcut, PERSIAN_CAPS, QUEUE_KEYS, queueCommand, type QueueCommand } from '../../lib/keys.ts';
 import {
   appendItems,
   current,
@@ -189,6 +190,8 @@ export class RbAdminQueue extends LitElement {
     }
     if (!ids.length) return;
     this.queue = removeDecided(this.queue, ids, decision);
+    // The pressed button left with its item: focus goes on to the next one, under the result.
+    this.focusCurrent = true;
     const removed = this.queue.last?.removed ?? [];
     const m = this.m;
     this.announcement = m.decided[decision](ids.length);
@@ -275,6 +278,8 @@ export class RbAdminQueue extends LitElement {
     const el = origin instanceof Element ? origin : null;
     const command = queueCommand({
       key: event.key,
+      code: event.code,
+      shiftKey: event.shiftKey,
       ctrlKey: event.ctrlKey,
       metaKey: event.metaKey,
       altKey: event.altKey,
@@ -370,8 +375,8 @@ export class RbAdminQueue extends LitElement {
               ${this.decisionButtons(this.filters.status, () => targets(this.queue))}`
           : nothing}
         <span class="spacer"></span>
-        <button type="button" ?disabled=${!q.last} @click=${() => this.undo()}>${m.queue.undo}</button>
-        <button type="button" @click=${() => this.dialog('help')?.showModal()} aria-keyshortcuts="?">${m.queue.helpButton}</button>
+        <button type="button" ?disabled=${!q.last} @click=${() => this.undo()} aria-keyshortcuts=${keyShortcut('undo')}>${m.queue.undo}</button>
+        <button type="button" @click=${() => this.dialog('help')?.showModal()} aria-keyshortcuts=${keyShortcut('help')}>${m.queue.helpButton}</button>
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${this.problem
@@ -387,7 +392,8 @@ export class RbAdminQueue extends LitElement {
       ${this.loading && !q.items.length ? html`<p role="status">${m.loading}</p>` : nothing}
       ${!this.loading && !q.items.length && !this.problem ? html`<p class="empty">${m.queue.empty}</p>` : nothing}
       <ol class="list" aria-label=${m.queue.items}>
-        ${q.items.map((item, index) => this.renderItem(item, index === q.cursor))}
+        ${q.items.map((item, index) => html`${index === this.outcomeAt() ? this.renderOutcome() : nothing}${this.renderItem(item, index === q.cursor)}`)}
+        ${this.outcomeAt() >= q.items.length ? this.renderOutcome() : nothing}
       </ol>
       ${this.nextCursor ? html`<button type="button" @click=${this.loadMore}>${m.more}</button>` : nothing}
       ${this.renderRejectDialog()} ${this.renderHelp()}
@@ -402,7 +408,10 @@ export class RbAdminQueue extends LitElement {
         >${label}
         <select name=${name} @change=${this.onFilter}>
           ${any ? html`<option value="" ?selected=${f[name] === ''}>${m.queue.any}</option>` : nothing}
-          ${options.map(([value, text]) => html`<option value=${value} ?selected=${f[name] === value}>${text}</option>`)}
+          ${options.map(
+            // A language is named in itself ("English", "فارسی"), marked so readers pronounce it right.
+            ([value, text]) => html`<option value=${value} lang=${ifDefined(name === 'lang' ? value : undefined)} ?selected=${f[name] === value}>${text}</option>`,
+          )}
         </select>
       </label>
     `;
@@ -479,6 +488,31 @@ export class RbAdminQueue extends LitElement {
     </li>`;
   }
 
+  /** Where the last decision's result shows: in place of the first item it took away. */
+  private outcomeAt(): number {
+    const first = this.queue.last?.removed[0];
+    return first ? first.index : -1;
+  }
+
+  /**
+   * The last decision's result, where the decided item was: "Published", with Undo beside it.
+   * Screen readers hear it from the toolbar's live region; this is what sighted staff see.
+   */
+  private renderOutcome() {
+    const last = this.queue.last;
+    if (!last) return nothing;
+    const m = this.m;
+    const decision = last.decision as Decision;
+    const allComplaints = last.removed.every((r) => r.item.kind === 'complaint');
+    const said = decision === 'hide' && allComplaints ? m.workflow.handled : (m.outcome[decision] ?? m.decided[decision](last.removed.length));
+    const first = last.removed[0]?.item;
+    const what = last.removed.length === 1 && first ? m.outcome.item(first.author.name) : m.queue.selected(last.removed.length);
+    return html`<li class="outcome" data-outcome=${decision}>
+      <span class="said"><strong>${said}</strong> · <bdi>${what}</bdi></span>
+      <button type="button" @click=${() => this.undo()} aria-keyshortcuts=${keyShortcut('undo')}>${m.outcome.undo}</button>
+    </li>`;
+  }
+
   private renderRejectDialog() {
     const m = this.m;
     return html`<dialog id="reject" aria-labelledby="reject-title" @close=${this.onRejectClosed}>
@@ -498,8 +532,17 @@ export class RbAdminQueue extends LitElement {
     const m = this.m;
     return html`<dialog id="help" aria-labelledby="help-title" @close=${() => (this.focusCurrent = true)}>
       <h2 id="help-title">${m.queue.help}</h2>
+      <p class="hint">${m.shortcuts.intro}</p>
       <dl class="keys">
-        ${QUEUE_KEYS.map(([key, command]) => html`<div><dt><kbd>${key === 'Escape' ? 'Esc' : key}</kbd></dt><dd>${m.keys[command]}</dd></div>`)}
+        ${QUEUE_KEYS.map(
+          (k) =>
+            html`<div>
+              <dt>
+                <kbd>${k.cap}</kbd>${this.lang === 'fa' && PERSIAN_CAPS[k.code] ? html` <kbd lang="fa">${PERSIAN_CAPS[k.code]}</kbd>` : nothing}
+              </dt>
+              <dd>${m.keys[k.command]}</dd>
+            </div>`,
+        )}
       </dl>
       <button type="button" @click=${() => this.closeDialogs()}>${m.close}</button>
     </dialog>`;

@@ -8,6 +8,7 @@ import { AdminEmailsPage, type AdminEmail } from '../../../../shared/email.ts';
 import type { Lang } from '../../../../shared/submission.ts';
 import { request, withQuery } from '../../lib/api.ts';
 import { formatDateTime } from '../../../../shared/format.ts';
+import { emailReason } from '../../lib/email-reason.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
@@ -64,7 +65,7 @@ export class RbCaseEmails extends LitElement {
               (e) => html`<li>
                 ${m.kind[e.kind]} · <strong>${m.state[e.state]}</strong> · <bdi>${e.to}</bdi> ·
                 <time datetime=${e.sentAt ?? e.dueAt}>${formatDateTime(e.sentAt ?? e.dueAt, this.lang)}</time>
-                ${e.reason ? html`· <span class="muted">${e.reason}</span>` : nothing}
+                ${e.reason ? html`· <span class="muted">${emailReason(e.reason, messages(this.lang))}</span>` : nothing}
               </li>`,
             )}
           </ul>`

@@ -66,12 +66,27 @@ describe('rb-case-links', () => {
     expect(calls).toContainEqual({ method: 'POST', url: '/v1/admin/cases/case_b/merge', body: { into: 'case_a' } });
   });
 
-  it('shows a new tracking link once, after staff asked for it', async () => {
+  it('makes a new tracking link, copies it and says so beside the button', async () => {
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
     const { root } = await mount();
     expect(root.textContent).not.toContain('new.token');
-    button(root, 'Make a new tracking link').click();
+    const create = button(root, 'Create and copy a new tracking link');
+    create.click();
     await vi.waitFor(() => expect(root.textContent).toContain('t=new.token'));
-    expect(button(root, 'Copy tracking link')).toBeTruthy();
+    expect(written).toEqual(['https://rebound.test/track/?site=pk&ref=RB-AAAAAAAA&t=new.token']);
+    const notice = create.nextElementSibling;
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(notice?.textContent).toContain('New link copied');
+    expect(root.querySelector('a[target="_blank"]')?.getAttribute('href')).toContain('t=new.token');
     expect(calls).toContainEqual({ method: 'POST', url: '/v1/admin/cases/case_a/track-link', body: undefined });
+  });
+
+  it('still shows the new link when the clipboard refuses, and says to copy it by hand', async () => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => Promise.reject(new Error('denied')) } });
+    const { root } = await mount('fa');
+    button(root, 'ساختن و رونوشت').click();
+    await vi.waitFor(() => expect(root.textContent).toContain('t=new.token'));
+    expect(root.querySelector('[data-notice="track"]')?.textContent).toContain('رونوشت نشد');
   });
 });

@@ -12,10 +12,12 @@ import { request, send } from '../../lib/api.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
+import { noticeAt, noticeStyles } from '../notice/notice.ts';
 
 export class RbCaseLinks extends LitElement {
   static override styles = [
     base,
+    noticeStyles,
     css`
       ul {
         padding-inline-start: 1.25rem;
@@ -38,6 +40,7 @@ export class RbCaseLinks extends LitElement {
     trackUrl: { state: true },
     problem: { state: true },
     notice: { state: true },
+    noticeAt: { state: true },
     busy: { state: true },
   };
 
@@ -47,6 +50,7 @@ export class RbCaseLinks extends LitElement {
   declare trackUrl: string;
   declare problem: Shown | null;
   declare notice: string;
+  declare noticeAt: string;
   declare busy: boolean;
 
   constructor() {
@@ -57,6 +61,7 @@ export class RbCaseLinks extends LitElement {
     this.trackUrl = '';
     this.problem = null;
     this.notice = '';
+    this.noticeAt = '';
     this.busy = false;
   }
 
@@ -79,12 +84,14 @@ export class RbCaseLinks extends LitElement {
     }
   }
 
-  private async act(op: () => Promise<void>, notice: string, changed: boolean) {
+  private async act(op: () => Promise<void>, notice: string, changed: boolean, at = '') {
     this.busy = true;
     this.problem = null;
+    this.notice = '';
     try {
       await op();
       this.notice = notice;
+      this.noticeAt = at;
       if (changed) this.dispatchEvent(new CustomEvent('rb-case-changed', { bubbles: true, composed: true }));
       await this.load();
     } catch (err) {
@@ -95,46 +102,50 @@ export class RbCaseLinks extends LitElement {
   }
 
   private merge(id: string, into: string) {
-    return this.act(async () => void (await send(`${this.path(id)}/merge`, { method: 'POST', body: { into } })), messages(this.lang).caseLinks.merged, true);
+    return this.act(async () => void (await send(`${this.path(id)}/merge`, { method: 'POST', body: { into } })), messages(this.lang).caseLinks.merged, true, `merge-${id}`);
   }
 
   private split(id: string) {
-    return this.act(async () => void (await send(`${this.path(id)}/split`, { method: 'POST' })), messages(this.lang).caseLinks.splitDone, true);
+    return this.act(async () => void (await send(`${this.path(id)}/split`, { method: 'POST' })), messages(this.lang).caseLinks.splitDone, true, `split-${id}`);
   }
 
-  private rotate() {
-    return this.act(
+  /**
+   * Only a hash of the tracking link is stored, so the link the customer holds cannot be shown
+   * again: staff get a new one, copied at once, and the old one stops working (said on the page).
+   */
+  private async rotateAndCopy() {
+    const m = messages(this.lang);
+    let copied = true;
+    await this.act(
       async () => {
         const res = await send(`${this.path()}/track-link`, { method: 'POST' });
         this.trackUrl = TrackLinkRotated.parse(await res.json()).trackUrl;
+        try {
+          await navigator.clipboard.writeText(this.trackUrl);
+        } catch {
+          // Clipboard refused (no permission, insecure context): the link is shown to copy by hand.
+          copied = false;
+        }
       },
-      messages(this.lang).caseLinks.rotated,
+      m.tracking.copied,
       false,
+      'track',
     );
-  }
-
-  private async copy() {
-    const m = messages(this.lang);
-    try {
-      await navigator.clipboard.writeText(this.trackUrl);
-      this.notice = m.caseLinks.copied;
-    } catch (err) {
-      this.problem = report(this, err, m);
-    }
+    if (!copied && this.trackUrl) this.notice = m.tracking.copyFailed;
   }
 
   override render() {
     const m = messages(this.lang).caseLinks;
+    const t = messages(this.lang).tracking;
     const l = this.links;
     return html`
       <section class="card" aria-labelledby="same-customer">
         <h2 id="same-customer">${m.title}</h2>
-        <p class="visually-hidden" role="status">${this.notice}</p>
         ${this.problem ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
         ${l?.mergedInto
           ? html`<p>
               ${m.mergedInto} <a href=${`#/cases/${encodeURIComponent(l.mergedInto)}`}>${m.open}</a>
-              <button type="button" ?disabled=${this.busy} @click=${() => this.split(l.caseId)}>${m.split}</button>
+              <button type="button" ?disabled=${this.busy} @click=${() => this.split(l.caseId)}>${m.split}</button>${noticeAt(this, `split-${l.caseId}`)}
             </p>`
           : nothing}
         ${l?.merged.length
@@ -143,7 +154,7 @@ export class RbCaseLinks extends LitElement {
                 ${l.merged.map(
                   (c) => html`<li>
                     <a href=${`#/cases/${encodeURIComponent(c.caseId)}`}><bdi>${c.ref}</bdi></a>
-                    <button type="button" ?disabled=${this.busy} @click=${() => this.split(c.caseId)}>${m.split}</button>
+                    <button type="button" ?disabled=${this.busy} @click=${() => this.split(c.caseId)}>${m.split}</button>${noticeAt(this, `split-${c.caseId}`)}
                   </li>`,
                 )}
               </ul>`
@@ -155,21 +166,23 @@ export class RbCaseLinks extends LitElement {
                 ${l.links.map(
                   (c) => html`<li>
                     <a href=${`#/cases/${encodeURIComponent(c.caseId)}`}><bdi>${c.ref}</bdi></a>
-                    <span class="chip">${c.priority}</span>
+                    <span class="chip">${messages(this.lang).priority[c.priority]}</span>
                     ${c.reasons.map((r) => html`<span class="chip">${m.reason[r]}</span>`)}
                     ${c.mergedInto === null && l.mergedInto === null && c.caseId !== l.mergedInto
-                      ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.merge(c.caseId, l.caseId)}>${m.mergeHere}</button>`
+                      ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.merge(c.caseId, l.caseId)}>${m.mergeHere}</button>${noticeAt(this, `merge-${c.caseId}`)}`
                       : nothing}
                   </li>`,
                 )}
               </ul>`
           : nothing}
-        <h3>${m.trackLink}</h3>
-        <p class="muted">${m.trackHint}</p>
-        <button type="button" ?disabled=${this.busy} @click=${() => this.rotate()}>${m.rotate}</button>
+        <h3>${t.title}</h3>
+        <p class="muted" id="track-hint">${t.hint}</p>
+        <div class="row">
+          <button type="button" ?disabled=${this.busy} aria-describedby="track-hint" @click=${() => this.rotateAndCopy()}>${t.create}</button>${noticeAt(this, 'track')}
+        </div>
         ${this.trackUrl
-          ? html`<p class="link"><bdi>${this.trackUrl}</bdi></p>
-              <button type="button" class="primary" @click=${() => this.copy()}>${m.copyLink}</button>`
+          ? html`<p class="link"><bdi dir="ltr">${this.trackUrl}</bdi></p>
+              <p><a href=${this.trackUrl} target="_blank" rel="noopener">${t.open}</a></p>`
           : nothing}
       </section>
     `;
