@@ -81,6 +81,9 @@ export const formEn = {
   caseNoContact: 'We have opened case {ref}, but you left no email, so the shop cannot write to you. Follow it with the link below, where you can add a way to reach you.',
   updatedAfterSupport: 'Updated after support: {from}★ → {to}★',
   outboxChallenge: 'A message you wrote earlier is saved on this device. Open one of the forms below to send it.',
+  // frame: the call to action of a list with no reviews yet, and a helpful vote pressed again.
+  beFirst: 'Be the first to review',
+  votedBefore: 'You already marked this review helpful; your vote was counted once.',
 };
 
 export type FormStrings = typeof formEn;

@@ -80,4 +80,7 @@ export const formFa: FormStrings = {
   feelingHint: 'یک چهره را انتخاب کنید، یا از کلیدهای جهت یا عدد استفاده کنید.',
   caseNoContact: 'پرونده‌ی {ref} باز شد، اما ایمیلی نگذاشته‌اید و فروشگاه نمی‌تواند به شما پیام بدهد. با پیوند زیر آن را دنبال کنید؛ آنجا می‌توانید راهی برای تماس اضافه کنید.',
   updatedAfterSupport: 'به‌روزشده پس از پشتیبانی: {from}★ ← {to}★',
+  // frame: the call to action of a list with no reviews yet, and a helpful vote pressed again.
+  beFirst: 'اولین نظر را شما بنویسید',
+  votedBefore: 'پیش‌تر این نظر را مفید دانسته‌اید؛ رأی شما یک بار شمرده شده است.',
 };
