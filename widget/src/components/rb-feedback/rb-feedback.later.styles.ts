@@ -34,10 +34,20 @@ export const laterStyles = css`
   }
   /* The calls to action: the brand's colour, like the form's send button. */
   .cta-button {
+    /* One line in the slot first render reserved, and no wider than the column it is in. */
+    white-space: nowrap;
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
     border-color: var(--_accent);
     background: var(--_accent);
     color: var(--rb-on-brand, #fff);
     font-weight: 700;
+  }
+  /* The summary's column keeps the width first render gave it when the button arrives. */
+  .score .cta {
+    justify-self: stretch;
+    contain: inline-size;
   }
   [part='panel'] {
     padding: 0 var(--_space) var(--_space);
