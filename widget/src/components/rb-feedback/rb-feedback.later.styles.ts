@@ -32,17 +32,24 @@ export const laterStyles = css`
     box-shadow: inset 0 0 0 1px var(--_accent);
     font-weight: 700;
   }
-  /* The calls to action: the brand's colour, like the form's send button. */
-  .cta-button {
+  /*
+   * The calls to action: the brand's colour, like the form's send button. Two classes, to win
+   * over the summary's styles for its bar buttons.
+   */
+  .cta .cta-button {
+    display: inline-block;
+    inline-size: auto;
     /* One line in the slot first render reserved, and no wider than the column it is in. */
-    white-space: nowrap;
     max-inline-size: 100%;
+    white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
+    padding: 0.35em 0.8em;
     border-color: var(--_accent);
     background: var(--_accent);
     color: var(--rb-on-brand, #fff);
     font-weight: 700;
+    text-align: center;
   }
   /* The summary's column keeps the width first render gave it when the button arrives. */
   .score .cta {
@@ -90,7 +97,7 @@ export const laterStyles = css`
     box-shadow: inset 0 3px 0 var(--_accent);
   }
   @media (forced-colors: active) {
-    .cta-button {
+    .cta .cta-button {
       border-color: ButtonText;
     }
     [role='tab'][aria-selected='true'] {
