@@ -51,6 +51,13 @@ export const laterStyles = css`
     font-weight: 700;
     text-align: center;
   }
+  /* The empty state's card: colours only, so nothing moves when they arrive. */
+  .empty {
+    outline: 1px dashed var(--_line);
+    outline-offset: -1px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
   /* The summary's column keeps the width first render gave it when the button arrives. */
   .score .cta {
     justify-self: stretch;

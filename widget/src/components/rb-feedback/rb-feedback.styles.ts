@@ -47,15 +47,11 @@ export const styles = css`
     overflow: hidden;
     display: grid;
   }
-  /* No reviews yet: an invitation where the reviews will be, not blank space. */
+  /* No reviews yet: an invitation where the reviews will be, not blank space (its card's colours come with the lazy chunk). */
   .empty {
     align-content: center;
     justify-items: center;
     gap: 0.5rem;
-    padding: var(--_space);
-    border: 1px dashed var(--_line);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     text-align: center;
   }
   .empty p {

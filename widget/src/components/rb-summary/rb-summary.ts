@@ -16,7 +16,8 @@ import { stars } from '../rb-stars/rb-stars.ts';
 export function summary(data: Summary, s: ReadStrings, lang: Lang, active: number | null, onFilter: (stars: number | null) => void, cta?: unknown) {
   const { count, average, distribution } = data;
   const n = (v: number, digits?: number) => formatNumber(v, lang, digits);
-  const avg = average === null ? '–' : n(average, 1);
+  // Rendered only with reviews, so there is an average (the empty state has no summary).
+  const avg = n(average ?? 0, 1);
   return html`<div part="summary" class="summary">
     <div class="score">
       <span part="average" class="average">${avg}</span>
