@@ -1,6 +1,6 @@
 /**
- * axe-core finds no violations in the widget (summary, list and an open form) in English and
- * Persian, light and dark.
+ * axe-core finds no violations in the widget (summary, list and an open form; and the empty
+ * state of a product without reviews) in English and Persian, light and dark.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,6 +56,24 @@ describe('widget accessibility', () => {
         )) as AxeResult;
         const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target) + ' ' + n.failureSummary).join(' | ')}`);
         expect(summary).toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+
+      it(`has no axe violations in the empty state in ${lang}, ${scheme}`, async () => {
+        const { context, page, errors } = await openPage(browser, { colorScheme: scheme });
+        const url = await serveMerchant(context, merchantOrigin, `/a11y-empty-${lang}-${scheme}`, merchantHtml(baseUrl, siteId, { attrs: { subject: marker('sku-a11y-empty-') }, lang }));
+        await page.goto(url);
+        await widgetReady(page);
+        await page.locator('rb-feedback [part="cta"]').waitFor();
+        await page.addScriptTag({ content: AXE });
+        const result = (await page.evaluate(() =>
+          (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(
+            { include: [['rb-feedback']] },
+            { resultTypes: ['violations'] },
+          ),
+        )) as AxeResult;
+        expect(result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' | ')}`)).toEqual([]);
         expect(errors).toEqual([]);
         await context.close();
       });

@@ -74,10 +74,11 @@ export async function openPage(browser: Browser, options: { colorScheme?: 'light
   return { context, page, errors };
 }
 
-/** Waits for the widget's first render (the summary is shown) and for its lazy chunk (tabs). */
+/** Waits for the widget's first render (the summary or the empty state is shown) and for its lazy chunk (tabs). */
 export async function widgetReady(page: Page, selector = 'rb-feedback'): Promise<void> {
   try {
-    await page.locator(`${selector} [part="summary"]`).waitFor({ timeout: 20_000 });
+    // The summary, or (no reviews yet) the invitation to write the first one.
+    await page.locator(`${selector} [part="summary"], ${selector} [part="empty"]`).first().waitFor({ timeout: 20_000 });
     await page.locator(`${selector} [role="tab"]`).first().waitFor({ timeout: 20_000 });
   } catch (err) {
     // Say what the widget shows instead, so a failure explains itself.

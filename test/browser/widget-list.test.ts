@@ -98,13 +98,14 @@ describe('widget list', () => {
     await context.close();
   });
 
-  it('counts one helpful vote and disables the button', async () => {
+  it('counts one helpful vote and shows the button pressed', async () => {
     const { context, widget } = await open('/list-helpful');
     const button = widget.locator('[part="helpful"]').first();
     expect(await button.innerText()).toBe('Helpful (0)');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
     await button.click();
     await expect.poll(() => button.innerText()).toBe('Helpful (1)');
-    expect(await button.isDisabled()).toBe(true);
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
     await context.close();
   });
 

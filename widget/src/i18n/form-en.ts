@@ -98,6 +98,9 @@ export const formEn = {
   err_phone: 'Enter a phone number of at least 5 digits, like +44 20 7946 0958.',
   err_category: 'Choose what it is about.',
   err_notify_email: 'Add your email to hear about replies, or untick the box.',
+  // frame: the call to action of a list with no reviews yet, and a helpful vote pressed again.
+  beFirst: 'Be the first to review',
+  votedBefore: 'You already marked this review helpful; your vote was counted once.',
 };
 
 export type FormStrings = typeof formEn;

@@ -97,4 +97,7 @@ export const formFa: FormStrings = {
   err_phone: 'شماره تلفن را با دست‌کم ۵ رقم وارد کنید، مانند ۰۹۱۲ ۳۴۵ ۶۷۸۹.',
   err_category: 'انتخاب کنید موضوع چیست.',
   err_notify_email: 'برای خبر گرفتن از پاسخ، ایمیل خود را بنویسید یا تیک را بردارید.',
+  // frame: the call to action of a list with no reviews yet, and a helpful vote pressed again.
+  beFirst: 'اولین نظر را شما بنویسید',
+  votedBefore: 'پیش‌تر این نظر را مفید دانسته‌اید؛ رأی شما یک بار شمرده شده است.',
 };

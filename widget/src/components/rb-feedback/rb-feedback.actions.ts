@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { HelpfulVoted, PublicReview, ReviewsPage, Sort } from '../../../../shared/review.ts';
 import type { Kind } from '../../../../shared/submission.ts';
-import { call, type SiteRef } from '../../lib/api.ts';
+import { call, type SiteRef } from '../../lib/call.ts';
 import { formEn, type FormStrings } from '../../i18n/form-en.ts';
 import { formFa } from '../../i18n/form-fa.ts';
 import { RbHelpfulEvent, RbSubmittedEvent } from '../../lib/events.ts';
@@ -25,11 +25,38 @@ export function offeredKinds(host: RbFeedback): Kind[] {
   return (host.boot?.site.kinds ?? []).filter((k) => !wanted.length || wanted.includes(k));
 }
 
-/** Adds the styles of what this chunk renders to the element's shadow root (once). */
+/** Adds the styles of what this chunk renders to the element's shadow root (once), and shows the votes this browser already cast. */
 export function adopt(host: RbFeedback) {
   const root = host.shadowRoot;
   const sheet = laterStyles.styleSheet;
   if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  if (host.ref) host.voted = new Set([...host.voted, ...readVotes(host.ref.site)]);
+}
+
+/** How many helpful votes a browser remembers per site (the oldest are forgotten first). */
+export const VOTES_KEPT = 500;
+const votesKey = (site: string) => `rebound:helpful:${site}`;
+
+/**
+ * The reviews this browser marked helpful on a site, kept in `localStorage` (review ids only,
+ * nothing personal) so the pressed state survives a reload. Storage may be off or full: then
+ * votes are remembered for the page's life only.
+ */
+export function readVotes(site: string): string[] {
+  try {
+    const ids: unknown = JSON.parse(localStorage.getItem(votesKey(site)) ?? '[]');
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberVote(site: string, id: string) {
+  try {
+    localStorage.setItem(votesKey(site), JSON.stringify([...readVotes(site).filter((v) => v !== id), id].slice(-VOTES_KEPT)));
+  } catch {
+    // Private mode or a full storage: the vote still counts, only the memory of it is lost.
+  }
 }
 
 /** Idle after first paint: deliver a leftover outbox, write JSON-LD, get the forms ready. */
@@ -62,6 +89,9 @@ export async function relist(host: RbFeedback, change: Partial<Pick<ListState, '
     const page = await call<ReviewsPage>(host.ref, `/reviews?${listQuery(host.subject, next, more)}`);
     host.list = withPage(next, page, more);
     host.now = Date.now();
+    // A sort or filter the shopper chose whose result is one page: show all of it, so a single
+    // review with its reply is never cut (the frame grows, if at all, on the shopper's input).
+    if (!more && !page.nextCursor) host.open = true;
     loadPhotos(host);
   } catch {
     host.notice = host.strings.loadFailed;
@@ -70,17 +100,41 @@ export async function relist(host: RbFeedback, change: Partial<Pick<ListState, '
   }
 }
 
+/** Marks a review helpful once per browser; pressed again (also after a reload), says the vote was already counted. */
 export async function helpful(host: RbFeedback, id: string) {
-  if (!host.ref || host.voted.has(id)) return;
+  const ref = host.ref;
+  if (!ref) return;
+  const s = strings(host);
+  if (host.voted.has(id)) return say(host, s.votedBefore);
   host.voted = new Set([...host.voted, id]);
+  rememberVote(ref.site, id);
   host.dispatchEvent(new RbHelpfulEvent(id));
   try {
-    const vote = await call<HelpfulVoted>(host.ref, `/reviews/${encodeURIComponent(id)}/helpful`, { method: 'POST' });
+    const vote = await call<HelpfulVoted>(ref, `/reviews/${encodeURIComponent(id)}/helpful`, { method: 'POST' });
     if (host.list) host.list = withHelpful(host.list, vote.id, vote.helpful);
-    host.notice = strings(host).voted;
+    // The server counts one vote per shopper: one cast from another tab or before storage was cleared.
+    await say(host, vote.counted ? s.voted : s.votedBefore);
   } catch {
     // A vote is a courtesy: failing quietly beats an error message about a button.
   }
+}
+
+/** Puts a message in the status line, emptied first so a screen reader announces it again when it repeats. */
+async function say(host: RbFeedback, text: string) {
+  host.notice = '';
+  await host.updateComplete;
+  host.notice = text;
+}
+
+/**
+ * The "Write a review" button first in the summary (so writing is one Tab away from the
+ * widget's start, whatever the list holds), or "Be the first to review" where there are no
+ * reviews yet: opens the review tab and takes focus to it. Nothing when reviews are not offered.
+ */
+export function cta(host: RbFeedback, first = false) {
+  if (!offeredKinds(host).includes('review')) return nothing;
+  const s = strings(host);
+  return html`<button part="cta" class="cta-button" type="button" @click=${() => openTab(host, 'review', true)}>${first ? s.beFirst : s.tab_review}</button>`;
 }
 
 export async function openTab(host: RbFeedback, kind: Kind, focus = false) {
@@ -229,6 +283,36 @@ function clipped(host: RbFeedback): boolean {
   return !host.open && Boolean(list && list.scrollHeight > list.clientHeight + 1);
 }
 
+const watchers = new WeakMap<RbFeedback, { io: IntersectionObserver; el?: Element | null }>();
+
+/**
+ * Opens the frame to the whole first page while that moves nothing the shopper can see: when
+ * the first row after the list ("show more"; the notice and the tabs follow it) is below the
+ * viewport, growing moves only what is below the viewport too, which is no layout shift. On
+ * screen, or above it (scrolled past, where growing would push the visible page down unless
+ * the browser's scroll anchoring made up for it), the frame keeps its height. Checked again
+ * when the row enters or leaves the viewport, and after every render.
+ */
+function watch(host: RbFeedback) {
+  let w = watchers.get(host);
+  if (!w) watchers.set(host, (w = { io: new IntersectionObserver(() => grow(host)) }));
+  const el = host.renderRoot.querySelector('.more');
+  if (el !== w.el) {
+    w.io.disconnect();
+    if (el) w.io.observe(el);
+    w.el = el;
+  }
+  grow(host);
+}
+
+function grow(host: RbFeedback) {
+  const el = host.renderRoot.querySelector('.more');
+  // Read now, not from the observer's entry: the page may have scrolled since it was queued.
+  // The larger of the two viewport heights (with or without a horizontal scrollbar) is the safe side.
+  const fold = Math.max(innerHeight, document.documentElement.clientHeight);
+  if (el?.isConnected && clipped(host) && el.getBoundingClientRect().top >= fold) host.open = true;
+}
+
 /**
  * "Show more" opens the frame to the reviews' full height and, when the server has more,
  * fetches the next page. It is offered while the frame hides reviews or more pages exist.
@@ -239,7 +323,7 @@ export function more(host: RbFeedback, list: ListState) {
   if (!list.items.length) return html`<p class="muted">${s.noMatch}</p>`;
   const hidden = clipped(host);
   // The list drawn by this render may hide more or less than the last one: look again after it.
-  void host.updateComplete.then(() => clipped(host) !== hidden && host.requestUpdate());
+  void host.updateComplete.then(() => (watch(host), clipped(host) !== hidden && host.requestUpdate()));
   if (!hidden && !list.cursor) return nothing;
   const open = () => {
     host.open = true;

@@ -20,20 +20,23 @@ export const styles = css`
   .base {
     --_accent: var(--rb-brand, var(--_brand, #4f46e5));
     display: grid;
-    gap: var(--_space);
     color: var(--_fg);
     background: var(--_bg);
   }
   /*
-   * One height from the first frame on, whatever the data: the reviews list takes the space the
-   * other rows leave and is clipped (fading out) until the shopper asks for more. A page that
-   * reserves the same height on rb-feedback before the script runs never moves at all.
+   * One height from the first frame on, whatever the data, padding included: the reviews list
+   * takes the space the other rows leave and is clipped (fading out) until the frame opens, on
+   * the shopper's "show more" or (lazy chunk) while opening moves nothing on screen. Open, it
+   * is never shorter than closed. A page that reserves the same height on rb-feedback before the
+   * script runs never moves at all.
    */
   .frame {
     display: flex;
     flex-direction: column;
     gap: var(--_space);
+    padding: var(--_space);
     block-size: var(--rb-block-size, 40em);
+    min-block-size: var(--rb-block-size, 40em);
   }
   .open {
     block-size: auto;
@@ -44,12 +47,21 @@ export const styles = css`
     overflow: hidden;
     display: grid;
   }
-  /* No reviews yet: the message sits in the middle of the space the reviews will take. */
-  .list > p {
-    place-self: center;
+  /* No reviews yet: an invitation where the reviews will be, not blank space (its card's colours come with the lazy chunk). */
+  .empty {
+    align-content: center;
+    justify-items: center;
+    gap: 0.5rem;
     text-align: center;
   }
-  .frame:not(.open) .list:not(:focus-within) {
+  .empty p {
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+  .empty .stars {
+    font-size: 2em;
+  }
+  .frame:not(.open) .list:not(.empty, :focus-within) {
     mask-image: linear-gradient(#000 85%, #0000);
   }
   .light {
@@ -63,13 +75,23 @@ export const styles = css`
   }
   /*
    * The lazy chunk fills these after first render: each slot already has the height of what comes
-   * (one row: the sort control, the button or the tab row, which scrolls rather than wraps) so
-   * nothing in the frame moves when it arrives.
+   * (one row: the sort control, a button, the tab row) so nothing in the frame moves when it
+   * arrives. The tabs share the row equally and their labels wrap to two lines in a narrow
+   * widget (under 30em), so that slot is two lines high there.
    */
   .controls,
   .more,
-  .tabs {
+  .cta,
+  .tabs > div {
     min-block-size: 2.6em;
+  }
+  .tabs {
+    container-type: inline-size;
+  }
+  @container (width < 30em) {
+    .tabs > div {
+      min-block-size: 3.8em;
+    }
   }
   .controls {
     display: flex;

@@ -3,7 +3,7 @@ import type { WidgetBootstrap } from '../../../../shared/site.ts';
 import type { Kind, Lang } from '../../../../shared/submission.ts';
 import { en, type ReadStrings } from '../../i18n/en.ts';
 import { fa } from '../../i18n/fa.ts';
-import { call, type SiteRef } from '../../lib/api.ts';
+import { call, type SiteRef } from '../../lib/call.ts';
 import { config } from '../../lib/config.ts';
 import { formatDate, formatNumber, formatRelative } from '../../../../shared/format.ts';
 import { pickLang } from '../../lib/lang.ts';
@@ -191,26 +191,31 @@ export class RbFeedback extends LitElement {
   private body(boot: WidgetBootstrap, list: ListState, lang: Lang, s: ReadStrings) {
     const later = this.later;
     // The reviews take what the frame leaves them (a notice takes its line from them); the rows
-    // the lazy chunk fills (sort, "show more", tabs) hold their height meanwhile, so nothing
-    // inside the widget moves either.
-    return html`${summary(boot.summary, s, lang, list.stars, (stars) => void this.actions().then((a) => a.relist(this, { stars })))}
-      <div part="controls" class="controls">${later?.controls(this, list)}</div>
-      <div class="list" aria-busy=${this.listBusy}>
-        ${boot.summary.count
-          ? reviewList({
-              items: list.items,
-              s,
-              lang,
-              siteName: boot.site.name,
-              voted: this.voted,
-              now: this.now,
-              onHelpful: (id) => void this.actions().then((a) => a.helpful(this, id)),
-              more: later && ((r) => later.update(this, r)),
-            })
-          : html`<p class="muted">${s.noReviews}</p>`}
-      </div>
+    // the lazy chunk fills (the "write a review" button, sort, "show more", tabs) hold their
+    // height meanwhile, so nothing inside the widget moves either. No reviews yet: no summary of
+    // nothing, but an invitation to write the first one.
+    return html`${boot.summary.count
+        ? html`${summary(boot.summary, s, lang, list.stars, (stars) => void this.actions().then((a) => a.relist(this, { stars })), later?.cta(this))}
+            <div part="controls" class="controls">${later?.controls(this, list)}</div>
+            <div class="list" aria-busy=${this.listBusy}>
+              ${reviewList({
+                items: list.items,
+                s,
+                lang,
+                siteName: boot.site.name,
+                voted: this.voted,
+                now: this.now,
+                onHelpful: (id) => void this.actions().then((a) => a.helpful(this, id)),
+                more: later && ((r) => later.update(this, r)),
+              })}
+            </div>
+            <div class="more">${later?.more(this, list)}</div>`
+        : html`<div part="empty" class="list empty">
+            <span class="stars" aria-hidden="true"><span class="off">★★★★★</span></span>
+            <p>${s.noReviews}</p>
+            <div class="cta">${later?.cta(this, true)}</div>
+          </div>`}
       <p class="status" role="status">${this.notice}</p>
-      <div class="more">${later?.more(this, list)}</div>
-      <div class="tabs">${later?.tabs(this)}</div>`;
+      <div class="tabs"><div>${later?.tabs(this)}</div></div>`;
   }
 }

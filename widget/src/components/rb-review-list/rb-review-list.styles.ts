@@ -55,6 +55,10 @@ export const styles = css`
   .helpful {
     margin-inline-start: auto;
   }
+  .helpful[aria-pressed='true'] {
+    border-color: var(--_accent);
+    font-weight: 700;
+  }
   @media (forced-colors: active) {
     .reply {
       border-inline-start-color: CanvasText;

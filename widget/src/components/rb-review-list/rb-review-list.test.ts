@@ -57,11 +57,14 @@ describe('rb-review-list', () => {
   });
 
   describe('events', () => {
-    it('reports a helpful vote and disables the button once voted', () => {
+    it('reports a helpful vote and shows the button pressed once voted, still pressable', () => {
       const votes: string[] = [];
       mount({ onHelpful: (id) => votes.push(id) }).querySelector<HTMLButtonElement>('[part=helpful]')?.click();
       expect(votes).toEqual(['r1']);
-      expect(mount({ voted: new Set(['r1']) }).querySelector<HTMLButtonElement>('[part=helpful]')?.disabled).toBe(true);
+      const voted = mount({ voted: new Set(['r1']) }).querySelector<HTMLButtonElement>('[part=helpful]');
+      expect(voted?.getAttribute('aria-pressed')).toBe('true');
+      expect(voted?.disabled).toBe(false);
+      expect(mount({}).querySelector('[part=helpful]')?.getAttribute('aria-pressed')).toBe('false');
     });
   });
 });

@@ -10,7 +10,7 @@ export interface ListView {
   s: ReadStrings;
   lang: Lang;
   siteName: string;
-  /** Reviews this visitor has voted for: their button is disabled. */
+  /** Reviews this visitor has voted for (remembered across reloads): their button shows it, pressed. */
   voted: ReadonlySet<string>;
   /** The clock relative dates are measured from. */
   now: number;
@@ -47,7 +47,7 @@ function review(r: PublicReview, { s, lang, siteName, voted, now, onHelpful, mor
       <bdi>${r.author.name}</bdi>
       ${r.verified ? html`<span part="badge" class="badge">${s.verified}</span>` : nothing}
       <time class="muted" tabindex="0" datetime=${r.publishedAt} title=${formatDate(r.publishedAt, lang)}>${formatRelative(r.publishedAt, lang, now)}</time>
-      <button part="helpful" class="helpful" type="button" ?disabled=${voted.has(r.id)} @click=${() => onHelpful(r.id)}>
+      <button part="helpful" class="helpful" type="button" aria-pressed=${voted.has(r.id)} @click=${() => onHelpful(r.id)}>
         ${fill(s.helpful, { n: formatNumber(r.helpful, lang) })}
       </button>
     </div>

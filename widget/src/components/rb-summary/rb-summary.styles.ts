@@ -11,7 +11,7 @@ export const styles = css`
     display: grid;
     gap: 0.25rem;
     justify-items: start;
-    min-inline-size: 9rem;
+    min-inline-size: 10rem;
   }
   .average {
     font-size: 2.25em;

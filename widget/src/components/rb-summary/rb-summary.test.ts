@@ -24,9 +24,14 @@ describe('rb-summary', () => {
       expect(el.querySelector('[part=average]')?.textContent).toBe('۴٫۶');
       expect(el.textContent).toContain('۴۳');
     });
-    it('shows a dash, not NaN, while there are no ratings', () => {
+    it('never shows NaN, even without ratings (rb-feedback shows its empty state instead of a summary then)', () => {
       const el = mount(summary({ count: 0, average: null, distribution: [0, 0, 0, 0, 0] }, en, 'en', null, () => {}));
-      expect(el.querySelector('[part=average]')?.textContent).toBe('–');
+      expect(el.textContent).not.toContain('NaN');
+    });
+    it('puts what it is given as the call to action after the score, before the bars', () => {
+      const el = mount(summary(data, en, 'en', null, () => {}, 'CTA'));
+      expect(el.querySelector('.score .cta')?.textContent).toBe('CTA');
+      expect(el.textContent?.indexOf('CTA')).toBeLessThan(el.textContent?.indexOf('5 stars') ?? 0);
     });
   });
 
