@@ -289,6 +289,7 @@ export const OPERATIONS: Operation[] = [
     body: S.WebhookEndpointInput,
     ok: { status: 200, schema: S.WebhookEndpoint, description: 'Saved (201 when first set)' },
   },
+  { method: 'delete', path: '/v1/admin/webhooks', summary: 'Remove the webhook endpoint (audited); the delivery log stays, pending deliveries fail', tag: 'staff', auth: 'cookie', ok: { status: 204, description: 'Removed (404 when none is set)' } },
   {
     method: 'post',
     path: '/v1/sites/{site}/uploads',

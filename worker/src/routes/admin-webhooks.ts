@@ -1,5 +1,6 @@
 /**
- * Staff set the site's webhook endpoint (`PUT /webhooks`), read it (`GET /webhooks`), read the
+ * Staff set the site's webhook endpoint (`PUT /webhooks`), read it (`GET /webhooks`), remove it
+ * (`DELETE /webhooks`; the log stays), read the
  * delivery log (`GET /webhooks/deliveries`) and send a failed delivery again
  * (`POST /webhooks/deliveries/{id}/replay`). The signing secret is shown only when generated.
  * Where an endpoint may point is rules/webhook-target.ts, checked here and again at delivery.
@@ -9,7 +10,7 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../types.ts';
 import { DeliveriesQuery, WebhookEndpointInput, WebhookEvent, type WebhookDelivery, type WebhookEndpoint } from '../../../shared/webhooks.ts';
 import { insertAudit } from '../db/audit.ts';
-import { listDeliveries, markDeliveryFailed, readDelivery, readEndpoint, replayDelivery, upsertEndpoint, webhookMessage, type DeliveryRecord } from '../db/webhooks.ts';
+import { deleteEndpoint, listDeliveries, markDeliveryFailed, readDelivery, readEndpoint, replayDelivery, upsertEndpoint, webhookMessage, type DeliveryRecord } from '../db/webhooks.ts';
 import { readSite } from '../db/sites.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { devFlag } from '../lib/dev.ts';
@@ -79,6 +80,25 @@ export const adminWebhookRoutes = new Hono<AppEnv>()
     ]);
     const answer: WebhookEndpoint = { url: input.url, events, enabled, updatedAt: iso(now), ...(fresh ? { secret } : {}) };
     return c.json(answer, current ? 200 : 201);
+  })
+  .delete('/webhooks', async function removeWebhookEndpoint(c) {
+    const staff = c.get('staff');
+    const db = c.env.DB;
+    const current = await readEndpoint(db, staff.siteId);
+    if (!current) throw new ProblemError(404, 'not-found', 'No webhook endpoint is set.');
+    await db.batch([
+      deleteEndpoint(db, staff.siteId),
+      insertAudit(db, {
+        siteId: staff.siteId,
+        actor: staff.staffId,
+        action: 'webhooks.remove',
+        target: null,
+        before: { url: current.url, events: current.events, enabled: current.enabled },
+        after: null,
+        createdAt: c.get('now'),
+      }),
+    ]);
+    return c.body(null, 204);
   })
   .get('/webhooks/deliveries', valid('query', DeliveriesQuery), async function listWebhookDeliveries(c) {
     const q = c.req.valid('query');
