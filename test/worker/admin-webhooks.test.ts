@@ -33,3 +33,16 @@ describe('DELETE /v1/admin/webhooks', () => {
     expect((await SELF.fetch(staffRequest('GET', '/v1/admin/webhooks', await login(other)))).status).toBe(200);
   });
 });
+
+describe('GET /v1/admin/webhooks/deliveries', () => {
+  it('names the endpoint on the first page, and null when none is set', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const none = await (await SELF.fetch(staffRequest('GET', '/v1/admin/webhooks/deliveries', cookie))).json<{ endpoint: unknown }>();
+    expect(none.endpoint).toBeNull();
+    await SELF.fetch(staffRequest('PUT', '/v1/admin/webhooks', cookie, { url: 'https://merchant.example/hooks', events: ['case.opened'] }));
+    const set = await (await SELF.fetch(staffRequest('GET', '/v1/admin/webhooks/deliveries', cookie))).json<{ endpoint: Record<string, unknown> }>();
+    expect(set.endpoint).toMatchObject({ url: 'https://merchant.example/hooks', events: ['case.opened'], enabled: true });
+    expect(set.endpoint).not.toHaveProperty('secret');
+  });
+});
