@@ -371,7 +371,7 @@ export const OPERATIONS: Operation[] = [
     query: S.RatingsQuery,
     ok: { status: 200, schema: S.Ratings, description: 'One entry per subject (count 0 without reviews)' },
   },
-  { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
+  { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first; the first page also names the endpoint (null when none is set)', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
   {
     method: 'get',
     path: '/v1/admin/origins',

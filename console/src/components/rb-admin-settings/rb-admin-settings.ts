@@ -103,7 +103,10 @@ export class RbAdminSettings extends LitElement {
   protected override updated(): void {
     if (!this.#focusError) return;
     this.#focusError = false;
-    this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+    const first = this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]');
+    // Centred, so the sticky Save bar does not cover the field it points at.
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
   }
 
   override render() {
