@@ -34,6 +34,10 @@ const valid: Array<[string, string]> = [
   ['holdFlags', 'abuse'],
   ['blockedWords', 'foo\nbar'],
   ['responseTimeHours', '48'],
+  ['recovery.lowRating', '3'],
+  ['recovery.repeatCases', '۲'],
+  ['followupDelayDays', '14'],
+  ['quietPeriodDays', ''],
   ['turnstileSiteKey', ''],
   ['turnstileSecretKey', ''],
 ];
@@ -66,7 +70,10 @@ describe('settingsFromForm', () => {
       blockedWords: ['foo', 'bar'],
       responseTimeHours: 48,
       sla: current.settings.sla,
-      recovery: current.settings.recovery,
+      recovery: { ...current.settings.recovery, lowRating: 3, repeatCases: 2, intents: false },
+      followupDelayDays: 14,
+      // Blank: the default.
+      quietPeriodDays: 90,
     });
     expect(out.value.settings.turnstileSiteKey).toBeUndefined();
   });
@@ -74,6 +81,11 @@ describe('settingsFromForm', () => {
   it('leaves the origins out when the form has no origins field, so the server keeps them', () => {
     const out = settingsFromForm(form(without('origins')), current);
     expect(out.ok && 'origins' in out.value).toBe(false);
+  });
+
+  it('keeps the recovery rules when the form does not show them', () => {
+    const out = settingsFromForm(form(valid.filter(([k]) => !k.startsWith('recovery.'))), current);
+    expect(out.ok && out.value.settings.recovery).toEqual(current.settings.recovery);
   });
 
   it('reads an unticked "hold unverified" as off', () => {
@@ -102,6 +114,8 @@ describe('settingsFromForm', () => {
     ['a response time that is not a number', replaced('responseTimeHours', 'soon'), 'settings.responseTimeHours', 'invalid_type', undefined],
     ['a response time over a year', replaced('responseTimeHours', '9000'), 'settings.responseTimeHours', 'too_big', 8760],
     ['an override over 500 characters', replaced('strings.en.heading', 'x'.repeat(501)), 'settings.strings.en.heading', 'too_big', 500],
+    ['a rating threshold above 5', replaced('recovery.lowRating', '6'), 'settings.recovery.lowRating', 'too_big', 5],
+    ['an invitation delay over a year', replaced('followupDelayDays', '400'), 'settings.followupDelayDays', 'too_big', 365],
     ['a per-priority target of zero', [...valid, ['sla.P1.firstResponseHours', '0']], 'settings.sla.byPriority.P1.firstResponseHours', 'too_small', 0],
   ])('reports %s at its field, with the limit, instead of sending it', (_name, entries, path, code, limit) => {
     const out = settingsFromForm(form(entries), current);

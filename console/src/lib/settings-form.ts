@@ -69,6 +69,18 @@ export function settingsFromForm(form: FormData, current: AdminSettings): Settin
       blockedWords: lines(form.get('blockedWords')),
       ...(responseTimeHours === undefined ? {} : { responseTimeHours }),
       sla: slaFromForm(form, current.settings.sla),
+      // A form without the recovery fields (a checkbox sends nothing when unticked, so the
+      // select stands for the section) keeps the stored values; a blank number takes its default.
+      recovery: form.has('recovery.lowRating')
+        ? {
+            ...current.settings.recovery,
+            lowRating: numberField(form.get('recovery.lowRating')),
+            repeatCases: numberField(form.get('recovery.repeatCases')),
+            intents: form.get('recovery.intents') === 'on',
+          }
+        : current.settings.recovery,
+      ...(form.has('followupDelayDays') ? { followupDelayDays: numberField(form.get('followupDelayDays')) } : {}),
+      ...(form.has('quietPeriodDays') ? { quietPeriodDays: numberField(form.get('quietPeriodDays')) } : {}),
       // Blank secret with a site key keeps the stored one (staff never see it to send it back).
       ...(siteKey ? { turnstileSiteKey: siteKey } : {}),
       ...(siteKey && secret ? { turnstileSecretKey: secret } : {}),

@@ -2,7 +2,8 @@
  * @summary Everything a merchant tunes, in sections, each setting explained in one line: the
  * widget's look (name, theme, accent colour, tabs, languages), its texts per language, publishing
  * (moderation, holding unverified reviews, holding flags, blocked words; publishing never depends
- * on the rating), response times (the promise and the internal targets per priority), bot
+ * on the rating), response times (the promise and the internal targets per priority), recovery
+ * and review invitations, bot
  * protection (Turnstile), where the widget may load, and webhooks with their delivery log.
  * Field errors show at their field in the page's language; "Saved." shows beside the button.
  */
@@ -15,7 +16,7 @@ import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
 import { styles } from './rb-admin-settings.styles.ts';
-import { botSection, lookSection, publishingSection, textSection, timesSection, whereSection } from './sections.ts';
+import { botSection, lookSection, publishingSection, recoverySection, textSection, timesSection, whereSection } from './sections.ts';
 import '../rb-admin-webhooks/rb-admin-webhooks.ts';
 
 export class RbAdminSettings extends LitElement {
@@ -125,7 +126,7 @@ export class RbAdminSettings extends LitElement {
     const m = messages(this.lang);
     const ctx = { m, lang: this.lang, errors: this.fieldErrors };
     return html`<form @submit=${this.save} novalidate>
-      ${lookSection(ctx, c)} ${textSection(ctx, c)} ${publishingSection(ctx, c)} ${timesSection(ctx, c)} ${botSection(ctx, c)} ${whereSection(ctx, c)}
+      ${lookSection(ctx, c)} ${textSection(ctx, c)} ${publishingSection(ctx, c)} ${timesSection(ctx, c)} ${recoverySection(ctx, c)} ${botSection(ctx, c)} ${whereSection(ctx, c)}
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this.busy}>${m.save}</button>
         <p role="status" class="ok">${this.notice}</p>

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AdminSettings } from '../../../../shared/admin.ts';
 import { FLAGS, THEMES } from '../../../../shared/site.ts';
 import { KINDS, LANGS } from '../../../../shared/submission.ts';
+import { formatNumber } from '../../../../shared/format.ts';
 import { fieldDigits } from '../../lib/number-field.ts';
 import { OVERRIDE_KEYS, overrideField, widgetDefault } from '../../lib/overrides.ts';
 import { choiceGroup, describedBy, errorFor, errorUnder, fieldError, hint, textField, type FieldContext } from './fields.ts';
@@ -189,6 +190,47 @@ export function timesSection(ctx: FieldContext, c: AdminSettings): TemplateResul
         value: fieldDigits(s.responseTimeHours, ctx.lang),
       })}
       ${slaFields(s.sla, ctx)}`,
+  );
+}
+
+export function recoverySection(ctx: FieldContext, c: AdminSettings): TemplateResult {
+  const { m, lang } = ctx;
+  const s = c.settings;
+  const lowError = errorFor(ctx, 'settings.recovery.lowRating');
+  const stars = (n: number) => (n === 0 ? m.settings.lowRatingOff : n === 1 ? m.settings.lowRatingOne : m.settings.lowRatingStars(formatNumber(n, lang)));
+  const days = (id: string, name: 'followupDelayDays' | 'quietPeriodDays') =>
+    textField(ctx, { id, name, path: `settings.${name}`, label: m.settings[name], hint: m.settings[`${name}Hint`], inputmode: 'numeric', value: fieldDigits(s[name], lang) });
+  return section(
+    'set-recovery',
+    m.settings.recovery,
+    html`<div class="field">
+        <label for="set-low-rating">${m.settings.lowRating}</label>
+        <select
+          id="set-low-rating"
+          name="recovery.lowRating"
+          aria-invalid=${lowError ? 'true' : 'false'}
+          aria-describedby=${describedBy('set-low-rating', true, lowError)}
+        >
+          ${[0, 1, 2, 3, 4, 5].map((n) => html`<option value=${n} ?selected=${s.recovery.lowRating === n}>${stars(n)}</option>`)}
+        </select>
+        ${hint('set-low-rating', m.settings.lowRatingHint)} ${fieldError('set-low-rating', lowError)}
+      </div>
+      <div class="field">
+        <label class="choice"
+          ><input type="checkbox" name="recovery.intents" aria-describedby="set-intents-hint" ?checked=${s.recovery.intents} /> <span>${m.settings.intents}</span></label
+        >
+        ${hint('set-intents', m.settings.intentsHint)}
+      </div>
+      ${textField(ctx, {
+        id: 'set-repeat',
+        name: 'recovery.repeatCases',
+        path: 'settings.recovery.repeatCases',
+        label: m.settings.repeatCases,
+        hint: m.settings.repeatCasesHint,
+        inputmode: 'numeric',
+        value: fieldDigits(s.recovery.repeatCases, lang),
+      })}
+      ${days('set-followup', 'followupDelayDays')} ${days('set-quiet', 'quietPeriodDays')}`,
   );
 }
 
