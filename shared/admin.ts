@@ -130,13 +130,16 @@ export const AdminSettings = z.object({
 export type AdminSettings = z.infer<typeof AdminSettings>;
 
 /**
- * `PUT /v1/admin/settings`: replaces the settings (omitted ones take their defaults) and origins.
+ * `PUT /v1/admin/settings`: replaces the settings (omitted ones take their defaults) and, when
+ * given, the origins (omitted: kept, so a settings page need not echo a list another page edits).
  * `settings.turnstileSecretKey` omitted keeps the stored secret while Turnstile stays on (staff
- * never see it, so they cannot send it back); turning Turnstile off clears it.
+ * never see it, so they cannot send it back); turning Turnstile off clears it. A site key with no
+ * secret given or stored is refused (422 at `settings.turnstileSecretKey`): every submission
+ * would fail the check.
  */
 export const SettingsInput = z.strictObject({
   name: z.optional(text(1, LIMITS.siteName)),
-  origins: z.array(z.string().check(z.maxLength(LIMITS.origin))).check(z.maxLength(50)),
+  origins: z.optional(z.array(z.string().check(z.maxLength(LIMITS.origin))).check(z.maxLength(50))),
   settings: SiteSettings,
 });
 export type SettingsInput = z.infer<typeof SettingsInput>;

@@ -42,8 +42,16 @@ export const SiteSettings = z.object({
   /** `pre`: every item waits for staff; `auto`: items with no holding flag publish at once. */
   moderation: z._default(z.enum(['pre', 'auto']), 'pre'),
   blockedWords: z._default(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(500)), []),
-  /** Flags that hold an item for staff under `auto` moderation. */
-  holdFlags: z._default(z.array(Flag), [...FLAGS]),
+  /**
+   * Flags that hold an item for staff under `auto` moderation. `unverified` is not decided here
+   * but by `holdUnverified`, so a list saved before that setting existed holds no clean review.
+   */
+  holdFlags: z._default(z.array(Flag), FLAGS.filter((f) => f !== 'unverified')),
+  /**
+   * Under `auto` moderation, hold reviews from shoppers without an order link (the `unverified`
+   * flag) for staff. Off: a clean review publishes whether or not it came through an invitation.
+   */
+  holdUnverified: z._default(z.boolean(), false),
   /** Strings merchants override, per language, keyed like the widget's locale files. */
   strings: z._default(z.record(z.string(), z.record(z.string(), z.string().check(z.maxLength(500)))), {}),
   sla: z._default(

@@ -82,4 +82,10 @@ export const DeliveriesQuery = z.strictObject({
 export const WebhookDeliveriesPage = z.object({
   items: z.array(WebhookDelivery),
   nextCursor: z.nullable(z.string()),
+  /**
+   * The endpoint the log belongs to (null: none is set), on the first page only, so the settings
+   * page reads both in one request and a site without webhooks gets no 404.
+   */
+  endpoint: z.optional(z.nullable(WebhookEndpoint)),
 });
+export type WebhookDeliveriesPage = z.infer<typeof WebhookDeliveriesPage>;

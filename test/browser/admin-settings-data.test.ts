@@ -20,7 +20,7 @@ describe('settings', () => {
     await logIn(page, baseUrl, staffToken);
     await page.goto(`${baseUrl}/admin/#/settings`);
     const view = page.locator('rb-admin-settings');
-    await view.locator('form').waitFor();
+    await view.locator('form').first().waitFor();
     expect(await deepText(view)).toContain('Publishing never depends on the rating');
 
     const hours = view.locator('input[name="responseTimeHours"]');
@@ -29,7 +29,7 @@ describe('settings', () => {
     await view.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => view.locator('p[role="status"]').textContent()).toContain('Saved');
     await page.reload();
-    await view.locator('form').waitFor();
+    await view.locator('form').first().waitFor();
     expect(await view.locator('input[name="responseTimeHours"]').inputValue()).toBe('36');
 
     // Other suites share this site: put the promise back as it was.

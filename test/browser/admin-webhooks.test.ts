@@ -82,7 +82,8 @@ describe('webhook deliveries in the console', () => {
     const again = view.getByRole('button', { name: /^Send the submission.created delivery of .* again$/ }).first();
     await again.waitFor({ timeout: 15_000 });
     await again.click();
-    await expect.poll(() => view.locator('[role="status"]').textContent()).toContain('Queued to be sent again.');
+    await expect.poll(() => view.locator('.replay-notice[role="status"]').textContent()).toContain('Queued to be sent again.');
+    expect(await view.locator('#replayed-row').textContent()).toContain('Queued to be sent again.');
     await expect.poll(() => seen.filter((s) => s.id === first?.id).length, { timeout: 30_000 }).toBe(2);
     expect(errors).toEqual([]);
     await context.close();

@@ -133,4 +133,25 @@ describe('the Turnstile secret', () => {
     expect((await put(cookie, { brandColor: '#112233' })).status).toBe(200);
     expect(await secretOf()).toBeUndefined();
   });
+
+  it('is required with a site key: a site key alone is refused at the secret field and changes nothing', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const res = await put(cookie, { turnstileSiteKey: 'site-key', brandColor: '#112233' });
+    expect(res.status).toBe(422);
+    const problem = await res.json<{ errors: { path: string; code: string }[] }>();
+    expect(problem.errors).toContainEqual(expect.objectContaining({ path: 'settings.turnstileSecretKey', code: 'turnstile_secret_required' }));
+    const stored = await env.DB.prepare('SELECT settings FROM sites WHERE id = ?1').bind(site.publicKey).first<{ settings: string }>();
+    expect(JSON.parse(stored?.settings ?? '{}')).not.toHaveProperty('turnstileSiteKey');
+  });
+});
+
+describe('settings without origins', () => {
+  it('keeps the stored origins when a save leaves them out', async () => {
+    const site = await createSite({ origins: ['https://kept.example'] });
+    const cookie = await login(site);
+    const res = await SELF.fetch(staffRequest('PUT', '/v1/admin/settings', cookie, { settings: { theme: 'dark' } }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ origins: ['https://kept.example'], settings: { theme: 'dark', holdUnverified: false } });
+  });
 });

@@ -500,10 +500,11 @@ describe('POST /v1/sites/{site}/submissions: auto-moderation', () => {
     expect(await summary(site.publicKey, 'sku-1')).toBeNull();
   });
 
-  it('holds an unverified review when the site holds unverified ones (the default)', async () => {
-    const site = await createSite({ settings: { moderation: 'auto' } });
-    const answer = SubmissionCreated.parse(await (await submit(site.publicKey, review())).json());
-    expect(answer.status).toBe('pending');
+  it('publishes an unverified review by default, and holds it when the site holds unverified ones', async () => {
+    const open = await createSite({ settings: { moderation: 'auto' } });
+    expect(SubmissionCreated.parse(await (await submit(open.publicKey, review())).json()).status).toBe('published');
+    const strict = await createSite({ settings: { moderation: 'auto', holdUnverified: true } });
+    expect(SubmissionCreated.parse(await (await submit(strict.publicKey, review())).json()).status).toBe('pending');
   });
 
   it('keeps everything pending under pre-moderation', async () => {

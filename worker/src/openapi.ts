@@ -289,6 +289,7 @@ export const OPERATIONS: Operation[] = [
     body: S.WebhookEndpointInput,
     ok: { status: 200, schema: S.WebhookEndpoint, description: 'Saved (201 when first set)' },
   },
+  { method: 'delete', path: '/v1/admin/webhooks', summary: 'Remove the webhook endpoint (audited); the delivery log stays, pending deliveries fail', tag: 'staff', auth: 'cookie', ok: { status: 204, description: 'Removed (404 when none is set)' } },
   {
     method: 'post',
     path: '/v1/sites/{site}/uploads',
@@ -370,7 +371,7 @@ export const OPERATIONS: Operation[] = [
     query: S.RatingsQuery,
     ok: { status: 200, schema: S.Ratings, description: 'One entry per subject (count 0 without reviews)' },
   },
-  { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
+  { method: 'get', path: '/v1/admin/webhooks/deliveries', summary: 'The webhook delivery log, newest first; the first page also names the endpoint (null when none is set)', tag: 'staff', auth: 'cookie', query: S.DeliveriesQuery, ok: { status: 200, schema: S.WebhookDeliveriesPage, description: 'A page' } },
   {
     method: 'get',
     path: '/v1/admin/origins',

@@ -5,6 +5,7 @@
  */
 import { PRIORITIES, type Priority } from '../../../shared/cases.ts';
 import type { SiteSettings } from '../../../shared/site.ts';
+import { numberField } from './number-field.ts';
 
 export const SLA_TARGETS = ['firstResponseHours', 'planHours'] as const;
 export type SlaTarget = (typeof SLA_TARGETS)[number];
@@ -20,8 +21,8 @@ export function slaFromForm(form: FormData, current: SiteSettings['sla']): SiteS
   for (const p of PRIORITIES) {
     const own: Record<string, number> = {};
     for (const t of SLA_TARGETS) {
-      const raw = String(form.get(slaField(p, t)) ?? '').trim();
-      if (raw) own[t] = Number(raw);
+      const value = numberField(form.get(slaField(p, t)));
+      if (value !== undefined) own[t] = value;
     }
     if (Object.keys(own).length) byPriority[p] = own;
   }

@@ -75,6 +75,11 @@ export function upsertEndpoint(
     .bind(e.siteId, e.url, e.secret, JSON.stringify(e.events), e.enabled ? 1 : 0, e.at);
 }
 
+/** Removes the site's endpoint: nothing more is queued for it, and pending deliveries fail. */
+export function deleteEndpoint(db: D1Database, siteId: string): D1PreparedStatement {
+  return db.prepare('DELETE FROM webhook_endpoints WHERE site_id = ?1').bind(siteId);
+}
+
 export interface PendingWebhook {
   id: string;
   siteId: string;

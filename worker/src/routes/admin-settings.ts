@@ -58,18 +58,23 @@ export const adminSettingsRoutes = new Hono<AppEnv>()
     const db = c.env.DB;
     const errors: FieldError[] = [];
     const origins: string[] = [];
-    input.origins.forEach((value, index) => {
+    input.origins?.forEach((value, index) => {
       const origin = normaliseOrigin(value.trim());
       if (!origin) errors.push({ path: `origins.${index}`, code: 'invalid_origin', message: 'must be scheme://host[:port], nothing after' });
       else if (!origins.includes(origin)) origins.push(origin);
     });
-    if (errors.length > 0) throw new ProblemError(422, 'validation', 'The request has invalid fields.', errors);
 
     const current = await ownSite(db, staff.siteId);
     const keptSecret = input.settings.turnstileSiteKey ? current.settings.turnstileSecretKey : undefined;
     const settings: SiteSettings = { ...input.settings, turnstileSecretKey: input.settings.turnstileSecretKey ?? keptSecret };
     if (settings.turnstileSecretKey === undefined) delete settings.turnstileSecretKey;
-    const next = { id: current.id, name: input.name ?? current.name, origins, settings };
+    // A site key alone would make the widget ask for a check the worker cannot verify, so every
+    // submission would be refused: say so now rather than lose the shoppers' messages later.
+    if (settings.turnstileSiteKey && !settings.turnstileSecretKey) {
+      errors.push({ path: 'settings.turnstileSecretKey', code: 'turnstile_secret_required', message: 'is required with a Turnstile site key' });
+    }
+    if (errors.length > 0) throw new ProblemError(422, 'validation', 'The request has invalid fields.', errors);
+    const next = { id: current.id, name: input.name ?? current.name, origins: input.origins ? origins : current.origins, settings };
     await db.batch([
       writeSiteConfig(db, current.id, next),
       insertAudit(db, {

@@ -1,5 +1,6 @@
 /**
- * Staff set the site's webhook endpoint (`PUT /webhooks`), read it (`GET /webhooks`), read the
+ * Staff set the site's webhook endpoint (`PUT /webhooks`), read it (`GET /webhooks`), remove it
+ * (`DELETE /webhooks`; the log stays), read the
  * delivery log (`GET /webhooks/deliveries`) and send a failed delivery again
  * (`POST /webhooks/deliveries/{id}/replay`). The signing secret is shown only when generated.
  * Where an endpoint may point is rules/webhook-target.ts, checked here and again at delivery.
@@ -7,9 +8,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../types.ts';
-import { DeliveriesQuery, WebhookEndpointInput, WebhookEvent, type WebhookDelivery, type WebhookEndpoint } from '../../../shared/webhooks.ts';
+import { DeliveriesQuery, WebhookEndpointInput, WebhookEvent, type WebhookDeliveriesPage, type WebhookDelivery, type WebhookEndpoint } from '../../../shared/webhooks.ts';
 import { insertAudit } from '../db/audit.ts';
-import { listDeliveries, markDeliveryFailed, readDelivery, readEndpoint, replayDelivery, upsertEndpoint, webhookMessage, type DeliveryRecord } from '../db/webhooks.ts';
+import { deleteEndpoint, listDeliveries, markDeliveryFailed, readDelivery, readEndpoint, replayDelivery, upsertEndpoint, webhookMessage, type DeliveryRecord, type Endpoint } from '../db/webhooks.ts';
 import { readSite } from '../db/sites.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { devFlag } from '../lib/dev.ts';
@@ -40,14 +41,17 @@ function toDelivery(d: DeliveryRecord): WebhookDelivery {
   };
 }
 
+function toEndpoint(e: Endpoint): WebhookEndpoint {
+  return { url: e.url, events: e.events, enabled: e.enabled, updatedAt: iso(e.updatedAt) };
+}
+
 export const adminWebhookRoutes = new Hono<AppEnv>()
   .use('/webhooks', refuseCrossSite, requireStaff)
   .use('/webhooks/*', refuseCrossSite, requireStaff)
   .get('/webhooks', async function readWebhookEndpoint(c) {
     const endpoint = await readEndpoint(c.env.DB, c.get('staff').siteId);
     if (!endpoint) throw new ProblemError(404, 'not-found', 'No webhook endpoint is set.');
-    const answer: WebhookEndpoint = { url: endpoint.url, events: endpoint.events, enabled: endpoint.enabled, updatedAt: iso(endpoint.updatedAt) };
-    return c.json(answer);
+    return c.json(toEndpoint(endpoint));
   })
   .put('/webhooks', requireJson, valid('json', WebhookEndpointInput), async function setWebhookEndpoint(c) {
     const input = c.req.valid('json');
@@ -80,6 +84,25 @@ export const adminWebhookRoutes = new Hono<AppEnv>()
     const answer: WebhookEndpoint = { url: input.url, events, enabled, updatedAt: iso(now), ...(fresh ? { secret } : {}) };
     return c.json(answer, current ? 200 : 201);
   })
+  .delete('/webhooks', async function removeWebhookEndpoint(c) {
+    const staff = c.get('staff');
+    const db = c.env.DB;
+    const current = await readEndpoint(db, staff.siteId);
+    if (!current) throw new ProblemError(404, 'not-found', 'No webhook endpoint is set.');
+    await db.batch([
+      deleteEndpoint(db, staff.siteId),
+      insertAudit(db, {
+        siteId: staff.siteId,
+        actor: staff.staffId,
+        action: 'webhooks.remove',
+        target: null,
+        before: { url: current.url, events: current.events, enabled: current.enabled },
+        after: null,
+        createdAt: c.get('now'),
+      }),
+    ]);
+    return c.body(null, 204);
+  })
   .get('/webhooks/deliveries', valid('query', DeliveriesQuery), async function listWebhookDeliveries(c) {
     const q = c.req.valid('query');
     const staff = c.get('staff');
@@ -92,13 +115,18 @@ export const adminWebhookRoutes = new Hono<AppEnv>()
       if (!key) throw new ProblemError(400, 'bad-cursor', 'This cursor does not belong to this list.');
       after = { createdAt: key[0], id: key[1] };
     }
-    const rows = await listDeliveries(c.env.DB, staff.siteId, after, q.limit + 1);
+    const [rows, endpoint] = await Promise.all([
+      listDeliveries(c.env.DB, staff.siteId, after, q.limit + 1),
+      after ? Promise.resolve(undefined) : readEndpoint(c.env.DB, staff.siteId),
+    ]);
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    return c.json({
+    const answer: WebhookDeliveriesPage = {
       items: page.map(toDelivery),
       nextCursor: rows.length > q.limit && last ? await encodeCursor(site.signingKey, scope, [last.created_at, last.id]) : null,
-    });
+      ...(endpoint === undefined ? {} : { endpoint: endpoint && toEndpoint(endpoint) }),
+    };
+    return c.json(answer);
   })
   .post('/webhooks/deliveries/:id/replay', async function replayWebhookDelivery(c) {
     const id = c.req.param('id');

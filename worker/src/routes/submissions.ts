@@ -36,7 +36,7 @@ import { replyOptinStatements, sendSoon } from '../lib/email/outbox.ts';
 import { iso } from '../lib/time.ts';
 import { requireJson, valid } from '../lib/validate.ts';
 import { contactKey } from '../rules/contact.ts';
-import { flagSubmission } from '../rules/flags.ts';
+import { flagSubmission, holdsForStaff } from '../rules/flags.ts';
 import { guessLang } from '../rules/lang.ts';
 import { submissionSearchText } from '../rules/normalize.ts';
 import { promisedResponseDue } from '../rules/public-case.ts';
@@ -162,7 +162,7 @@ function assess(
     { ...text, kind: input.kind, rating: f.rating ?? undefined, feeling: f.feeling ?? undefined, category: f.category ?? undefined, lang: ctx.lang },
     { settings: site.settings, priorCases: ctx.priorCases, learned: ctx.learned },
   );
-  const held = flags.some((flag) => site.settings.holdFlags.includes(flag));
+  const held = holdsForStaff(flags, site.settings);
   // A complaint is never public: it waits for staff (handled or spam) whatever the moderation mode.
   const publishable = input.kind !== 'complaint' && site.settings.moderation === 'auto' && !held;
   return { flags, routing, status: publishable ? 'published' : 'pending' };

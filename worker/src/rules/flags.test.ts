@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Flag } from '../../../shared/site.ts';
-import { flagSubmission, type FlagContext, type FlagInput } from './flags.ts';
+import { FLAGS, SiteSettings, type Flag } from '../../../shared/site.ts';
+import { flagSubmission, holdsForStaff, type FlagContext, type FlagInput } from './flags.ts';
 
 const ctx = (over: Partial<FlagContext> = {}): FlagContext => ({
   blockedWords: [],
@@ -93,5 +93,26 @@ describe('flagSubmission: how it was sent', () => {
       ctx({ kind: 'review', verified: false, honeypot: 'x', elapsedMs: 10, blockedWords: ['email'] }),
     );
     expect(flags).toEqual(['links', 'spam', 'repetition', 'abuse', 'blocked_word', 'bidi', 'unverified', 'honeypot', 'too_fast']);
+  });
+});
+
+describe('holdsForStaff: which flags keep an item from auto-publishing', () => {
+  const defaults = SiteSettings.parse({});
+  it.each<[string, Flag[], Partial<Pick<SiteSettings, 'holdFlags' | 'holdUnverified'>>, boolean]>([
+    ['a clean item is not held', [], {}, false],
+    ['an unlinked shopper is not held by default', ['unverified'], {}, false],
+    ['an unlinked shopper is held when the merchant holds unverified reviews', ['unverified'], { holdUnverified: true }, true],
+    ['an old list naming unverified does not hold on its own', ['unverified'], { holdFlags: [...FLAGS] }, false],
+    ['links hold by default', ['links'], {}, true],
+    ['abuse holds an unlinked review whatever holdUnverified says', ['abuse', 'unverified'], {}, true],
+    ['a flag left out of holdFlags does not hold', ['finglish'], { holdFlags: ['links'] }, false],
+    ['nothing holds with an empty list and holdUnverified off', ['links', 'unverified'], { holdFlags: [] }, false],
+  ])('%s', (_name, flags, over, held) => {
+    expect(holdsForStaff(flags, { ...defaults, ...over })).toBe(held);
+  });
+
+  it('holds every flag but unverified by default', () => {
+    expect(defaults.holdFlags).toEqual(FLAGS.filter((f) => f !== 'unverified'));
+    expect(defaults.holdUnverified).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * Pure: the site's blocked words, recent bodies and the form's timing come in through `ctx`.
  * The result follows the order of `FLAGS` in shared/site.ts, so it is stable for storage and tests.
  */
-import { FLAGS, type Flag } from '../../../shared/site.ts';
+import { FLAGS, type Flag, type SiteSettings } from '../../../shared/site.ts';
 import { ABUSE_WORDS, PROMO_PHRASES } from './lexicon/abuse.ts';
 import { fold, foldForMatching, isLikelyFinglish } from './normalize.ts';
 
@@ -181,4 +181,14 @@ export function flagSubmission(input: FlagInput, ctx: FlagContext): Flag[] {
   if (ctx.honeypot && ctx.honeypot.trim() !== '') flags.add('honeypot');
   if (ctx.elapsedMs !== undefined && ctx.elapsedMs < MIN_ELAPSED_MS) flags.add('too_fast');
   return FLAGS.filter((f) => flags.has(f));
+}
+
+/**
+ * Whether these flags hold an item for staff under `auto` moderation. `unverified` holds only
+ * when the merchant chose to hold reviews without an order link (`holdUnverified`); whatever
+ * `holdFlags` says about it, so a clean review from an unlinked shopper publishes by default.
+ * The rating is not an input: publishing never depends on it.
+ */
+export function holdsForStaff(flags: readonly Flag[], settings: Pick<SiteSettings, 'holdFlags' | 'holdUnverified'>): boolean {
+  return flags.some((f) => (f === 'unverified' ? settings.holdUnverified : settings.holdFlags.includes(f)));
 }

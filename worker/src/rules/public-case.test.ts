@@ -67,6 +67,7 @@ describe('updateStatus: the same moderation as any submission', () => {
     ['pre-moderation holds everything', 'pre', [], 'pending'],
     ['auto publishes a clean update', 'auto', [], 'published'],
     ['auto holds a flagged one', 'auto', ['links'], 'pending'],
+    ['auto publishes an update from an unlinked shopper by default', 'auto', ['unverified'], 'published'],
   ])('%s', (_name, moderation, flags, status) => {
     expect(updateStatus(flags as never, { ...settings, moderation })).toBe(status);
   });

@@ -6,6 +6,7 @@
  */
 import type { CaseStatus, PublicCase } from '../../../shared/cases.ts';
 import type { Flag, SiteSettings } from '../../../shared/site.ts';
+import { holdsForStaff } from './flags.ts';
 import type { Kind, Lang, SubmissionStatus } from '../../../shared/submission.ts';
 
 const HOUR_MS = 3_600_000;
@@ -70,8 +71,8 @@ export function publicCaseView(
 }
 
 /** Whether a consented update publishes at once: as for any submission, by flags and moderation mode. */
-export function updateStatus(flags: readonly Flag[], settings: Pick<SiteSettings, 'moderation' | 'holdFlags'>): 'published' | 'pending' {
-  return settings.moderation === 'auto' && !flags.some((f) => settings.holdFlags.includes(f)) ? 'published' : 'pending';
+export function updateStatus(flags: readonly Flag[], settings: Pick<SiteSettings, 'moderation' | 'holdFlags' | 'holdUnverified'>): 'published' | 'pending' {
+  return settings.moderation === 'auto' && !holdsForStaff(flags, settings) ? 'published' : 'pending';
 }
 
 /**

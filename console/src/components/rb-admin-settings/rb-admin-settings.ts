@@ -1,59 +1,26 @@
 /**
- * @summary The site's rules: moderation mode (with the promise that publishing never depends on
- * the rating), blocked words, which flags hold an item, the response-time promise, brand
- * colour, languages and allowed origins.
+ * @summary Everything a merchant tunes, in sections, each setting explained in one line: the
+ * widget's look (name, theme, accent colour, tabs, languages), its texts per language, publishing
+ * (moderation, holding unverified reviews, holding flags, blocked words; publishing never depends
+ * on the rating), response times (the promise and the internal targets per priority), recovery
+ * and review invitations, bot
+ * protection (Turnstile), where the widget may load, and webhooks with their delivery log.
+ * Field errors show at their field in the page's language; "Saved." shows beside the button.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { AdminSettings } from '../../../../shared/admin.ts';
-import type { FieldError } from '../../../../shared/problem.ts';
-import { FLAGS } from '../../../../shared/site.ts';
-import { LANGS, type Lang } from '../../../../shared/submission.ts';
+import type { Lang } from '../../../../shared/submission.ts';
 import { request } from '../../lib/api.ts';
-import { settingsFromForm } from '../../lib/settings-form.ts';
+import { settingsFromForm, type FormFieldError } from '../../lib/settings-form.ts';
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
-import { slaFields } from './sla-fields.ts';
 import { base } from '../../styles/base.ts';
+import { styles } from './rb-admin-settings.styles.ts';
+import { botSection, lookSection, publishingSection, recoverySection, textSection, timesSection, whereSection } from './sections.ts';
 import '../rb-admin-webhooks/rb-admin-webhooks.ts';
 
 export class RbAdminSettings extends LitElement {
-  static override styles = [
-    base,
-    css`
-      form {
-        display: grid;
-        gap: 1rem;
-        max-inline-size: 44rem;
-      }
-      fieldset {
-        border: 1px solid var(--rb-border);
-        border-radius: var(--rb-radius);
-        background: var(--rb-surface);
-      }
-      legend {
-        font-weight: 700;
-      }
-      .choice {
-        display: flex;
-        gap: 0.4rem;
-        align-items: baseline;
-        font-weight: normal;
-      }
-      .flags {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-        gap: 0.25rem 1rem;
-      }
-      .note {
-        border-inline-start: 4px solid var(--rb-accent);
-        padding-inline-start: 0.6rem;
-      }
-      textarea,
-      input[type='number'] {
-        inline-size: 100%;
-      }
-    `,
-  ];
+  static override styles = [base, styles];
   static override properties = {
     lang: { type: String },
     current: { state: true },
@@ -61,23 +28,29 @@ export class RbAdminSettings extends LitElement {
     fieldErrors: { state: true },
     notice: { state: true },
     busy: { state: true },
+    loadProblem: { state: true },
   };
 
   declare lang: Lang;
   declare current: AdminSettings | null;
-  declare problem: Shown | null;
-  declare fieldErrors: FieldError[];
+  /** What went wrong with the last save, shown beside the Save button. */
+  declare problem: string;
+  declare fieldErrors: FormFieldError[];
   declare notice: string;
   declare busy: boolean;
+  declare loadProblem: Shown | null;
+  /** Set after a failed save, so the first field in error gets focus once it is drawn. */
+  #focusError = false;
 
   constructor() {
     super();
     this.lang = 'en';
     this.current = null;
-    this.problem = null;
+    this.problem = '';
     this.fieldErrors = [];
     this.notice = '';
     this.busy = false;
+    this.loadProblem = null;
   }
 
   override connectedCallback(): void {
@@ -89,7 +62,7 @@ export class RbAdminSettings extends LitElement {
     try {
       this.current = await request(AdminSettings, '/v1/admin/settings');
     } catch (err) {
-      this.problem = report(this, err, messages(this.lang));
+      this.loadProblem = report(this, err, messages(this.lang));
     }
   }
 
@@ -98,24 +71,43 @@ export class RbAdminSettings extends LitElement {
     const form = event.currentTarget;
     if (!(form instanceof HTMLFormElement) || !this.current) return;
     const m = messages(this.lang);
-    this.problem = null;
+    this.problem = '';
     this.notice = '';
     const parsed = settingsFromForm(new FormData(form), this.current);
     if (!parsed.ok) {
-      this.fieldErrors = parsed.errors;
+      this.showFieldErrors(parsed.errors);
       return;
     }
     this.fieldErrors = [];
     this.busy = true;
     try {
       this.current = await request(AdminSettings, '/v1/admin/settings', { method: 'PUT', body: parsed.value });
+      // The secret field is write-only: empty it so a second save does not send it again.
+      const secret = form.elements.namedItem('turnstileSecretKey');
+      if (secret instanceof HTMLInputElement) secret.value = '';
       this.notice = m.saved;
     } catch (err) {
-      this.problem = report(this, err, m);
-      this.fieldErrors = this.problem.errors;
+      const shown = report(this, err, m);
+      if (shown.errors.length > 0) this.showFieldErrors(shown.errors);
+      else this.problem = shown.message;
     } finally {
       this.busy = false;
     }
+  }
+
+  private showFieldErrors(errors: FormFieldError[]) {
+    this.fieldErrors = errors;
+    this.problem = messages(this.lang).settings.fixFields;
+    this.#focusError = true;
+  }
+
+  protected override updated(): void {
+    if (!this.#focusError) return;
+    this.#focusError = false;
+    const first = this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]');
+    // Centred, so the sticky Save bar does not cover the field it points at.
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
   }
 
   override render() {
@@ -123,69 +115,23 @@ export class RbAdminSettings extends LitElement {
     const c = this.current;
     return html`
       <h1>${m.settings.title}</h1>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
-      ${this.fieldErrors.length
-        ? html`<ul class="error" role="alert">
-            ${this.fieldErrors.map((e) => html`<li><code>${e.path}</code> ${e.message}</li>`)}
-          </ul>`
-        : nothing}
-      <p role="status">${this.notice}</p>
-      ${c ? this.renderForm(c) : this.problem ? nothing : html`<p role="status">${m.loading}</p>`}
+      <p class="hint">${m.settings.intro}</p>
+      ${this.loadProblem ? html`<p class="error" role="alert">${this.loadProblem.message}</p>` : nothing}
+      ${c ? this.renderForm(c) : this.loadProblem ? nothing : html`<p role="status">${m.loading}</p>`}
       <rb-admin-webhooks .lang=${this.lang}></rb-admin-webhooks>
     `;
   }
 
   private renderForm(c: AdminSettings) {
     const m = messages(this.lang);
-    const s = c.settings;
-    return html`<form @submit=${this.save}>
-      <fieldset>
-        <legend>${m.settings.moderation}</legend>
-        <label class="choice"><input type="radio" name="moderation" value="pre" ?checked=${s.moderation === 'pre'} /> ${m.settings.pre}</label>
-        <label class="choice"><input type="radio" name="moderation" value="auto" ?checked=${s.moderation === 'auto'} /> ${m.settings.auto}</label>
-        <p class="note">${m.settings.neverRating}</p>
-      </fieldset>
-      <fieldset>
-        <legend>${m.settings.holdFlags}</legend>
-        <div class="flags">
-          ${FLAGS.map(
-            (f) => html`<label class="choice"><input type="checkbox" name="holdFlags" value=${f} ?checked=${s.holdFlags.includes(f)} /> ${m.flag[f]}</label>`,
-          )}
-        </div>
-      </fieldset>
-      <div>
-        <label for="blocked">${m.settings.blockedWords}</label>
-        <textarea id="blocked" name="blockedWords" dir="auto" aria-describedby="blocked-hint" .value=${s.blockedWords.join('\n')}></textarea>
-        <span class="hint" id="blocked-hint">${m.settings.blockedWordsHint}</span>
+    const ctx = { m, lang: this.lang, errors: this.fieldErrors };
+    return html`<form @submit=${this.save} novalidate>
+      ${lookSection(ctx, c)} ${textSection(ctx, c)} ${publishingSection(ctx, c)} ${timesSection(ctx, c)} ${recoverySection(ctx, c)} ${botSection(ctx, c)} ${whereSection(ctx, c)}
+      <div class="actions">
+        <button type="submit" class="primary" ?disabled=${this.busy}>${m.save}</button>
+        <p role="status" class="ok">${this.notice}</p>
+        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       </div>
-      <div>
-        <label for="rt">${m.settings.responseTime}</label>
-        <input id="rt" name="responseTimeHours" type="number" min="1" max="8760" step="1" aria-describedby="rt-hint" .value=${s.responseTimeHours === undefined ? '' : String(s.responseTimeHours)} />
-        <span class="hint" id="rt-hint">${m.settings.responseTimeHint}</span>
-      </div>
-      ${slaFields(s.sla, m)}
-      <div>
-        <label for="color">${m.settings.brandColor}</label>
-        <input id="color" name="brandColor" type="color" .value=${s.brandColor} />
-      </div>
-      <fieldset>
-        <legend>${m.settings.languages}</legend>
-        ${LANGS.map(
-          (l) => html`<label class="choice"><input type="checkbox" name="locales" value=${l} ?checked=${s.locales.includes(l)} /> ${l === 'fa' ? 'فارسی' : 'English'}</label>`,
-        )}
-        <label
-          >${m.settings.defaultLang}
-          <select name="defaultLang">
-            ${LANGS.map((l) => html`<option value=${l} ?selected=${s.defaultLang === l}>${l === 'fa' ? 'فارسی' : 'English'}</option>`)}
-          </select></label
-        >
-      </fieldset>
-      <div>
-        <label for="origins">${m.settings.origins}</label>
-        <textarea id="origins" name="origins" dir="ltr" aria-describedby="origins-hint" .value=${c.origins.join('\n')}></textarea>
-        <span class="hint" id="origins-hint">${m.settings.originsHint}</span>
-      </div>
-      <div><button type="submit" class="primary" ?disabled=${this.busy}>${m.save}</button></div>
     </form>`;
   }
 }
