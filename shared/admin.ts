@@ -174,6 +174,7 @@ export const AUDIT_ACTIONS = [
   'settings.update',
   'webhooks.set',
   'webhooks.replay',
+  'webhooks.remove',
   'person.erase',
   'product.put',
   'product.delete',

@@ -735,6 +735,7 @@ export const en = {
     'settings.update': 'Changed settings',
     'webhooks.set': 'Changed the webhook',
     'webhooks.replay': 'Sent a webhook again',
+    'webhooks.remove': 'Removed the webhook',
     'person.erase': 'Erased a shopper’s personal data',
     'product.put': 'Saved a product',
     'product.delete': 'Deleted a product',

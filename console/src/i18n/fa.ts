@@ -709,6 +709,7 @@ export const fa: Messages = {
     'settings.update': 'تنظیمات را تغییر داد',
     'webhooks.set': 'وب‌هوک را تغییر داد',
     'webhooks.replay': 'وب‌هوکی را دوباره فرستاد',
+    'webhooks.remove': 'وب‌هوک را برداشت',
     'person.erase': 'اطلاعات شخصی یک خریدار را پاک کرد',
     'product.put': 'محصولی را ذخیره کرد',
     'product.delete': 'محصولی را حذف کرد',
