@@ -7,11 +7,12 @@ import { stripForbiddenCharacters } from '../../../../shared/text.ts';
 import { formEn, type FormStrings } from '../../i18n/form-en.ts';
 import { formFa } from '../../i18n/form-fa.ts';
 import { submit, type SiteRef } from '../../lib/api.ts';
-import { deliver, sendChallenged } from '../../lib/deliver.ts';
+import { deliver, pagePhotos, sendChallenged } from '../../lib/deliver.ts';
+import { keepPicked, keptRefs } from '../../lib/photo-outbox.ts';
 import { errorsByField, errorText, issuesToErrors } from '../../lib/errors.ts';
 import { RbErrorEvent, RbQueuedEvent, RbSubmittedEvent } from '../../lib/events.ts';
 import { fill, formatDateTime, formatNumber } from '../../../../shared/format.ts';
-import { newKey, Outbox, type KeyValueStore } from '../../lib/outbox.ts';
+import { newKey, Outbox, type KeyValueStore, type OutboxEntry } from '../../lib/outbox.ts';
 import { loadTurnstile, type TurnstileApi } from '../../lib/turnstile.ts';
 import { shared } from '../shared.styles.ts';
 import { styles } from './rb-form.styles.ts';
@@ -195,7 +196,7 @@ export class RbForm extends LitElement {
       return;
     }
     respent.add(waiting.key);
-    const outcome = await sendChallenged(outbox, token, (x) => submit(api, x.key, x.body), Date.now, Math.random);
+    const outcome = await sendChallenged(outbox, token, (x) => submit(api, x.key, x.body), Date.now, Math.random, pagePhotos(api));
     if (outcome?.result === 'delivered') {
       this.resent?.();
       this.dispatchEvent(new RbSubmittedEvent(waiting.body.kind, outcome.created?.id ?? null, outcome.created?.case?.ref ?? null));
@@ -403,17 +404,21 @@ export class RbForm extends LitElement {
     if (!parsed.success) return this.showErrors(issuesToErrors(parsed.error.issues));
 
     const outbox = new Outbox(pageStorage(), api.site);
-    const entry = { key: newKey((b) => crypto.getRandomValues(b)), body: parsed.data, attempts: 0, nextAt: 0 };
+    this.sending = true;
+    // Photos that could not be uploaded (offline) go with the entry, their bytes in IndexedDB.
+    const photos = pagePhotos(api);
+    const kept = kind === 'review' ? await keepPicked(this.renderRoot.querySelector('rb-photo-picker'), photos.store) : undefined;
+    const entry: OutboxEntry = { key: newKey((b) => crypto.getRandomValues(b)), body: parsed.data, attempts: 0, nextAt: 0, ...(kept ? { photos: kept } : {}) };
     // Saved before the first attempt: a reload or a crash mid-request loses nothing.
     outbox.put(entry);
-    this.sending = true;
-    const outcome = await deliver(outbox, entry, (x) => submit(api, x.key, x.body), Date.now, Math.random);
+    const outcome = await deliver(outbox, entry, (x) => submit(api, x.key, x.body), Date.now, Math.random, photos);
     this.sending = false;
     // Turnstile tokens are single-use: whatever happened, the next send needs a new one.
     if (this.sitekey) this.renewToken();
     if (outcome.result === 'challenge') {
       // The shopper is here to send it again with the new token; keeping this copy would send it twice.
       outbox.remove(entry.key);
+      void photos.store.delete(keptRefs(kept));
       this.dispatchEvent(new RbErrorEvent(kind, 403, ['turnstile']));
       return this.showErrors([{ path: '', code: 'turnstile', message: '' }]);
     }
