@@ -8,8 +8,6 @@ import { SubmissionCreated } from '../../../shared/submission.ts';
 import { submit, type SiteRef } from './api.ts';
 import { classify, needsChallenge, Outbox, withToken, type OutboxEntry } from './outbox.ts';
 import { keptRefs, photoIds, uploadKept, type PhotoDelivery } from './photo-outbox.ts';
-import { uploadBlob } from './photo-upload.ts';
-import { browserPhotoStore } from './photo-store.ts';
 
 /** One HTTP answer, reduced to what delivery needs; status 0 means the network failed. */
 export interface Answer {
@@ -31,9 +29,10 @@ export type Outcome =
  * Photos kept with it (`entry.photos`) are uploaded first and their bytes deleted with the entry.
  */
 export async function deliver(outbox: Outbox, entry: OutboxEntry, send: Send, nowMs: () => number, random: () => number, photos?: PhotoDelivery): Promise<Outcome> {
-  if (entry.photos?.length && photos) {
+  if (entry.photos?.length) {
     const current = entry;
-    const slots = await uploadKept(current.photos ?? [], photos, (s) => outbox.put({ ...current, photos: s }));
+    // Without the photo chunk (it could not load) the kept photos cannot go: wait rather than drop them.
+    const slots = photos ? await uploadKept(current.photos ?? [], photos, (s) => outbox.put({ ...current, photos: s })) : null;
     if (!slots) return { key: entry.key, result: 'retry', nextAt: outbox.reschedule(entry.key, nowMs(), random()) };
     entry = { ...entry, photos: slots, body: entry.body.kind === 'review' ? { ...entry.body, photos: photoIds(slots) } : entry.body };
   }
@@ -75,7 +74,9 @@ export async function flush(outbox: Outbox, send: Send, nowMs: () => number, ran
 export async function flushSite(ref: SiteRef, all: boolean, turnstile: boolean): Promise<{ outcomes: Outcome[]; nextAt: number | null; challenged: number }> {
   const outbox = new Outbox(localStorage, ref.site);
   if (!turnstile) outbox.unflag();
-  const outcomes = await flush(outbox, (e) => submit(ref, e.key, e.body), Date.now, Math.random, all, pagePhotos(ref));
+  // The photo store and uploads are a chunk of their own, fetched only for entries that kept photos.
+  const photos = outbox.list().some((e) => e.photos?.length) ? await import('./photo-delivery.ts').then((m) => m.pagePhotos(ref), () => undefined) : undefined;
+  const outcomes = await flush(outbox, (e) => submit(ref, e.key, e.body), Date.now, Math.random, all, photos);
   const waiting = outbox.retryable().map((e) => e.nextAt);
   return { outcomes, nextAt: waiting.length ? Math.min(...waiting) : null, challenged: outbox.challenged().length };
 }
@@ -87,15 +88,4 @@ export async function sendChallenged(outbox: Outbox, token: string, send: Send, 
   const fresh = { ...entry, body: withToken(entry.body, token), challenge: false };
   outbox.put(fresh);
   return deliver(outbox, fresh, send, nowMs, random, photos);
-}
-
-/** The page's photo store and uploads to this site (XHR, as the picker uploads; no progress to show here). */
-export function pagePhotos(ref: SiteRef): PhotoDelivery {
-  return {
-    store: browserPhotoStore(),
-    upload: async (blob, key, thumbOf) => {
-      const r = await uploadBlob(ref, blob, key, () => undefined, thumbOf);
-      return r.ok ? { status: 201, id: r.created.id } : { status: r.status };
-    },
-  };
 }

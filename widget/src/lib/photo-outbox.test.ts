@@ -142,6 +142,19 @@ describe('deliver with kept photos', () => {
     expect(store.size()).toBe(0);
   });
 
+  it('waits, rather than send the review without them, when the photo code could not load', async () => {
+    const store = memoryPhotoStore();
+    const outbox = new Outbox(new MemoryStore(), 'pk_a');
+    const entry = await keptEntry(store, [{ ref: 'r1', keys: { full: 'f1', thumb: 't1' } }]);
+    outbox.put(entry);
+    const seen: OutboxEntry[] = [];
+    const outcome = await deliver(outbox, entry, sent(seen), () => 0, () => 0.5);
+    expect(outcome.result).toBe('retry');
+    expect(seen).toEqual([]);
+    expect(outbox.list()).toHaveLength(1);
+    expect(store.size()).toBe(1);
+  });
+
   it('deletes the bytes when the review is refused for good', async () => {
     const store = memoryPhotoStore();
     const outbox = new Outbox(new MemoryStore(), 'pk_a');
