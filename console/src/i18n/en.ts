@@ -557,6 +557,20 @@ export const en = {
     replayLabel: (event: string, when: string) => `Send the ${event} delivery of ${when} again`,
     replayed: 'Queued to be sent again.',
   },
+
+  // helper "photos": the dashboard charts' axes and table (issue 14).
+  charts: {
+    showTable: 'Show as table',
+    total: 'Total',
+    noRatings: 'no ratings',
+    axisStars: 'Stars',
+    axisDay: 'Day',
+    axisRootCause: 'Root cause',
+    axisReviews: 'Reviews',
+    axisSubmissions: 'Submissions',
+    axisAverage: 'Average rating (1–5)',
+    axisCases: 'Cases',
+  },
 };
 
 export type Messages = typeof en;

@@ -540,4 +540,18 @@ export const fa: Messages = {
     replayLabel: (event, when) => `ارسال دوبارهٔ رویداد ${event} از ${when}`,
     replayed: 'برای ارسال دوباره در صف گذاشته شد.',
   },
+
+  // helper "photos": the dashboard charts' axes and table (issue 14).
+  charts: {
+    showTable: 'نمایش به صورت جدول',
+    total: 'جمع',
+    noRatings: 'بدون امتیاز',
+    axisStars: 'ستاره‌ها',
+    axisDay: 'روز',
+    axisRootCause: 'علت ریشه‌ای',
+    axisReviews: 'نظرها',
+    axisSubmissions: 'ارسال‌ها',
+    axisAverage: 'میانگین امتیاز (۱ تا ۵)',
+    axisCases: 'پرونده‌ها',
+  },
 };
