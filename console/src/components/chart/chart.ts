@@ -9,8 +9,7 @@
  * percentages with logical properties, so the labels follow the mirrored drawing by themselves.
  */
 import { LitElement, css, html, nothing, svg, type PropertyDeclarations, type TemplateResult } from 'lit';
-// Through the CSSOM, not a style attribute: the console's CSP allows no inline styles.
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import { labelledSlots } from '../../lib/scale.ts';
 
 /** The properties every chart has; each chart adds its data (Lit inherits declared properties). */
@@ -69,9 +68,11 @@ export const chartStyles = css`
     text-align: center;
     margin-block-start: 0.15rem;
   }
+  /* The same top margin as the plot, so the value axis is exactly as tall as the drawing. */
   .y-axis {
     position: relative;
     min-inline-size: 2ch;
+    margin-block-start: 1.1rem;
   }
   .y-axis span {
     position: absolute;
@@ -173,7 +174,7 @@ export function gridLines(ticks: readonly Tick[], width: number, height: number)
 /** The value axis: each tick's value beside its grid line. Hidden from screen readers (the table has the numbers). */
 export function valueAxis(ticks: readonly Tick[], format: (n: number) => string) {
   return html`<div class="y-axis" aria-hidden="true">
-    ${ticks.map((t) => html`<span style=${styleMap({ 'inset-block-end': pct(t.at) })}>${format(t.value)}</span>`)}
+    ${ticks.map((t) => html`<span ${place({ 'inset-block-end': pct(t.at) })}>${format(t.value)}</span>`)}
   </div>`;
 }
 
@@ -184,14 +185,14 @@ export function valueAxis(ticks: readonly Tick[], format: (n: number) => string)
 export function slotAxis(labels: readonly string[]) {
   const shown = new Set(labelledSlots(labels.length));
   const thinned = shown.size < labels.length;
-  return html`<div class=${thinned ? 'x-axis thinned' : 'x-axis'} aria-hidden="true" style=${styleMap({ 'grid-template-columns': `repeat(${labels.length}, minmax(0, 1fr))` })}>
+  return html`<div class=${thinned ? 'x-axis thinned' : 'x-axis'} aria-hidden="true" ${place({ 'grid-template-columns': `repeat(${labels.length}, minmax(0, 1fr))` })}>
     ${labels.map((l, i) => html`<span>${shown.has(i) ? l : ''}</span>`)}
   </div>`;
 }
 
 /** A value printed above its bar or point (`x`, `y`: shares of the plot from the inline start and the bottom). */
 export function valueLabel(text: string, x: number, y: number) {
-  return html`<span class="value" aria-hidden="true" style=${styleMap({ 'inset-inline-start': pct(x), 'inset-block-end': pct(y) })}>${text}</span>`;
+  return html`<span class="value" aria-hidden="true" ${place({ 'inset-inline-start': pct(x), 'inset-block-end': pct(y) })}>${text}</span>`;
 }
 
 /** The frame around a plot: y title, value axis, the plot with its value labels, slot axis, x title. */
@@ -228,6 +229,17 @@ export function dataTable(c: RbChart, columns: readonly string[], rows: Readonly
       </tbody>
     </table>
   </details>`;
+}
+
+/**
+ * Sets an element's position through the CSSOM (`style.setProperty`). Not a style attribute, nor
+ * lit's `styleMap`, which writes one on first render: the console's CSP (`style-src 'self'`)
+ * refuses inline style attributes, and only the CSSOM is allowed.
+ */
+function place(props: Record<string, string>) {
+  return ref((el) => {
+    if (el instanceof HTMLElement) for (const [k, v] of Object.entries(props)) el.style.setProperty(k, v);
+  });
 }
 
 function pct(share: number): string {
