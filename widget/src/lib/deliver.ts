@@ -7,7 +7,7 @@ import { Problem } from '../../../shared/problem.ts';
 import { SubmissionCreated } from '../../../shared/submission.ts';
 import { submit, type SiteRef } from './api.ts';
 import { classify, needsChallenge, Outbox, withToken, type OutboxEntry } from './outbox.ts';
-import { keptRefs, photoIds, uploadKept, type PhotoDelivery } from './photo-outbox.ts';
+import { keptRefs, photoIds, uploadKept, type PhotoDelivery, type PhotoSlot } from './photo-outbox.ts';
 
 /** One HTTP answer, reduced to what delivery needs; status 0 means the network failed. */
 export interface Answer {
@@ -32,7 +32,9 @@ export async function deliver(outbox: Outbox, entry: OutboxEntry, send: Send, no
   if (entry.photos?.length) {
     const current = entry;
     // Without the photo chunk (it could not load) the kept photos cannot go: wait rather than drop them.
-    const slots = photos ? await uploadKept(current.photos ?? [], photos, (s) => outbox.put({ ...current, photos: s })) : null;
+    // Progress is written back only while the entry is still there: another page or tab may have delivered it meanwhile.
+    const save = (s: PhotoSlot[]) => outbox.list().some((e) => e.key === current.key) && outbox.put({ ...current, photos: s });
+    const slots = photos ? await uploadKept(current.photos ?? [], photos, save) : null;
     if (!slots) return { key: entry.key, result: 'retry', nextAt: outbox.reschedule(entry.key, nowMs(), random()) };
     entry = { ...entry, photos: slots, body: entry.body.kind === 'review' ? { ...entry.body, photos: photoIds(slots) } : entry.body };
   }
