@@ -29,7 +29,7 @@ export function photoChunkSizes() {
   const dir = new URL('../dist/w/', import.meta.url);
   const sizes = {};
   for (const file of readdirSync(dir)) {
-    const part = /^(rb-photo-picker|rb-photos|photo-view|photos-fa)-/.exec(file)?.[1];
+    const part = /^(rb-photo-picker|rb-photos|photo-view|photos-fa|photo-upload|photo-delivery)-/.exec(file)?.[1];
     if (part) sizes[part] = gzipSync(readFileSync(new URL(file, dir)), { level: 9 }).length;
   }
   return sizes;

@@ -20,6 +20,9 @@ import {
 } from '../../worker/src/lib/image/fixtures.ts';
 import { sweepUnclaimedPhotos, UNCLAIMED_PHOTO_TTL_MS } from '../../worker/src/cron-photos.ts';
 import { BASE, createSite, jsonRequest, login, ORIGIN, staffRequest, type TestSite } from './helpers.ts';
+import type { FeedsList } from '../../shared/feeds.ts';
+import { FEED_ORDER } from '../../worker/src/rules/feed-xml.ts';
+import { child, findAll, orderProblems, parseXml } from './xml-check.ts';
 
 let keys = 0;
 const newKey = () => `photo-key-${Date.now().toString(36)}-${(keys += 1)}`;
@@ -257,6 +260,51 @@ describe('reviews with photos', () => {
     const res = await SELF.fetch(staffRequest('POST', '/v1/admin/people/erase', cookie, { email: 'sara@example.com' }));
     expect(res.status).toBe(200);
     expect(await stored(site)).toEqual({ objects: [], rows: 0 });
+  });
+});
+
+describe('photos in the Google feed', () => {
+  /** Each review's `<reviewer_image>` URLs, by review id, from the site's feed as Merchant Center reads it. */
+  async function feedImages(cookie: string): Promise<{ images: Map<string, string[]>; order: string[] }> {
+    const list = await (await SELF.fetch(staffRequest('GET', '/v1/admin/feeds', cookie))).json<FeedsList>();
+    const res = await SELF.fetch(list.feeds[0]?.url ?? '');
+    expect(res.status).toBe(200);
+    const feed = parseXml(await res.text());
+    const images = new Map(
+      findAll(feed, 'review').map((r) => [child(r, 'review_id')?.text ?? '', findAll(r, 'reviewer_image').map((i) => child(i, 'url')?.text ?? '')]),
+    );
+    return { images, order: orderProblems(feed, FEED_ORDER) };
+  }
+
+  it('lists the visible photos of published reviews as absolute full-size URLs, never hidden or pending ones', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    const a = await uploaded(site, JPEG_4x3);
+    const b = await uploaded(site, PNG_4x3, 'image/png');
+    const c = await uploaded(site, WEBP_4x3, 'image/webp');
+    const published = await (await review(site, [a.id, b.id])).json<{ id: string }>();
+    const pending = await (await review(site, [c.id], { body: 'Still waiting for moderation, with a photo' })).json<{ id: string }>();
+    await approve(site, published.id);
+
+    const before = await feedImages(cookie);
+    expect(before.order).toEqual([]);
+    expect(before.images.has(pending.id)).toBe(false);
+    const urls = before.images.get(published.id) ?? [];
+    expect(urls.map((u) => new URL(u).pathname)).toEqual([a.id, b.id].map((id) => `/v1/sites/${site.publicKey}/photos/${id}`));
+    for (const u of urls) {
+      expect(new URL(u).origin).toBe(BASE);
+      expect(new URL(u).searchParams.get('size')).toBe('full');
+      const served = await SELF.fetch(u);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toMatch(/^image\//);
+    }
+    expect([...before.images.values()].flat().join(' ')).not.toContain(c.id);
+
+    // Hiding a photo moves the site's content version on, so the cached feed is not served again.
+    expect((await SELF.fetch(staffRequest('POST', `/v1/admin/photos/${a.id}/hidden`, cookie, { hidden: true }))).status).toBe(200);
+    const after = await feedImages(cookie);
+    expect((after.images.get(published.id) ?? []).map((u) => new URL(u).pathname)).toEqual([`/v1/sites/${site.publicKey}/photos/${b.id}`]);
+    expect(after.order).toEqual([]);
   });
 });
 

@@ -358,7 +358,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/feeds/{feedKey}/google-product-reviews.xml',
-    summary: 'Google Product Reviews feed (schema 2.4): every published product review and the spam-decided ones marked is_spam; no contact details',
+    summary: 'Google Product Reviews feed (schema 2.4): every published product review with its visible photos (reviewer_images, absolute full-size URLs) and the spam-decided ones marked is_spam; no contact details',
     tag: 'public',
     okType: 'application/xml',
     ok: { status: 200, description: 'The feed, streamed; cached until the site’s content changes' },

@@ -840,6 +840,19 @@ export const en = {
     'unreadable email data': 'The email’s data could not be read',
     'the site is gone': 'The site no longer exists',
   } satisfies Record<EmailReason, string>,
+  // helper "photos": the dashboard charts' axes and table (issue 14).
+  charts: {
+    showTable: 'Show as table',
+    total: 'Total',
+    noRatings: 'no ratings',
+    axisStars: 'Stars',
+    axisDay: 'Day',
+    axisRootCause: 'Root cause',
+    axisReviews: 'Reviews',
+    axisSubmissions: 'Submissions',
+    axisAverage: 'Average rating (1–5)',
+    axisCases: 'Cases',
+  },
 };
 
 export type Messages = typeof en;

@@ -818,4 +818,17 @@ export const fa: Messages = {
     'unreadable email data': 'داده‌های ایمیل خوانا نبود',
     'the site is gone': 'این سایت دیگر وجود ندارد',
   },
+  // helper "photos": the dashboard charts' axes and table (issue 14).
+  charts: {
+    showTable: 'نمایش به صورت جدول',
+    total: 'جمع',
+    noRatings: 'بدون امتیاز',
+    axisStars: 'ستاره‌ها',
+    axisDay: 'روز',
+    axisRootCause: 'علت ریشه‌ای',
+    axisReviews: 'نظرها',
+    axisSubmissions: 'ارسال‌ها',
+    axisAverage: 'میانگین امتیاز (۱ تا ۵)',
+    axisCases: 'پرونده‌ها',
+  },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bars, linePoints, niceMax, scale, stackedBars } from './scale.ts';
+import { axisTicks, bars, labelledSlots, linePoints, niceMax, pointList, scale, slotTotals, stackedBars } from './scale.ts';
 
 describe('niceMax', () => {
   it.each([
@@ -61,5 +61,58 @@ describe('linePoints', () => {
   it('centres a single point and returns nothing for no data', () => {
     expect(linePoints([3], 100, 40, 1, 5)).toBe('50,20');
     expect(linePoints([], 100, 40, 1, 5)).toBe('');
+  });
+});
+
+describe('axisTicks', () => {
+  it.each([
+    [0, [0, 1]],
+    [1, [0, 1]],
+    [2, [0, 1, 2]],
+    [3, [0, 1, 2, 3, 4, 5]],
+    [5, [0, 1, 2, 3, 4, 5]],
+    [7, [0, 2, 4, 6, 8, 10]],
+    [18, [0, 5, 10, 15, 20]],
+    [23, [0, 5, 10, 15, 20, 25]],
+    [140, [0, 50, 100, 150, 200]],
+  ])('counts up to %d tick at %j', (max, expected) => {
+    expect(axisTicks(max)).toEqual(expected);
+  });
+
+  it('allows fractional steps for values that are not counts', () => {
+    expect(axisTicks(2.2, false)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
+  });
+
+  it('always ends at the top the bars are scaled to', () => {
+    for (const max of [1, 4, 9, 33, 99, 1234]) expect(axisTicks(max).at(-1)).toBe(niceMax(max));
+  });
+});
+
+describe('labelledSlots', () => {
+  it.each([
+    [0, []],
+    [5, [0, 1, 2, 3, 4]],
+    [12, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]],
+    [13, [0, 3, 6, 9, 12]],
+    [30, [0, 6, 12, 18, 24, 29]],
+    [31, [0, 6, 12, 18, 24, 30]],
+  ])('labels %d slots at %j', (count, expected) => {
+    expect(labelledSlots(count)).toEqual(expected);
+  });
+});
+
+describe('slotTotals', () => {
+  it('sums each slot over the series, short series counting as zero', () => {
+    expect(slotTotals([[1, 2, 3], [4, 5]])).toEqual([5, 7, 3]);
+    expect(slotTotals([])).toEqual([]);
+  });
+});
+
+describe('pointList centred', () => {
+  it('puts each point in the middle of its slot', () => {
+    expect(pointList([1, 5], 100, 40, 1, 5, true)).toEqual([
+      { x: 25, y: 40 },
+      { x: 75, y: 0 },
+    ]);
   });
 });

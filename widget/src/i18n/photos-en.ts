@@ -11,6 +11,7 @@ export const photosEn = {
   uploading: 'Uploading photo {n}: {p}%',
   uploaded: 'Photo {n} added',
   uploadFailed: 'Photo {n} could not be uploaded.',
+  photoKept: 'Photo {n} will be uploaded with your review once you are back online.',
   retryUpload: 'Try again',
   notAPhoto: 'That file is not a photo we can take (JPEG, PNG or WebP).',
   tooMany: 'A review can have at most {max} photos.',

@@ -13,6 +13,7 @@ export const photosFa: PhotoStrings = {
   uploading: 'در حال بارگذاری عکس {n}: {p}٪',
   uploaded: 'عکس {n} افزوده شد',
   uploadFailed: 'عکس {n} بارگذاری نشد.',
+  photoKept: 'عکس {n} وقتی دوباره آنلاین شوید همراه نظرتان بارگذاری می‌شود.',
   retryUpload: 'تلاش دوباره',
   notAPhoto: 'این پرونده عکسی نیست که بپذیریم (JPEG، PNG یا WebP).',
   tooMany: 'هر نظر حداکثر {max} عکس می‌تواند داشته باشد.',

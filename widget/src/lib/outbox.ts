@@ -7,6 +7,7 @@
  */
 import type { SubmissionInput } from '../../../shared/submission.ts';
 import { storageKey } from './outbox-key.ts';
+import type { PhotoSlot } from './photo-outbox.ts';
 
 /** The subset of `Storage` the outbox needs, so tests can pass a Map-backed one. */
 export interface KeyValueStore {
@@ -26,6 +27,11 @@ export interface OutboxEntry {
    * a form on screen gets a fresh token for it.
    */
   challenge?: boolean;
+  /**
+   * Set when a photo could not be uploaded before sending: every photo of the review, in order,
+   * the kept ones by their photo-store reference. Their ids replace `body.photos` on delivery.
+   */
+  photos?: PhotoSlot[];
 }
 
 export { storageKey };

@@ -74,11 +74,18 @@ export interface FeedPage {
   items: FeedReview[];
   /** The key to continue after, or null on the last page. */
   next: FeedCursor | null;
+  /** The keys of the page's first and last review (null when empty), to read their photos in one query. */
+  range: readonly [FeedCursor, FeedCursor] | null;
 }
 
 function page(results: FeedRecord[], limit: number, key: (r: FeedRecord) => FeedCursor): FeedPage {
+  const first = results[0];
   const last = results[results.length - 1];
-  return { items: results.map(toFeedReview), next: results.length === limit && last ? key(last) : null };
+  return {
+    items: results.map(toFeedReview),
+    next: results.length === limit && last ? key(last) : null,
+    range: first && last ? [key(first), key(last)] : null,
+  };
 }
 
 /** One page of published product reviews, oldest first, after `after`. */

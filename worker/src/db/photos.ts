@@ -224,3 +224,33 @@ export async function existingPhotoIds(db: D1Database, ids: readonly string[]): 
   }
   return found;
 }
+
+/**
+ * The visible photos of the published product reviews in one page of the Google feed, the
+ * reviews from `(fromAt, fromId)` to `(toAt, toId)` in (published_at, id) order, grouped by
+ * review: one query per feed page, on the same index the page itself was read from.
+ */
+export async function readFeedPhotos(
+  db: D1Database,
+  siteId: string,
+  from: readonly [number, string],
+  to: readonly [number, string],
+): Promise<Map<string, PhotoRow[]>> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS} FROM submissions AS s INDEXED BY submissions_site_newest
+       JOIN photos AS p ON p.submission_id = s.id AND p.site_id = s.site_id
+       WHERE s.site_id = ?1 AND s.kind = 'review' AND s.status = 'published' AND s.subject != '' AND p.hidden = 0
+         AND (s.published_at, s.id) >= (?2, ?3) AND (s.published_at, s.id) <= (?4, ?5)
+       ORDER BY p.created_at, p.id`,
+    )
+    .bind(siteId, from[0], from[1], to[0], to[1])
+    .all<PhotoRecord>();
+  const grouped = new Map<string, PhotoRow[]>();
+  for (const r of results) {
+    const photo = toPhoto(r);
+    const key = photo.submissionId ?? '';
+    grouped.set(key, [...(grouped.get(key) ?? []), photo]);
+  }
+  return grouped;
+}

@@ -10,7 +10,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../types.ts';
 import { feedPublishedPage, feedSpamPage, siteForFeedKey, type FeedCursor, type FeedPage } from '../db/feeds.ts';
+import { readFeedPhotos } from '../db/photos.ts';
 import { readSiteRecent, type SiteRow } from '../db/sites.ts';
+import { publicPhoto } from '../lib/photo-urls.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { FEED_TAIL, feedHead, reviewXml, type FeedSite } from '../rules/feed-xml.ts';
 
@@ -19,12 +21,22 @@ export const FEED_PAGE = 1000;
 const EDGE_TTL_SECONDS = 86_400;
 const XML = 'application/xml; charset=utf-8';
 
+/**
+ * A page of published reviews with the absolute full-size URLs of their visible photos
+ * (`apiUrl`: any URL on the worker's origin), read with one more query per page.
+ */
+async function withPhotos(db: D1Database, site: SiteRow, apiUrl: string, page: FeedPage): Promise<FeedPage> {
+  if (!page.range) return page;
+  const photos = await readFeedPhotos(db, site.id, page.range[0], page.range[1]);
+  return { ...page, items: page.items.map((r) => ({ ...r, images: (photos.get(r.id) ?? []).map((p) => publicPhoto(apiUrl, site.id, p).full.url) })) };
+}
+
 /** The whole feed as a stream that reads one page only when the reader wants more. */
-export function feedStream(db: D1Database, site: SiteRow, homeUrl: string, pageSize = FEED_PAGE): ReadableStream<Uint8Array> {
+export function feedStream(db: D1Database, site: SiteRow, homeUrl: string, apiUrl: string, pageSize = FEED_PAGE): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const feedSite: FeedSite = { name: site.name, homeUrl };
   const phases: ((after: FeedCursor | null) => Promise<FeedPage>)[] = [
-    (after) => feedPublishedPage(db, site.id, after, pageSize),
+    async (after) => withPhotos(db, site, apiUrl, await feedPublishedPage(db, site.id, after, pageSize)),
     (after) => feedSpamPage(db, site.id, after, pageSize),
   ];
   let phase = -1;
@@ -81,7 +93,7 @@ export const feedRoutes = new Hono<AppEnv>().get('/feeds/:feedKey/google-product
     if (!cached) {
       // Streamed into the cache, then streamed out: a slow reader never makes the worker hold
       // the whole feed (a tee would buffer it for the slower side).
-      await cache.put(cacheKey.toString(), new Response(feedStream(db, site, homeUrl), { headers: { 'content-type': XML, 'cache-control': `public, max-age=${EDGE_TTL_SECONDS}` } }));
+      await cache.put(cacheKey.toString(), new Response(feedStream(db, site, homeUrl, c.req.url), { headers: { 'content-type': XML, 'cache-control': `public, max-age=${EDGE_TTL_SECONDS}` } }));
       cached = await cache.match(cacheKey.toString());
       if (cached) return new Response(cached.body, { headers: { ...headers, 'x-rebound-cache': 'miss' } });
     } else {
@@ -90,5 +102,5 @@ export const feedRoutes = new Hono<AppEnv>().get('/feeds/:feedKey/google-product
   } catch (err) {
     console.warn('feed cache failed; streaming directly', err);
   }
-  return new Response(feedStream(db, site, homeUrl), { headers: { ...headers, 'x-rebound-cache': 'bypass' } });
+  return new Response(feedStream(db, site, homeUrl, c.req.url), { headers: { ...headers, 'x-rebound-cache': 'bypass' } });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectionMethod, escapeXml, maskContacts, reviewXml, type FeedReview } from './feed-xml.ts';
+import { collectionMethod, escapeXml, FEED_ORDER, maskContacts, reviewerImagesXml, reviewXml, type FeedReview } from './feed-xml.ts';
 
 describe('maskContacts', () => {
   it.each([
@@ -59,5 +59,34 @@ describe('reviewXml', () => {
     expect(xml).toContain('<product_name>mug</product_name><product_url>https://shop.example/</product_url>');
     expect(xml).not.toContain('<title>');
     expect(xml).not.toContain('<product_ids>');
+  });
+});
+
+describe('reviewerImagesXml', () => {
+  const a = 'https://api.example/v1/sites/pk_1/photos/p1?size=full&v=ab12';
+  const b = 'https://api.example/v1/sites/pk_1/photos/p2?size=full&v=cd34';
+  it.each([
+    ['a published review with two photos', { status: 'published', images: [a, b] }, `<reviewer_images><reviewer_image><url>${escapeXml(a)}</url></reviewer_image><reviewer_image><url>${escapeXml(b)}</url></reviewer_image></reviewer_images>`],
+    ['a published review without photos', { status: 'published', images: [] }, ''],
+    ['a review that never had photos looked up', { status: 'published' }, ''],
+    ['a spam-marked review, even with photos', { status: 'spam', images: [a] }, ''],
+    ['a URL that is not http(s)', { status: 'published', images: ['javascript:alert(1)', '/relative.jpg', a] }, `<reviewer_images><reviewer_image><url>${escapeXml(a)}</url></reviewer_image></reviewer_images>`],
+  ] as const)('%s', (_, review, expected) => {
+    expect(reviewerImagesXml(review)).toBe(expected);
+  });
+
+  it('escapes the ampersands of the photo URLs', () => {
+    expect(reviewerImagesXml({ status: 'published', images: [a] })).toContain('?size=full&amp;v=ab12');
+  });
+
+  it('sits between review_url and ratings, as the schema orders them', () => {
+    const xml = reviewXml(
+      { id: 'r1', rating: 5, title: null, body: 'Nice', authorName: 'Sara', createdAt: 0, status: 'published', verified: false, source: null, subject: 'mug', product: null, images: [a] },
+      { name: 'Shop', homeUrl: 'https://shop.example/' },
+    );
+    expect(xml).toMatch(/<\/review_url><reviewer_images>.*<\/reviewer_images><ratings>/);
+    const order = FEED_ORDER.review ?? [];
+    expect(order.indexOf('review_url')).toBeLessThan(order.indexOf('reviewer_images'));
+    expect(order.indexOf('reviewer_images')).toBeLessThan(order.indexOf('ratings'));
   });
 });

@@ -16,6 +16,7 @@ export const FEED_ORDER: Record<string, readonly string[]> = {
   aggregator: ['name'],
   publisher: ['name', 'favicon'],
   reviews: ['review'],
+  // reviewer_images after review_url: Google's 2.4 sample feed and XSD put them there.
   review: [
     'review_id',
     'reviewer',
@@ -42,6 +43,8 @@ export const FEED_ORDER: Record<string, readonly string[]> = {
   mpns: ['mpn'],
   skus: ['sku'],
   brands: ['brand'],
+  reviewer_images: ['reviewer_image'],
+  reviewer_image: ['url'],
 };
 
 /** Characters XML 1.0 does not allow at all (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/F). */
@@ -81,6 +84,11 @@ export interface FeedReview {
   /** NULL for Rebound's own widget, else the platform it was imported from. */
   source: string | null;
   subject: string;
+  /**
+   * Absolute URLs of the review's photos at full size, oldest first: only photos staff have not
+   * hidden, and only on a published review (a spam-marked one never carries any).
+   */
+  images?: readonly string[];
   product: {
     name: string;
     url: string;
@@ -122,6 +130,15 @@ function list(wrapper: string, item: string, value: string | null): string {
   return value ? `<${wrapper}><${item}>${escapeXml(value)}</${item}></${wrapper}>` : '';
 }
 
+/**
+ * `<reviewer_images>`: only for a published review, and only http(s) URLs (anything else would be
+ * refused by Google and has no business in the feed); none at all leaves the element out.
+ */
+export function reviewerImagesXml(r: Pick<FeedReview, 'status' | 'images'>): string {
+  const urls = r.status === 'published' ? (r.images ?? []).filter((u) => /^https?:\/\//.test(u)) : [];
+  return urls.length ? `<reviewer_images>${urls.map((u) => `<reviewer_image><url>${escapeXml(u)}</url></reviewer_image>`).join('')}</reviewer_images>` : '';
+}
+
 export function reviewXml(r: FeedReview, site: FeedSite): string {
   const p = r.product;
   const url = p?.url ?? site.homeUrl;
@@ -135,6 +152,7 @@ export function reviewXml(r: FeedReview, site: FeedSite): string {
     title ? `<title>${escapeXml(title)}</title>` : '',
     `<content>${escapeXml(maskContacts(r.body))}</content>`,
     `<review_url type="group">${escapeXml(url)}</review_url>`,
+    reviewerImagesXml(r),
     `<ratings><overall min="1" max="5">${r.rating}</overall></ratings>`,
     '<products><product>',
     ids ? `<product_ids>${ids}</product_ids>` : '',

@@ -107,6 +107,9 @@ export class RbAdminDashboard extends LitElement {
             .series=${[{ name: m.dashboard.ratings, values: [...x.ratingDistribution] }]}
             .format=${(n: number) => formatNumber(n, lang, 0)}
             .empty=${m.dashboard.noData}
+            .xTitle=${m.charts.axisStars}
+            .yTitle=${m.charts.axisReviews}
+            .tableLabel=${m.charts.showTable}
           ></rb-bar-chart>
         </section>
         <section aria-labelledby="per-day">
@@ -117,6 +120,10 @@ export class RbAdminDashboard extends LitElement {
             .series=${daily.series.map((s) => ({ name: m.kind[s.kind], values: s.values }))}
             .format=${(n: number) => formatNumber(n, lang, 0)}
             .empty=${m.dashboard.noData}
+            .xTitle=${m.charts.axisDay}
+            .yTitle=${m.charts.axisSubmissions}
+            .tableLabel=${m.charts.showTable}
+            .totalLabel=${m.charts.total}
           ></rb-bar-chart>
         </section>
         <section aria-labelledby="average">
@@ -129,6 +136,10 @@ export class RbAdminDashboard extends LitElement {
             .max=${5}
             .format=${(n: number) => formatNumber(n, lang, 1)}
             .empty=${m.dashboard.noData}
+            .xTitle=${m.charts.axisDay}
+            .yTitle=${m.charts.axisAverage}
+            .tableLabel=${m.charts.showTable}
+            .noValue=${m.charts.noRatings}
           ></rb-line-chart>
         </section>
         <section aria-labelledby="causes">
@@ -139,6 +150,9 @@ export class RbAdminDashboard extends LitElement {
             .series=${[{ name: m.dashboard.rootCauses, values: x.rootCauses.map((r) => r.count) }]}
             .format=${(n: number) => formatNumber(n, lang, 0)}
             .empty=${m.dashboard.noData}
+            .xTitle=${m.charts.axisRootCause}
+            .yTitle=${m.charts.axisCases}
+            .tableLabel=${m.charts.showTable}
           ></rb-bar-chart>
         </section>
         <section aria-labelledby="learned"><rb-router-learned .lang=${lang}></rb-router-learned></section>

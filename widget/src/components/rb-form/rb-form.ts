@@ -8,10 +8,11 @@ import { formEn, type FormStrings } from '../../i18n/form-en.ts';
 import { formFa } from '../../i18n/form-fa.ts';
 import { submit, type SiteRef } from '../../lib/api.ts';
 import { deliver, sendChallenged } from '../../lib/deliver.ts';
+import { keepPicked, keptRefs } from '../../lib/photo-outbox.ts';
 import { errorsByField, errorText, issuesToErrors } from '../../lib/errors.ts';
 import { RbErrorEvent, RbQueuedEvent, RbSubmittedEvent } from '../../lib/events.ts';
 import { fill, formatDateTime, formatNumber } from '../../../../shared/format.ts';
-import { newKey, Outbox, type KeyValueStore } from '../../lib/outbox.ts';
+import { newKey, Outbox, type KeyValueStore, type OutboxEntry } from '../../lib/outbox.ts';
 import { loadTurnstile, type TurnstileApi } from '../../lib/turnstile.ts';
 import { shared } from '../shared.styles.ts';
 import { styles } from './rb-form.styles.ts';
@@ -23,6 +24,8 @@ import { photosFa } from '../../i18n/photos-fa.ts';
 
 /** The photo picker is its own chunk, fetched when a review form is first shown. */
 const loadPicker = () => import('../rb-photo-picker/rb-photo-picker.ts');
+/** Photos kept offline: the store and uploads that deliver them (shares the picker's upload code). */
+const loadPhotoDelivery = () => import('../../lib/photo-delivery.ts');
 type PhotosChange = Event & { ids?: readonly string[]; busy?: boolean };
 
 /** The fields each kind shows, by the dotted path the schema and the server's errors use. */
@@ -126,7 +129,8 @@ export class RbForm extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('kind') && changed.get('kind') !== undefined) this.reset();
-    if (this.kind === 'review') void loadPicker();
+    // Both fetched when the review form shows: a shopper who then goes offline can still keep photos.
+    if (this.kind === 'review') void Promise.all([loadPicker(), loadPhotoDelivery()]).catch(() => undefined);
   }
 
   private photosChanged = (e: PhotosChange) => {
@@ -210,7 +214,8 @@ export class RbForm extends LitElement {
       return;
     }
     respent.add(waiting.key);
-    const outcome = await sendChallenged(outbox, token, (x) => submit(api, x.key, x.body), Date.now, Math.random);
+    const photos = waiting.photos?.length ? await loadPhotoDelivery().then((m) => m.pagePhotos(api), () => undefined) : undefined;
+    const outcome = await sendChallenged(outbox, token, (x) => submit(api, x.key, x.body), Date.now, Math.random, photos);
     if (outcome?.result === 'delivered') {
       this.resent?.();
       this.dispatchEvent(new RbSubmittedEvent(waiting.body.kind, outcome.created?.id ?? null, outcome.created?.case?.ref ?? null));
@@ -492,17 +497,21 @@ export class RbForm extends LitElement {
     if (!parsed.success || noAddress.length) return this.showErrors([...(parsed.success ? [] : issuesToErrors(parsed.error.issues)), ...noAddress]);
 
     const outbox = new Outbox(pageStorage(), api.site);
-    const entry = { key: newKey((b) => crypto.getRandomValues(b)), body: parsed.data, attempts: 0, nextAt: 0 };
+    this.sending = true;
+    // Photos that could not be uploaded (offline) go with the entry, their bytes in IndexedDB.
+    const photos = kind === 'review' ? await loadPhotoDelivery().then((m) => m.pagePhotos(api), () => undefined) : undefined;
+    const kept = photos && (await keepPicked(this.renderRoot.querySelector('rb-photo-picker'), photos.store));
+    const entry: OutboxEntry = { key: newKey((b) => crypto.getRandomValues(b)), body: parsed.data, attempts: 0, nextAt: 0, ...(kept ? { photos: kept } : {}) };
     // Saved before the first attempt: a reload or a crash mid-request loses nothing.
     outbox.put(entry);
-    this.sending = true;
-    const outcome = await deliver(outbox, entry, (x) => submit(api, x.key, x.body), Date.now, Math.random);
+    const outcome = await deliver(outbox, entry, (x) => submit(api, x.key, x.body), Date.now, Math.random, photos);
     this.sending = false;
     // Turnstile tokens are single-use: whatever happened, the next send needs a new one.
     if (this.sitekey) this.renewToken();
     if (outcome.result === 'challenge') {
       // The shopper is here to send it again with the new token; keeping this copy would send it twice.
       outbox.remove(entry.key);
+      void photos?.store.delete(keptRefs(kept));
       this.dispatchEvent(new RbErrorEvent(kind, 403, ['turnstile']));
       return this.showErrors([{ path: '', code: 'turnstile', message: '' }]);
     }

@@ -11,12 +11,15 @@ import { photosEn, type PhotoStrings } from '../../i18n/photos-en.ts';
 import { photosFa } from '../../i18n/photos-fa.ts';
 import { fill, formatNumber, type Lang } from '../../../../shared/format.ts';
 import { preparePhoto, uploadBlob, uploadKey, type Prepared } from '../../lib/photo-upload.ts';
+import type { PhotoSlot } from '../../lib/photo-outbox.ts';
+import type { PhotoStore } from '../../lib/photo-store.ts';
 import { styles } from './rb-photo-picker.styles.ts';
 
 interface Item {
   key: string;
   preview: string;
-  status: 'preparing' | 'uploading' | 'done' | 'failed';
+  /** `kept`: the network failed (offline); the photo goes with the review through the outbox. */
+  status: 'preparing' | 'uploading' | 'done' | 'failed' | 'kept';
   progress: number;
   prepared?: Prepared;
   id?: string;
@@ -60,11 +63,13 @@ export class RbPhotoPicker extends LitElement {
     // Paste works wherever the shopper is typing in the form, not only on the picker.
     this.form = this.closest('form') ?? this;
     this.form.addEventListener('paste', this.pasted);
+    addEventListener('online', this.backOnline);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.form?.removeEventListener('paste', this.pasted);
+    removeEventListener('online', this.backOnline);
     this.clear();
   }
 
@@ -74,6 +79,25 @@ export class RbPhotoPicker extends LitElement {
     this.items = [];
     this.error = '';
     this.announce();
+  }
+
+  /**
+   * For a review sent while some photo is kept: stores the kept photos' bytes and answers every
+   * shown photo in order (uploaded ones by id), for the outbox entry; undefined when none is kept.
+   */
+  async keep(store: PhotoStore): Promise<PhotoSlot[] | undefined> {
+    const shown = this.items.filter((x) => x.status === 'done' || x.status === 'kept');
+    if (!shown.some((x) => x.status === 'kept')) return undefined;
+    const slots: PhotoSlot[] = [];
+    for (const x of shown) {
+      if (x.status === 'done' && x.id) slots.push({ id: x.id });
+      else if (x.prepared) {
+        const ref = uploadKey();
+        await store.put(ref, x.prepared);
+        slots.push({ ref, keys: x.keys });
+      }
+    }
+    return slots;
   }
 
   override render() {
@@ -102,7 +126,10 @@ export class RbPhotoPicker extends LitElement {
                   : item.status === 'failed'
                     ? html`<span class="error">${fill(s.uploadFailed, { n: n(i + 1) })}</span>
                         <button type="button" @click=${() => void this.upload(item)}>${s.retryUpload}</button>`
-                    : html`<span class="visually-hidden" role="status">${fill(s.uploaded, { n: n(i + 1) })}</span>`}
+                    : item.status === 'kept'
+                      ? html`<span class="muted" role="status">${fill(s.photoKept, { n: n(i + 1) })}</span>
+                          <button type="button" @click=${() => void this.upload(item)}>${s.retryUpload}</button>`
+                      : html`<span class="visually-hidden" role="status">${fill(s.uploaded, { n: n(i + 1) })}</span>`}
                 <button type="button" class="remove" @click=${() => this.discard(item)}>${fill(s.removePhoto, { n: n(i + 1) })}</button>
               </li>`,
             )}
@@ -146,9 +173,15 @@ export class RbPhotoPicker extends LitElement {
       await uploadBlob(api, prepared.thumb, item.keys.thumb, () => undefined, full.created.id).catch(() => null);
       this.patch(item, { status: 'done', progress: 1, id: full.created.id });
     } catch {
-      this.patch(item, { status: 'failed' });
+      // No answer at all: offline, most likely. Kept, the photo does not hold the form; a review
+      // sent now carries it through the outbox, and the picker tries again when back online.
+      this.patch(item, { status: 'kept' });
     }
   }
+
+  private backOnline = () => {
+    for (const item of this.items) if (item.status === 'kept') void this.upload(item);
+  };
 
   private refused(item: Item, status: number, detail: string) {
     if (status === 429 || status >= 500) return this.patch(item, { status: 'failed' });
@@ -172,7 +205,7 @@ export class RbPhotoPicker extends LitElement {
   private announce() {
     const ids = this.items.flatMap((x) => (x.status === 'done' && x.id ? [x.id] : []));
     // A failed upload holds the form too: sending without it would drop a photo the shopper still sees.
-    this.dispatchEvent(new RbPhotosChangeEvent(ids, this.items.some((x) => x.status !== 'done')));
+    this.dispatchEvent(new RbPhotosChangeEvent(ids, this.items.some((x) => x.status !== 'done' && x.status !== 'kept')));
   }
 
   private chosen = (e: Event) => {
