@@ -596,7 +596,7 @@ export const en = {
     seenHint: 'A page whose origin is not allowed gets no reviews; its origin shows up here. Only the origin, when and how often are kept (the latest 50), nothing about visitors.',
     seenNone: 'No page has been refused recently.',
     tried: 'tried to load the widget. Allow it?',
-    seenWhen: (count: string, last: string) => `Refused ${count} times, last ${last}.`,
+    seenWhen: (count: number, shown: string, last: string) => (count === 1 ? `Refused once, ${last}.` : `Refused ${shown} times, last ${last}.`),
     allow: 'Allow',
     allowLabel: (origin: string) => `Allow ${origin}`,
     allowedNow: 'is allowed now. Reload that page to see the reviews.',

@@ -45,6 +45,7 @@ describe('rb-admin-install', () => {
     const area = el.renderRoot.querySelector<HTMLTextAreaElement>('#snippet');
     expect(area?.value).toBe(embedSnippet(location.origin, 'pk_shop'));
     expect(text(el, '[data-host]')).toBe(location.origin);
+    expect(text(el, 'section[aria-labelledby="refused-title"] li')).toContain('Refused 12 times, last March 21, 2026');
     el.renderRoot.querySelector<HTMLButtonElement>('button.primary')?.click();
     await vi.waitFor(() => expect(text(el, '[data-said="snippet"]')).toBe('Copied.'));
     expect(writeText).toHaveBeenCalledWith(embedSnippet(location.origin, 'pk_shop'));

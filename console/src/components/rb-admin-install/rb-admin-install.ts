@@ -313,7 +313,7 @@ export class RbAdminInstall extends LitElement {
               (r) => html`<li data-origin=${r.origin}>
                 <span class="what">
                   <span><bdi dir="ltr" class="origin">${r.origin}</bdi> ${m.install.tried}</span>
-                  <span class="hint when">${m.install.seenWhen(formatNumber(r.count, this.lang), formatDateTime(r.lastSeen, this.lang))}</span>
+                  <span class="hint when">${m.install.seenWhen(r.count, formatNumber(r.count, this.lang), formatDateTime(r.lastSeen, this.lang))}</span>
                 </span>
                 <button type="button" class="primary" ?disabled=${this.busy} aria-label=${m.install.allowLabel(r.origin)} @click=${() => this.allow(r.origin, 'refused')}>
                   ${m.install.allow}
