@@ -3,7 +3,9 @@
 // Local runs open the database through wrangler's getPlatformProxy, so they work whether or not
 // `npm start` is running. Secret keys and staff tokens are stored hashed and printed only once.
 //
-//   create --name NAME --origin URL [--origin URL] [--id pk_x]
+//   create --name NAME --origin URL [--origin URL] [--id pk_x] [--host URL]
+//   list
+//   snippet --site pk_x [--host URL]
 //   origins list|add|remove --site pk_x [--origin URL ...]
 //   token list --site pk_x
 //   token create --site pk_x --name NAME [--expires 90d]
@@ -20,6 +22,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { normaliseOrigin, parseTokenLifetime, provisionSite, staffTokenStatement } from '../worker/src/lib/provision.ts';
 import { randomToken, sha256Hex } from '../worker/src/lib/crypto.ts';
+import { embedSnippet } from '../shared/embed.ts';
 import { demoShop, SEEDED_ACTION } from './demo-shop.mjs';
 
 const run = promisify(execFile);
@@ -31,6 +34,8 @@ const SITE_ID = /^pk_[A-Za-z0-9_-]{1,64}$/;
 
 export const DEMO_SITE = 'pk_demo';
 export const DEMO_ORIGINS = ['http://localhost:8787', 'http://127.0.0.1:8787'];
+/** Where `npm start` serves the Worker, and so `widget.js`: the snippet's host for the local database. */
+export const LOCAL_HOST = 'http://localhost:8787';
 
 /** A mistake in how the command was called: printed without a stack trace. */
 class UsageError extends Error {}
@@ -162,18 +167,50 @@ async function activeToken(db, siteId, staffId) {
   return token;
 }
 
-/** Creates a site with its first staff token; answers the keys, which exist nowhere else. */
+/**
+ * The Worker host a snippet names: `--host` when given; the local dev URL for the local
+ * database; null for `--remote` without `--host`, whose address only the merchant knows.
+ */
+function snippetHost(options) {
+  if (options.host !== undefined) {
+    const origin = normaliseOrigin(options.host);
+    if (!origin) throw new UsageError(`--host must be the Worker's origin, e.g. https://reviews.shop.example: ${options.host}`);
+    return origin;
+  }
+  return options.remote ? null : LOCAL_HOST;
+}
+
+/** Creates a site with its first staff token; answers the keys, which exist nowhere else, and the snippet. */
 export async function createSite(options) {
   const name = options.name?.trim();
   if (!name) throw new UsageError('--name is required');
   if (options.id !== undefined && !SITE_ID.test(options.id)) throw new UsageError('--id must look like pk_[A-Za-z0-9_-]');
   const allowed = origins(options.origins ?? []);
   if (allowed.length === 0) throw new UsageError('at least one --origin is required');
+  const host = snippetHost(options);
   return withDb(options, async (db) => {
     if (options.id && (await readSite(db, options.id))) throw new UsageError(`site ${options.id} already exists`);
     const { keys, statements } = await provisionSite({ name, origins: allowed, publicKey: options.id, nowMs: Date.now() });
     await db.batch(statements);
-    return { ...keys, name, origins: allowed };
+    return { ...keys, name, origins: allowed, host, snippet: host === null ? null : embedSnippet(host, keys.publicKey) };
+  });
+}
+
+/** Every site in the database: key, name, allowed origins, when it was created. No secrets. */
+export async function listSites(options) {
+  return withDb(options, async (db) => {
+    const rows = await db.all('SELECT id, name, origins, created_at FROM sites ORDER BY created_at, id');
+    return rows.map((r) => ({ id: r.id, name: r.name, origins: JSON.parse(r.origins), createdAt: new Date(r.created_at).toISOString() }));
+  });
+}
+
+/** The snippet for an existing site, e.g. when the one `create` printed is lost or the host changed. */
+export async function siteSnippet(options) {
+  const host = snippetHost(options);
+  if (host === null) throw new UsageError('--host is required with --remote: the origin your Worker is deployed on (e.g. https://rebound.you.workers.dev)');
+  return withDb(options, async (db) => {
+    const site = await requireSite(db, options.site);
+    return { site: site.id, host, snippet: embedSnippet(host, site.id) };
   });
 }
 
@@ -298,7 +335,11 @@ export async function revokeToken(options) {
 
 const USAGE = `Usage: npm run site -- <command> [options]
 
-  create --name NAME --origin URL [--origin URL] [--id pk_x]
+  create --name NAME --origin URL [--origin URL] [--id pk_x] [--host URL]
+                                           --host: where the Worker runs, for the snippet it
+                                           prints (default http://localhost:8787)
+  list                                     every site: key, name, origins, created
+  snippet --site pk_x [--host URL]         print the snippet to paste again
   origins list   --site pk_x
   origins add    --site pk_x --origin URL [--origin URL]   allow the widget on these pages
   origins remove --site pk_x --origin URL [--origin URL]
@@ -314,6 +355,24 @@ Options:
   --remote           the deployed database (wrangler d1 execute --remote)
   --json             print JSON instead of text
 `;
+
+/** The snippet with what to change in it, or how to get it when the Worker's host is unknown. */
+function snippetText({ snippet, host, publicKey, site }) {
+  const key = publicKey ?? site;
+  if (snippet === null) {
+    return `To get the snippet to paste, run: npm run site -- snippet --remote --site ${key} --host https://YOUR-WORKER-HOST
+(or log in to /admin/ on your Worker and open Install: it shows the snippet for the host it is served from)
+`;
+  }
+  return `Paste this into your page where the reviews should appear (the widget loads from ${host}):
+
+${snippet}
+
+Change subject="sku-123" to your product's or page's own id. The <style> line holds the widget's
+space before it loads, so nothing on your page moves. Your page's origin must be allowed
+(npm run site -- origins add --site ${key} --origin https://your.shop).
+`;
+}
 
 function print(json, value, text) {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text);
@@ -333,6 +392,7 @@ export async function main(argv) {
       remote: { type: 'boolean' },
       json: { type: 'boolean' },
       shop: { type: 'boolean' },
+      host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -345,13 +405,24 @@ export async function main(argv) {
     return;
   }
   if (command === 'create') {
-    const site = await createSite({ ...db, name: values.name, origins: values.origin, id: values.id });
+    const site = await createSite({ ...db, name: values.name, origins: values.origin, id: values.id, host: values.host });
     print(json, site, `Created site "${site.name}" (${site.origins.join(', ')})
-  staff token:  ${site.staffToken}   (log in at /admin/; shown only now)
+  staff token:  ${site.staffToken}   (log in at ${site.host ?? 'your Worker'}/admin/; shown only now)
   public key:   ${site.publicKey}
   secret key:   ${site.secretKey}   (for server-to-server calls; shown only now)
   staff id:     ${site.staffId}
-`);
+
+${snippetText(site)}`);
+  } else if (command === 'list') {
+    const sites = await listSites(db);
+    print(
+      json,
+      sites,
+      sites.length === 0 ? 'No sites yet: npm run site -- create --name NAME --origin URL\n' : sites.map((s) => `${s.id}  "${s.name}"  created ${s.createdAt}\n  allows: ${s.origins.join(', ')}\n`).join(''),
+    );
+  } else if (command === 'snippet') {
+    const done = await siteSnippet({ ...db, site: values.site, host: values.host });
+    print(json, done, `${snippetText(done)}`);
   } else if (command === 'seed-demo') {
     const demo = await seedDemo({ ...db, origins: values.origin, shop: values.shop ?? false });
     const shop = demo.shop ? `  demo shop:    ${demo.shop.submissions} submissions, ${demo.shop.cases} recovery cases\n` : values.shop ? '  demo shop:    already there\n' : '';

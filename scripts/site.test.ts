@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPlatformProxy } from 'wrangler';
 import { findActiveStaffToken } from '../worker/src/db/staff.ts';
 import { sha256Hex } from '../worker/src/lib/crypto.ts';
+import { embedSnippet, RESERVED_SPACE } from '../shared/embed.ts';
 import { inlineSql, sqlLiteral } from './site.mjs';
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
@@ -90,6 +91,51 @@ describe('npm run site', () => {
         secret_hash: await sha256Hex(site.secretKey),
       });
       expect(await authenticates(site.staffToken)).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    'prints the snippet to paste after create: the local Worker, the new key, the reserved space and the element',
+    async () => {
+      expect((site as Created & { snippet: string }).snippet).toBe(embedSnippet('http://localhost:8787', site.publicKey));
+      const { stdout } = await run(process.execPath, [SITE, 'create', '--name', 'Hosted Shop', '--origin', 'https://hosted.example', '--host', 'https://reviews.hosted.example/', '--persist-to', dir], { cwd: ROOT });
+      const key = /public key:\s+(pk_\S+)/.exec(stdout)?.[1] ?? '';
+      expect(key).toMatch(/^pk_/);
+      expect(stdout).toContain(`<script type="module" src="https://reviews.hosted.example/widget.js" data-site="${key}" async></script>`);
+      expect(stdout).toContain(`<style>${RESERVED_SPACE}</style>`);
+      expect(stdout).toContain('<rb-feedback subject="sku-123"></rb-feedback>');
+      expect(stdout).toContain('Change subject="sku-123"');
+      expect(stdout).not.toContain('WORKER_HOST');
+    },
+    SLOW,
+  );
+
+  it(
+    'prints the snippet again for an existing site, and asks for --host where it cannot know it',
+    async () => {
+      const again = (await cli('snippet', '--site', site.publicKey, '--host', 'https://rebound.shop.example')) as { snippet: string };
+      expect(again.snippet).toBe(embedSnippet('https://rebound.shop.example', site.publicKey));
+      expect(await cliFails('snippet', '--site', site.publicKey, '--host', 'not a host')).toMatchObject({ code: 2, stderr: expect.stringContaining('--host') });
+      // Refused before any database is opened, so no remote call is ever attempted.
+      const remote = await run(process.execPath, [SITE, 'snippet', '--site', site.publicKey, '--remote'], { cwd: ROOT }).catch((err: { code: number; stderr: string }) => err);
+      expect(remote).toMatchObject({ code: 2, stderr: expect.stringContaining('--host is required') });
+      expect(await cliFails('snippet', '--site', 'pk_nothere')).toMatchObject({ code: 2, stderr: expect.stringContaining('no site pk_nothere') });
+    },
+    SLOW,
+  );
+
+  it(
+    'lists every site with its key, name, origins and creation time, and no secret',
+    async () => {
+      const sites = (await cli('list')) as { id: string; name: string; origins: string[]; createdAt: string }[];
+      const mine = sites.find((s) => s.id === site.publicKey);
+      expect(mine).toEqual({ id: site.publicKey, name: 'CLI Shop', origins: ['https://shop.example', 'http://localhost:3000'], createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+      expect(sites.map((s) => s.name)).toContain('Hosted Shop');
+      const { stdout } = await run(process.execPath, [SITE, 'list', '--persist-to', dir], { cwd: ROOT });
+      expect(stdout).toContain(`${site.publicKey}  "CLI Shop"`);
+      expect(stdout).toContain('allows: https://shop.example, http://localhost:3000');
+      expect(stdout).not.toMatch(/sk_|st_/);
     },
     SLOW,
   );

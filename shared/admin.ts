@@ -175,6 +175,8 @@ export const AUDIT_ACTIONS = [
   'webhooks.set',
   'webhooks.replay',
   'webhooks.remove',
+  'origins.add',
+  'origins.remove',
   'person.erase',
   'product.put',
   'product.delete',

@@ -4,6 +4,7 @@ import type { ComplaintCategory, Kind, SubmissionStatus } from '../../../shared/
 import type { Decision } from '../../../shared/admin.ts';
 import type { QueueCommand } from '../lib/keys.ts';
 import type { CaseEventType, Priority, RootCause } from '../../../shared/cases.ts';
+import type { OriginProblem } from '../../../shared/origins.ts';
 import type { AuditAction } from '../../../shared/admin.ts';
 import type { CaseReasonKind } from '../../../shared/case-reason.ts';
 import type { FieldErrorCode, ProblemSlug } from '../lib/problems.ts';
@@ -72,6 +73,8 @@ export const en = {
     emails: 'Emails',
     products: 'Catalogue',
     imports: 'Import',
+    // helper "install"
+    install: 'Install',
   },
 
   kind: { review: 'Review', complaint: 'Complaint', story: 'Story' } satisfies Record<Kind, string>,
@@ -736,6 +739,8 @@ export const en = {
     'webhooks.set': 'Changed the webhook',
     'webhooks.replay': 'Sent a webhook again',
     'webhooks.remove': 'Removed the webhook',
+    'origins.add': 'Allowed a page origin',
+    'origins.remove': 'Removed an allowed page origin',
     'person.erase': 'Erased a shopper’s personal data',
     'product.put': 'Saved a product',
     'product.delete': 'Deleted a product',
@@ -852,6 +857,46 @@ export const en = {
     axisSubmissions: 'Submissions',
     axisAverage: 'Average rating (1–5)',
     axisCases: 'Cases',
+  },
+  // helper "install": the Install page (rb-admin-install). Origins are shown before the
+  // sentences that follow them (inside <bdi dir="ltr">), so each text here reads after an origin.
+  install: {
+    title: 'Install the widget',
+    intro: 'Paste the snippet into your page, make sure the page’s address is allowed, and check below that nothing was refused.',
+    snippetTitle: '1. Paste this into your page',
+    snippetHint: 'Put these three lines into your page’s HTML where the reviews should appear.',
+    snippetLabel: 'Snippet to paste',
+    host: 'Widget host (where this console runs)',
+    siteKey: 'Site key',
+    subjectHint: 'Change sku-123 to the product’s or page’s own id: reviews are kept per subject.',
+    styleHint: 'The style line holds the widget’s space before it loads, so nothing on your page moves.',
+    cliHint: 'The command line prints the same lines:',
+    copy: 'Copy snippet',
+    copied: 'Copied.',
+    copyFailed: 'Could not copy automatically: the snippet is selected, press Ctrl+C (⌘C on a Mac).',
+    allowedTitle: '2. Pages allowed to show the widget',
+    allowedHint: 'The widget loads only on pages at these origins (scheme and host, e.g. https://www.shop.example). www and the bare domain are different origins.',
+    remove: 'Remove',
+    removeLabel: (origin: string) => `Remove ${origin}`,
+    addLabel: 'Add an origin',
+    addHint: 'https:// and the host name, nothing after it. Plain http:// only for localhost while developing.',
+    add: 'Add',
+    added: 'is allowed now.',
+    removed: 'is no longer allowed.',
+    errors: {
+      not_origin: 'This is not a web address. Type it like https://www.shop.example.',
+      has_path: 'Only the origin, please: remove everything after the host name (a path such as /products, ?query or #section).',
+      insecure: 'Use https://. Plain http:// is allowed only for localhost.',
+      last_origin: 'A site needs at least one allowed origin: add the new one before removing this one.',
+    } satisfies Record<OriginProblem | 'last_origin', string>,
+    seenTitle: '3. Pages where the widget was refused',
+    seenHint: 'A page whose origin is not allowed gets no reviews; its origin shows up here. Only the origin, when and how often are kept (the latest 50), nothing about visitors.',
+    seenNone: 'No page has been refused recently.',
+    tried: 'tried to load the widget. Allow it?',
+    seenWhen: (count: number, shown: string, last: string) => (count === 1 ? `Refused once, ${last}.` : `Refused ${shown} times, last ${last}.`),
+    allow: 'Allow',
+    allowLabel: (origin: string) => `Allow ${origin}`,
+    allowedNow: 'is allowed now. Reload that page to see the reviews.',
   },
 };
 

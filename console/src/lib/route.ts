@@ -3,7 +3,7 @@
  * so the back button, reloads and shared links work without server routes.
  */
 
-export const VIEWS = ['queue', 'cases', 'dashboard', 'emails', 'settings', 'audit', 'data', 'products', 'imports'] as const;
+export const VIEWS = ['queue', 'cases', 'dashboard', 'emails', 'settings', 'audit', 'data', 'products', 'imports', 'install'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {

@@ -1,7 +1,9 @@
 /**
  * Page origins that tried to load a site's widget and were refused (migration 0008), so staff
  * see which origin to allow. Only the origin, when and how often: nothing about the visitor.
- * At most `MAX_REFUSED_ORIGINS` per site: a full list only updates the origins it holds.
+ * At most `MAX_REFUSED_ORIGINS` per site: when a new origin arrives at a full list, the one seen
+ * longest ago makes room, so a list filled once (by forged Origin headers, say) cannot hide a
+ * page that is refused today: its next refusal puts it back at the top.
  */
 
 export const MAX_REFUSED_ORIGINS = 50;
@@ -13,18 +15,21 @@ export interface RefusedOriginRow {
   count: number;
 }
 
-/** Counts one refusal of `origin` on `siteId`, in one batch: update it if known, else add it while there is room. */
+/** Counts one refusal of `origin` on `siteId`, in one batch: add or update it, then drop the oldest beyond the bound. */
 export async function recordRefusedOrigin(db: D1Database, siteId: string, origin: string, nowMs: number): Promise<void> {
   await db.batch([
-    db.prepare('UPDATE refused_origins SET last_seen = ?3, count = count + 1 WHERE site_id = ?1 AND origin = ?2').bind(siteId, origin, nowMs),
     db
       .prepare(
-        `INSERT INTO refused_origins (site_id, origin, first_seen, last_seen, count)
-         SELECT ?1, ?2, ?3, ?3, 1
-         WHERE NOT EXISTS (SELECT 1 FROM refused_origins WHERE site_id = ?1 AND origin = ?2)
-           AND (SELECT count(*) FROM refused_origins WHERE site_id = ?1) < ?4`,
+        `INSERT INTO refused_origins (site_id, origin, first_seen, last_seen, count) VALUES (?1, ?2, ?3, ?3, 1)
+         ON CONFLICT (site_id, origin) DO UPDATE SET last_seen = excluded.last_seen, count = count + 1`,
       )
-      .bind(siteId, origin, nowMs, MAX_REFUSED_ORIGINS),
+      .bind(siteId, origin, nowMs),
+    db
+      .prepare(
+        `DELETE FROM refused_origins WHERE site_id = ?1 AND origin IN (
+           SELECT origin FROM refused_origins WHERE site_id = ?1 ORDER BY last_seen DESC, origin LIMIT -1 OFFSET ?2)`,
+      )
+      .bind(siteId, MAX_REFUSED_ORIGINS),
   ]);
 }
 
@@ -42,4 +47,27 @@ export function forgetRefusedOrigins(db: D1Database, siteId: string, allowed: re
   return db
     .prepare('DELETE FROM refused_origins WHERE site_id = ?1 AND origin IN (SELECT value FROM json_each(?2))')
     .bind(siteId, JSON.stringify(allowed));
+}
+
+/**
+ * Adds `origin` to the site's allowed origins in one statement (read, change and write happen
+ * inside SQLite, so two staff adding at once both keep theirs); nothing when it is there.
+ */
+export function allowOrigin(db: D1Database, siteId: string, origin: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE sites SET origins = json_insert(origins, '$[#]', ?2)
+       WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM json_each(sites.origins) WHERE value = ?2)`,
+    )
+    .bind(siteId, origin);
+}
+
+/** Removes `origin` from the allowed origins in one statement, never the last one. */
+export function disallowOrigin(db: D1Database, siteId: string, origin: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE sites SET origins = (SELECT json_group_array(value) FROM json_each(sites.origins) WHERE value <> ?2)
+       WHERE id = ?1 AND json_array_length(origins) > 1 AND EXISTS (SELECT 1 FROM json_each(sites.origins) WHERE value = ?2)`,
+    )
+    .bind(siteId, origin);
 }

@@ -42,7 +42,7 @@ export function refusedOrigin(siteId: string, origin: string): ProblemError {
   return new ProblemError(
     403,
     'origin-not-allowed',
-    `The page origin ${origin} is not allowed for site ${siteId}. Add it with \`npm run site -- origins add --site ${siteId} --origin ${origin}\` or in the console's settings.`,
+    `The page origin ${origin} is not allowed for site ${siteId}. Add it with \`npm run site -- origins add --site ${siteId} --origin ${origin}\` or on the console's Install page (/admin/#/install).`,
     undefined,
     problemCors(origin),
   );

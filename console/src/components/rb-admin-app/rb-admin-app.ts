@@ -26,6 +26,7 @@ import '../rb-admin-emails/rb-admin-emails.ts';
 import '../rb-admin-data/rb-admin-data.ts';
 import '../rb-admin-products/rb-admin-products.ts';
 import '../rb-admin-imports/rb-admin-imports.ts';
+import '../rb-admin-install/rb-admin-install.ts';
 
 const LANG_KEY = 'rb-admin-lang';
 /**
@@ -215,6 +216,8 @@ export class RbAdminApp extends LitElement {
         return html`<rb-admin-products .lang=${this.lang}></rb-admin-products>`;
       case 'imports':
         return html`<rb-admin-imports .lang=${this.lang}></rb-admin-imports>`;
+      case 'install':
+        return html`<rb-admin-install .lang=${this.lang}></rb-admin-install>`;
     }
   }
 }
