@@ -352,8 +352,7 @@ export const en = {
     secretKeyHint: 'Kept on the server and never shown again; required with a site key.',
     secretKeySet: 'A secret key is stored: leave this blank to keep it.',
     where: 'Where the widget may load',
-    origins: 'Allowed origins',
-    originsHint: 'One origin per line, e.g. https://shop.example',
+    originsMoved: (n: string) => `Allowed page origins: ${n}. Add or remove them, and allow refused ones, on the Install page:`,
     fixFields: 'Some fields need a change: see the messages beside them.',
     fieldErrors: {
       required: 'Fill this in.',

@@ -30,7 +30,7 @@ describe('a page on an origin the site did not register', () => {
     const message = errors.find((e) => e.startsWith('Rebound:')) ?? '';
     expect(message).toContain(`this page's origin ${UNLISTED} is not allowed for site ${siteId}`);
     expect(message).toContain(`npm run site -- origins add --site ${siteId} --origin ${UNLISTED}`);
-    expect(message).toContain('Settings → Allowed origins');
+    expect(message).toContain('Install → Allowed origins');
     // The readable refusal replaced the CORS error: nothing else went to the console.
     expect(errors.filter((e) => !e.startsWith('Rebound:') && !/403|Failed to load resource/.test(e))).toEqual([]);
     await context.close();

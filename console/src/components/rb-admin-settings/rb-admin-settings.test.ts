@@ -64,7 +64,7 @@ describe('rb-admin-settings', () => {
       const headings = [...root.querySelectorAll('section.group > h2')].map((h) => h.textContent);
       expect(headings).toEqual([m.settings.look, m.settings.text, m.settings.publishing, m.settings.times, m.settings.recovery, m.settings.bot, m.settings.where]);
       const fields = root.querySelectorAll<HTMLInputElement>('form input[type="text"]:not([name^="strings."]):not([name^="sla."]), form input[type="password"], form select, form textarea');
-      expect(fields.length).toBeGreaterThanOrEqual(11);
+      expect(fields.length).toBeGreaterThanOrEqual(10);
       for (const input of fields) {
         const hints = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-hint'));
         expect(hints.length, input.name).toBe(1);
@@ -102,12 +102,21 @@ describe('rb-admin-settings', () => {
 
     it("puts the server's refusal at the field it names", async () => {
       answer = () =>
-        json({ type: 'about:blank', title: 'Invalid', status: 422, errors: [{ path: 'origins.0', code: 'invalid_origin', message: 'must be scheme://host[:port], nothing after' }] }, 422);
+        json(
+          { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ path: 'settings.turnstileSecretKey', code: 'turnstile_secret_required', message: 'a site key needs its secret key' }] },
+          422,
+        );
       const root = await mount();
-      field<HTMLTextAreaElement>(root, 'origins').value = 'https://shop.example/path';
+      field<HTMLInputElement>(root, 'turnstileSiteKey').value = '0x4AAAAAAA';
       save(root);
-      await vi.waitFor(() => expect(root.getElementById('set-origins-error')?.textContent).toBe(en.settings.fieldErrors.origin));
+      await vi.waitFor(() => expect(root.getElementById('set-secret-key-error')?.textContent).toBe(en.settings.fieldErrors.turnstileSecret));
       expect(root.querySelector('.actions [role="status"]')?.textContent).toBe('');
+    });
+
+    it('sends no origins: they are edited on the Install page, which it links to', async () => {
+      const root = await mount();
+      expect(root.querySelector('section[aria-labelledby="set-where"] a[href="#/install"]')).not.toBeNull();
+      expect(root.querySelector('[name="origins"]')).toBeNull();
     });
 
     it('explains the Turnstile state honestly: off now, and a site key needs its secret', async () => {

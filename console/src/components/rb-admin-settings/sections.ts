@@ -264,23 +264,12 @@ export function botSection(ctx: FieldContext, c: AdminSettings): TemplateResult 
   );
 }
 
+/** Origins are edited on the Install page (one place, beside the snippet and the refused pages); this says where. */
 export function whereSection(ctx: FieldContext, c: AdminSettings): TemplateResult {
   const { m } = ctx;
-  const text = errorUnder(ctx, 'origins');
   return section(
     'set-where',
     m.settings.where,
-    html`<div class="field">
-      <label for="set-origins">${m.settings.origins}</label>
-      <textarea
-        id="set-origins"
-        name="origins"
-        dir="ltr"
-        aria-invalid=${text ? 'true' : 'false'}
-        aria-describedby=${describedBy('set-origins', true, text)}
-        .value=${c.origins.join('\n')}
-      ></textarea>
-      ${hint('set-origins', m.settings.originsHint)} ${fieldError('set-origins', text)}
-    </div>`,
+    html`<p class="hint">${m.settings.originsMoved(formatNumber(c.origins.length, ctx.lang))} <a href="#/install">${m.nav.install}</a></p>`,
   );
 }

@@ -388,7 +388,7 @@ export async function explain(ref: SiteRef, err: unknown) {
     console.error(
       `Rebound: this page's origin ${origin} is not allowed for site ${ref.site}, so the reviews cannot load here.\n` +
         `Add it with:  npm run site -- origins add --site ${ref.site} --origin ${origin}\n` +
-        `or in the Rebound console: Settings → Allowed origins.`,
+        `or in the Rebound console: Install → Allowed origins.`,
     );
   } else if (type === 'urn:rebound:problem:site-not-found') {
     console.error(`Rebound: there is no site with the key "${ref.site}" at ${ref.base}. Check data-site on the script tag (or the site attribute of <rb-feedback>).`);
