@@ -255,7 +255,8 @@ async function seedShop(db, staffId, nowMs) {
 
 /**
  * The page origins a site's widget may load on. Adding one also clears its refused-origin
- * record (the console shows origins that were refused and are still not allowed).
+ * record (the console shows origins that were refused and are still not allowed); removing one
+ * forgets when the widget was last seen there.
  */
 export async function changeOrigins(options) {
   const action = options.action;
@@ -270,6 +271,8 @@ export async function changeOrigins(options) {
     const statements = [{ sql: 'UPDATE sites SET origins = ?2, content_version = content_version + 1 WHERE id = ?1', params: [site.id, JSON.stringify(next)] }];
     if (action === 'add') {
       statements.push({ sql: 'DELETE FROM refused_origins WHERE site_id = ?1 AND origin IN (SELECT value FROM json_each(?2))', params: [site.id, JSON.stringify(given)] });
+    } else {
+      statements.push({ sql: 'DELETE FROM seen_origins WHERE site_id = ?1 AND origin IN (SELECT value FROM json_each(?2))', params: [site.id, JSON.stringify(given)] });
     }
     await db.batch(statements);
     return { site: site.id, origins: next };

@@ -14,10 +14,20 @@ export const RefusedOrigin = z.object({
 });
 export type RefusedOrigin = z.infer<typeof RefusedOrigin>;
 
+/** When the widget was last loaded on an allowed origin (written at most every ten minutes per Worker instance). */
+export const SeenOrigin = z.object({
+  origin: z.string(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+});
+export type SeenOrigin = z.infer<typeof SeenOrigin>;
+
 export const SiteOrigins = z.object({
   /** The site's public key, for the embed snippet. */
   site: z.string(),
   allowed: z.array(z.string()),
+  /** Allowed origins the widget has loaded on, most recently first; an allowed origin missing here has not been seen yet. */
+  seen: z.array(SeenOrigin),
   /** Most recently seen first; origins allowed since are left out. At most 50 are kept. */
   refused: z.array(RefusedOrigin),
 });

@@ -17,7 +17,7 @@ function bootstrap(siteId: string, origin: string) {
 async function origins(cookie: string) {
   const res = await SELF.fetch(staffRequest('GET', '/v1/admin/origins', cookie));
   expect(res.status).toBe(200);
-  return res.json<{ site: string; allowed: string[]; refused: { origin: string }[] }>();
+  return res.json<{ site: string; allowed: string[]; seen: { origin: string; lastSeen: string }[]; refused: { origin: string }[] }>();
 }
 
 async function storedOrigins(siteId: string): Promise<string[]> {
@@ -35,12 +35,30 @@ describe('admin origins', () => {
 
     const res = await SELF.fetch(staffRequest('POST', '/v1/admin/origins', cookie, { origin: 'https://WWW.Shop.example/' }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ site: site.publicKey, allowed: [ORIGIN, NEW], refused: [] });
+    expect(await res.json()).toEqual({ site: site.publicKey, allowed: [ORIGIN, NEW], seen: [], refused: [] });
     expect(await storedOrigins(site.publicKey)).toEqual([ORIGIN, NEW]);
     expect(await contentVersion(site.publicKey)).toBe(v0 + 1);
     const audit = await env.DB.prepare("SELECT target, before, after FROM audit_log WHERE site_id = ?1 AND action = 'origins.add'").bind(site.publicKey).all<Record<string, string>>();
     expect(audit.results).toEqual([{ target: NEW, before: JSON.stringify({ origins: [ORIGIN] }), after: JSON.stringify({ origins: [ORIGIN, NEW] }) }]);
     expect((await bootstrap(site.publicKey, NEW)).status).toBe(200);
+  });
+
+  it('says when the widget last loaded on each allowed origin, and forgets an origin once removed', async () => {
+    const site = await createSite();
+    const cookie = await login(site);
+    expect((await SELF.fetch(staffRequest('POST', '/v1/admin/origins', cookie, { origin: NEW }))).status).toBe(200);
+    expect((await origins(cookie)).seen).toEqual([]);
+    const before = Date.now();
+    expect((await bootstrap(site.publicKey, NEW)).status).toBe(200);
+    const seen = (await origins(cookie)).seen;
+    expect(seen.map((s) => s.origin)).toEqual([NEW]);
+    expect(Date.parse(seen[0]?.lastSeen ?? '')).toBeGreaterThanOrEqual(before - 1000);
+
+    const res = await SELF.fetch(staffRequest('DELETE', `/v1/admin/origins?origin=${encodeURIComponent(NEW)}`, cookie));
+    expect(res.status).toBe(200);
+    expect((await res.json<{ seen: unknown[] }>()).seen).toEqual([]);
+    const rows = await env.DB.prepare('SELECT count(*) AS n FROM seen_origins WHERE site_id = ?1').bind(site.publicKey).first<{ n: number }>();
+    expect(rows?.n).toBe(0);
   });
 
   it('adding an origin twice keeps one copy and one audit entry', async () => {

@@ -893,6 +893,8 @@ export const en = {
     seenNone: 'No page has been refused recently.',
     tried: 'tried to load the widget. Allow it?',
     seenWhen: (count: number, shown: string, last: string) => (count === 1 ? `Refused once, ${last}.` : `Refused ${shown} times, last ${last}.`),
+    lastSeen: (when: string) => `Widget last loaded here ${when}`,
+    notSeen: 'The widget has not loaded here yet.',
     allow: 'Allow',
     allowLabel: (origin: string) => `Allow ${origin}`,
     allowedNow: 'is allowed now. Reload that page to see the reviews.',

@@ -1,6 +1,6 @@
 /**
  * Page origins that tried to load a site's widget and were refused (migration 0008), so staff
- * see which origin to allow. Only the origin, when and how often: nothing about the visitor.
+ * see which origin to allow, and the allowed ones it was last seen on (migration 0014). Only the origin, when and how often: nothing about the visitor.
  * At most `MAX_REFUSED_ORIGINS` per site: when a new origin arrives at a full list, the one seen
  * longest ago makes room, so a list filled once (by forged Origin headers, say) cannot hide a
  * page that is refused today: its next refusal puts it back at the top.
@@ -47,6 +47,37 @@ export function forgetRefusedOrigins(db: D1Database, siteId: string, allowed: re
   return db
     .prepare('DELETE FROM refused_origins WHERE site_id = ?1 AND origin IN (SELECT value FROM json_each(?2))')
     .bind(siteId, JSON.stringify(allowed));
+}
+
+export interface SeenOriginRow {
+  origin: string;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** Notes that the widget loaded on `origin` (an allowed one) of `siteId` at `nowMs`. */
+export async function recordSeenOrigin(db: D1Database, siteId: string, origin: string, nowMs: number): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO seen_origins (site_id, origin, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
+       ON CONFLICT (site_id, origin) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`,
+    )
+    .bind(siteId, origin, nowMs)
+    .run();
+}
+
+/** When the widget was last seen on each origin of the site (migration 0014). */
+export async function listSeenOrigins(db: D1Database, siteId: string): Promise<SeenOriginRow[]> {
+  const { results } = await db
+    .prepare('SELECT origin, first_seen, last_seen FROM seen_origins WHERE site_id = ?1 ORDER BY last_seen DESC, origin')
+    .bind(siteId)
+    .all<{ origin: string; first_seen: number; last_seen: number }>();
+  return results.map((r) => ({ origin: r.origin, firstSeen: r.first_seen, lastSeen: r.last_seen }));
+}
+
+/** An origin no longer allowed is no longer watched. */
+export function forgetSeenOrigin(db: D1Database, siteId: string, origin: string): D1PreparedStatement {
+  return db.prepare('DELETE FROM seen_origins WHERE site_id = ?1 AND origin = ?2').bind(siteId, origin);
 }
 
 /**

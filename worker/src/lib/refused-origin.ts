@@ -5,7 +5,7 @@
  * the public site key), no credentials are allowed, and `Vary: Origin` with `no-store` keeps any
  * cache from handing it to another page or the data to this one.
  */
-import { recordRefusedOrigin } from '../db/origins.ts';
+import { recordRefusedOrigin, recordSeenOrigin } from '../db/origins.ts';
 import { normaliseOrigin } from './provision.ts';
 import { ProblemError } from './problem.ts';
 
@@ -14,10 +14,22 @@ export function problemCors(origin: string): Record<string, string> {
   return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Cache-Control': 'no-store' };
 }
 
-/** Per isolate: an origin's refusal is written at most once a minute per site. */
+/**
+ * Per isolate: a refusal is written at most once a minute per site and origin, a page seen on an
+ * allowed origin once every ten minutes (the Install page shows a date, not a count).
+ */
 const lastWrite = new Map<string, number>();
-const WRITE_EVERY_MS = 60_000;
+const REFUSED_EVERY_MS = 60_000;
+const SEEN_EVERY_MS = 10 * 60_000;
 const MAX_REMEMBERED = 1000;
+
+function due(key: string, nowMs: number, everyMs: number): boolean {
+  const last = lastWrite.get(key);
+  if (last !== undefined && nowMs - last < everyMs) return false;
+  if (lastWrite.size >= MAX_REMEMBERED) lastWrite.clear();
+  lastWrite.set(key, nowMs);
+  return true;
+}
 
 /**
  * Records a refusal of `origin` for the site's staff (bounded per site, throttled per isolate);
@@ -26,15 +38,21 @@ const MAX_REMEMBERED = 1000;
 export async function noteRefusedOrigin(db: D1Database, siteId: string, origin: string, nowMs: number): Promise<void> {
   const clean = normaliseOrigin(origin);
   if (!clean || clean !== origin || origin.length > 200) return;
-  const key = `${siteId}\n${origin}`;
-  const last = lastWrite.get(key);
-  if (last !== undefined && nowMs - last < WRITE_EVERY_MS) return;
-  if (lastWrite.size >= MAX_REMEMBERED) lastWrite.clear();
-  lastWrite.set(key, nowMs);
+  if (!due(`refused\n${siteId}\n${origin}`, nowMs, REFUSED_EVERY_MS)) return;
   try {
     await recordRefusedOrigin(db, siteId, origin, nowMs);
   } catch (err) {
     console.error('refused origin not recorded', err);
+  }
+}
+
+/** Records that the widget loaded on `origin`, one the site allows (throttled per isolate); never fails the answer. */
+export async function noteSeenOrigin(db: D1Database, siteId: string, origin: string, nowMs: number): Promise<void> {
+  if (!due(`seen\n${siteId}\n${origin}`, nowMs, SEEN_EVERY_MS)) return;
+  try {
+    await recordSeenOrigin(db, siteId, origin, nowMs);
+  } catch (err) {
+    console.error('seen origin not recorded', err);
   }
 }
 

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../types.ts';
 import { checkPageOrigin, OriginInput, OriginQuery, type OriginProblem, type SiteOrigins } from '../../../shared/origins.ts';
 import { insertAudit } from '../db/audit.ts';
-import { allowOrigin, disallowOrigin, forgetRefusedOrigins, listRefusedOrigins } from '../db/origins.ts';
+import { allowOrigin, disallowOrigin, forgetRefusedOrigins, forgetSeenOrigin, listRefusedOrigins, listSeenOrigins } from '../db/origins.ts';
 import { bumpContentVersion, readSite, type SiteRow } from '../db/sites.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { normaliseOrigin } from '../lib/provision.ts';
@@ -29,10 +29,11 @@ async function ownSite(db: D1Database, siteId: string): Promise<SiteRow> {
 }
 
 async function answer(db: D1Database, site: Pick<SiteRow, 'id' | 'origins'>): Promise<SiteOrigins> {
-  const refused = await listRefusedOrigins(db, site.id);
+  const [refused, seen] = await Promise.all([listRefusedOrigins(db, site.id), listSeenOrigins(db, site.id)]);
   return {
     site: site.id,
     allowed: site.origins,
+    seen: seen.filter((r) => site.origins.includes(r.origin)).map((r) => ({ origin: r.origin, firstSeen: iso(r.firstSeen), lastSeen: iso(r.lastSeen) })),
     refused: refused
       .filter((r) => !site.origins.includes(r.origin))
       .map((r) => ({ origin: r.origin, firstSeen: iso(r.firstSeen), lastSeen: iso(r.lastSeen), count: r.count })),
@@ -80,6 +81,7 @@ export const adminOriginRoutes = new Hono<AppEnv>()
       }
       await db.batch([
         disallowOrigin(db, siteId, origin),
+        forgetSeenOrigin(db, siteId, origin),
         insertAudit(db, { siteId, actor: staffId, action: 'origins.remove', target: origin, before: { origins: before.origins }, after: { origins: before.origins.filter((o) => o !== origin) }, createdAt: c.get('now') }),
         bumpContentVersion(db, siteId),
       ]);

@@ -21,7 +21,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { ProblemError } from '../lib/problem.ts';
 import { limitShared, RATE_LIMITS } from '../middleware/rate-limit.ts';
 import { valid } from '../lib/validate.ts';
-import { noteRefusedOrigin, refusedOrigin } from '../lib/refused-origin.ts';
+import { noteRefusedOrigin, noteSeenOrigin, refusedOrigin } from '../lib/refused-origin.ts';
 
 /**
  * Browsers revalidate every time (a 304 when the ETag still matches), so a review staff just
@@ -108,6 +108,8 @@ export const widgetRoutes = new Hono<AppEnv>()
       await noteRefusedOrigin(c.env.DB, site.id, origin, c.get('now'));
       throw refusedOrigin(site.id, origin);
     }
+    // For the Install page's "last seen" (before the edge cache, which would hide most loads).
+    if (origin !== undefined) await noteSeenOrigin(c.env.DB, site.id, origin, c.get('now'));
     // `lang` is accepted but changes nothing: the answer carries every locale's strings, so one
     // cached copy serves both languages.
     const { subject } = c.req.valid('query');

@@ -7,6 +7,7 @@ import type { RbAdminInstall } from './rb-admin-install.ts';
 const STATE: SiteOrigins = {
   site: 'pk_shop',
   allowed: ['https://shop.example'],
+  seen: [{ origin: 'https://shop.example', firstSeen: '2026-03-01T10:00:00.000Z', lastSeen: '2026-03-21T09:30:00.000Z' }],
   refused: [{ origin: 'https://www.shop.example', firstSeen: '2026-03-20T10:00:00.000Z', lastSeen: '2026-03-21T12:00:00.000Z', count: 12 }],
 };
 
@@ -46,6 +47,7 @@ describe('rb-admin-install', () => {
     expect(area?.value).toBe(embedSnippet(location.origin, 'pk_shop'));
     expect(text(el, '[data-host]')).toBe(location.origin);
     expect(text(el, 'section[aria-labelledby="refused-title"] li')).toContain('Refused 12 times, last March 21, 2026');
+    expect(text(el, 'section[aria-labelledby="allowed-title"] li')).toContain('Widget last loaded here March 21, 2026');
     el.renderRoot.querySelector<HTMLButtonElement>('button.primary')?.click();
     await vi.waitFor(() => expect(text(el, '[data-said="snippet"]')).toBe('Copied.'));
     expect(writeText).toHaveBeenCalledWith(embedSnippet(location.origin, 'pk_shop'));
@@ -62,7 +64,7 @@ describe('rb-admin-install', () => {
   });
 
   it('allows a refused origin: it is posted, moves to the allowed list, and the section says so', async () => {
-    const after: SiteOrigins = { site: 'pk_shop', allowed: ['https://shop.example', 'https://www.shop.example'], refused: [] };
+    const after: SiteOrigins = { site: 'pk_shop', allowed: ['https://shop.example', 'https://www.shop.example'], seen: [], refused: [] };
     const fetch = serve(() => json(after));
     const el = await mount();
     el.renderRoot.querySelector<HTMLButtonElement>('button[aria-label="Allow https://www.shop.example"]')?.click();

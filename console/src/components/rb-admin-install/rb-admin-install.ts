@@ -271,7 +271,10 @@ export class RbAdminInstall extends LitElement {
       <ul class="origins" aria-labelledby="allowed-title">
         ${o.allowed.map(
           (origin) => html`<li data-origin=${origin}>
-            <span class="what"><bdi dir="ltr" class="origin">${origin}</bdi></span>
+            <span class="what">
+              <bdi dir="ltr" class="origin">${origin}</bdi>
+              <span class="hint when">${this.lastSeen(o, origin, m)}</span>
+            </span>
             <button type="button" class="danger" ?disabled=${this.busy || last} aria-label=${m.install.removeLabel(origin)} @click=${() => this.disallow(origin)}>
               ${m.install.remove}
             </button>
@@ -300,6 +303,12 @@ export class RbAdminInstall extends LitElement {
       </form>
       ${this.renderSaid('allowed')}
     </section>`;
+  }
+
+  /** When the widget last loaded on an allowed origin, or that it has not yet. */
+  private lastSeen(o: SiteOrigins, origin: string, m: Messages): string {
+    const seen = o.seen.find((s) => s.origin === origin);
+    return seen ? m.install.lastSeen(formatDateTime(seen.lastSeen, this.lang)) : m.install.notSeen;
   }
 
   private renderRefused(o: SiteOrigins, m: Messages) {
