@@ -14,6 +14,13 @@ import { defineConfig } from 'vitest/config';
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 process.env.WRANGLER_SEND_METRICS = 'false';
 
+/**
+ * Browser files at a time, each with its own Chromium and `wrangler dev`. They mostly wait (for
+ * the queue consumer, the widget's lazy chunk, polls), so three fit on two cores; measured in
+ * test/README.md.
+ */
+const BROWSER_WORKERS = 3;
+
 const migrations = await readD1Migrations(fileURLToPath(new URL('./worker/migrations', import.meta.url)));
 
 /**
@@ -72,10 +79,16 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts', 'test/security/browser/**/*.test.ts'],
+          // One `wrangler dev` with its own database per worker slot (server.ts), and the
+          // slot's server behind `inject()` (worker-server.ts): files run side by side and never
+          // share a server, so none sees another's settings, rate limits or queue items.
           globalSetup: ['./test/browser/server.ts'],
+          setupFiles: ['./test/browser/worker-server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          maxWorkers: BROWSER_WORKERS,
+          // After the other projects, as its own group: a group has one worker count.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
