@@ -71,16 +71,17 @@ async function startOne(template: string, running: Running[]): Promise<BrowserSe
 }
 
 /**
- * How many servers this run needs: one per worker slot, or one when the run has a single
- * browser file (as when working on one test). Fewer than the slots would not do for two or
- * more files: the slots free for them are not always the lowest ones.
+ * How many servers this run needs: one per worker slot, but no more than there are browser
+ * files in the run (one, as when working on one test). That is enough because the browser
+ * files run as their own group: a starting file takes the lowest free slot, so with k files no
+ * slot above k is ever used.
  */
 function serverCount(project: TestProject): number {
   const slots = Math.max(1, project.config.maxWorkers);
   // The run's files, when vitest exposes them (it collects their paths before global setup).
   const paths: string[] | undefined = (project.vitest.state as { getPaths?: () => string[] }).getPaths?.();
   const mine = paths?.filter((p) => project.matchesTestGlob(p)).length;
-  return mine === 1 ? 1 : slots;
+  return mine ? Math.min(slots, mine) : slots;
 }
 
 /**
