@@ -14,9 +14,12 @@
  * it answers; `worker-server.ts` waits for its slot's file and points `inject()` at it, under the
  * same keys as ever, so a test file needs nothing special.
  */
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM script shared with `npm start`; it has no type declarations
 import { freePort, migrate, seedDemoKeys, startWorker } from '../../scripts/dev-server.mjs';
@@ -84,28 +87,47 @@ function serverCount(project: TestProject): number {
   return mine ? Math.min(slots, mine) : slots;
 }
 
+const MIGRATIONS = fileURLToPath(new URL('../../worker/migrations/', import.meta.url));
+const CACHE = fileURLToPath(new URL('../../node_modules/.cache/rebound-browser-d1/', import.meta.url));
+
 /**
- * Migrates a template once and starts `count` servers on copies of it, writing each one's keys
- * to `dir` as it answers. Migrating is most of a server's start (19 s of 33 s, measured with the
- * machine under load), and every copy would do the same work.
+ * A migrated, empty database to copy, made once per set of migrations: applying them was most of
+ * a server's start (19 s of 33 s, measured with the machine under load). It is kept under
+ * node_modules/.cache, named by a hash of the migration files and the wrangler version, so a new
+ * or changed migration makes a new one.
  */
+async function migratedTemplate(): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(JSON.parse(await readFile(fileURLToPath(new URL('../../node_modules/wrangler/package.json', import.meta.url)), 'utf8')).version);
+  for (const name of (await readdir(MIGRATIONS)).sort()) hash.update(`\0${name}\0`).update(await readFile(join(MIGRATIONS, name)));
+  const template = join(CACHE, hash.digest('hex').slice(0, 16));
+  if (existsSync(template)) return template;
+  await mkdir(CACHE, { recursive: true });
+  const fresh = await mkdtemp(join(CACHE, 'new-'));
+  await migrate(fresh).catch(async (err: unknown) => {
+    await rm(fresh, { recursive: true, force: true });
+    throw err;
+  });
+  // Renamed into place whole, so a run that starts meanwhile never copies half a database.
+  await rename(fresh, template).catch(async () => {
+    if (!existsSync(template)) throw new Error(`could not keep the migrated database in ${template}`);
+    await rm(fresh, { recursive: true, force: true });
+  });
+  return template;
+}
+
+/** Starts `count` servers on copies of the migrated template, writing each one's keys to `dir` as it answers. */
 async function startAll(dir: string, count: number, running: Running[]): Promise<void> {
-  const template = join(dir, 'template');
-  await mkdir(template);
-  try {
-    await migrate(template);
-    // Side by side: most of the rest is waiting for workerd.
-    await Promise.all(
-      Array.from({ length: count }, async (_, i) => {
-        const server = await startOne(template, running);
-        // Written whole, then renamed: a reader never sees half a file.
-        await writeFile(join(dir, `server-${i + 1}.tmp`), JSON.stringify(server));
-        await rename(join(dir, `server-${i + 1}.tmp`), join(dir, `server-${i + 1}.json`));
-      }),
-    );
-  } finally {
-    await rm(template, { recursive: true, force: true });
-  }
+  const template = await migratedTemplate();
+  // Side by side: most of the rest is waiting for workerd.
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const server = await startOne(template, running);
+      // Written whole, then renamed: a reader never sees half a file.
+      await writeFile(join(dir, `server-${i + 1}.tmp`), JSON.stringify(server));
+      await rename(join(dir, `server-${i + 1}.tmp`), join(dir, `server-${i + 1}.json`));
+    }),
+  );
 }
 
 export default async function setup(project: TestProject) {
