@@ -21,6 +21,14 @@ process.env.WRANGLER_SEND_METRICS = 'false';
  */
 const BROWSER_WORKERS = 3;
 
+/**
+ * The worker, unit and widget projects' group. Not 0: vitest runs group 0 projects limited to one
+ * worker (its default on two cores) as a group of their own after every other group, which
+ * would put the browser files first, before their servers (started in the background by
+ * test/browser/server.ts) are up, instead of after.
+ */
+const FIRST = 1;
+
 const migrations = await readD1Migrations(fileURLToPath(new URL('./worker/migrations', import.meta.url)));
 
 /**
@@ -55,6 +63,7 @@ export default defineConfig({
         ],
         test: {
           name: 'worker',
+          sequence: { groupOrder: FIRST },
           include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/security/**/*.test.ts'],
           exclude: ['test/security/browser/**', '**/node_modules/**'],
           setupFiles: ['./test/worker/apply-migrations.ts'],
@@ -63,6 +72,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: FIRST },
           environment: 'node',
           include: ['shared/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'test/structure/**/*.test.ts'],
         },
@@ -70,6 +80,7 @@ export default defineConfig({
       {
         test: {
           name: 'widget',
+          sequence: { groupOrder: FIRST },
           environment: 'happy-dom',
           include: ['widget/**/*.test.ts', 'console/**/*.test.ts'],
         },
@@ -88,7 +99,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           maxWorkers: BROWSER_WORKERS,
           // After the other projects, as its own group: a group has one worker count.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: FIRST + 1 },
         },
       },
     ],
