@@ -97,6 +97,9 @@ export default defineConfig({
           setupFiles: ['./test/browser/worker-server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits this long for a page or the server unless a test says otherwise;
+          // vitest's 1 s ran out on the loaded machine (test/README.md). Only the wait changes.
+          expect: { poll: { timeout: 10_000 } },
           maxWorkers: BROWSER_WORKERS,
           // After the other projects, as its own group: a group has one worker count.
           sequence: { groupOrder: FIRST + 1 },
