@@ -14,6 +14,21 @@ import { defineConfig } from 'vitest/config';
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 process.env.WRANGLER_SEND_METRICS = 'false';
 
+/**
+ * Browser files at a time, each with its own Chromium and `wrangler dev`. They mostly wait (for
+ * the queue consumer, the widget's lazy chunk, polls), so three fit on two cores; measured in
+ * test/README.md.
+ */
+const BROWSER_WORKERS = 3;
+
+/**
+ * The worker, unit and widget projects' group. Not 0: vitest runs group 0 projects limited to one
+ * worker (its default on two cores) as a group of their own after every other group, which
+ * would put the browser files first, before their servers (started in the background by
+ * test/browser/server.ts) are up, instead of after.
+ */
+const FIRST = 1;
+
 const migrations = await readD1Migrations(fileURLToPath(new URL('./worker/migrations', import.meta.url)));
 
 /**
@@ -48,6 +63,7 @@ export default defineConfig({
         ],
         test: {
           name: 'worker',
+          sequence: { groupOrder: FIRST },
           include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/security/**/*.test.ts'],
           exclude: ['test/security/browser/**', '**/node_modules/**'],
           setupFiles: ['./test/worker/apply-migrations.ts'],
@@ -56,6 +72,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: FIRST },
           environment: 'node',
           include: ['shared/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'test/structure/**/*.test.ts'],
         },
@@ -63,6 +80,7 @@ export default defineConfig({
       {
         test: {
           name: 'widget',
+          sequence: { groupOrder: FIRST },
           environment: 'happy-dom',
           include: ['widget/**/*.test.ts', 'console/**/*.test.ts'],
         },
@@ -72,10 +90,19 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts', 'test/security/browser/**/*.test.ts'],
+          // One `wrangler dev` with its own database per worker slot (server.ts), and the
+          // slot's server behind `inject()` (worker-server.ts): files run side by side and never
+          // share a server, so none sees another's settings, rate limits or queue items.
           globalSetup: ['./test/browser/server.ts'],
+          setupFiles: ['./test/browser/worker-server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // expect.poll waits this long for a page or the server unless a test says otherwise;
+          // vitest's 1 s ran out on the loaded machine (test/README.md). Only the wait changes.
+          expect: { poll: { timeout: 10_000 } },
+          maxWorkers: BROWSER_WORKERS,
+          // After the other projects, as its own group: a group has one worker count.
+          sequence: { groupOrder: FIRST + 1 },
         },
       },
     ],

@@ -36,6 +36,8 @@ describe('widget on host pages', () => {
     expect(style).toEqual({ letterSpacing: 'normal', textTransform: 'none', visibility: 'visible', display: 'grid' });
     // Still usable: a tab opens its form.
     await widget.getByRole('tab', { name: 'Tell a story' }).click();
+    // The form renders after the click's update: wait for it, rather than catch a busy machine mid-render.
+    await widget.getByLabel('Your story').waitFor({ state: 'visible', timeout: 10_000 });
     expect(await widget.getByLabel('Your story').isVisible()).toBe(true);
     // Our `p { margin: 0 }` and friends stay inside the shadow root.
     expect(await page.locator('#below').evaluate((el) => getComputedStyle(el).marginBlockStart)).not.toBe('0px');
