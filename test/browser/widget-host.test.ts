@@ -3,14 +3,23 @@
  * not be affected by ours), a strict CSP with Trusted Types, a single-page app that inserts and
  * removes the element after load, and a page that loads the script twice.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser, watchCspViolations } from './browser.ts';
-import { merchantHtml, openPage, serveMerchant, widgetReady } from './widget-fixtures.ts';
+import { marker, merchantHtml, openPage, serveMerchant, staffApi, submitFromNode, widgetReady } from './widget-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const merchantOrigin = inject('merchantOrigin');
+const staffToken = inject('staffToken');
 const browser = useBrowser();
+/** A subject of its own with one published review, so the summary and its bars are drawn. */
+const hostileSubject = marker('sku-hostile-');
+
+beforeAll(async () => {
+  const staff = await staffApi(baseUrl, staffToken);
+  const created = await submitFromNode(baseUrl, siteId, { kind: 'review', subject: hostileSubject, rating: 4, title: 'Kettle', body: 'Boils fast, a little loud', author: { name: 'Sara' } });
+  await staff.approve(created.id);
+});
 
 const HOSTILE = `<style>
   * { letter-spacing: 6px !important; text-transform: uppercase !important; line-height: 0.4 !important;
@@ -23,7 +32,7 @@ const HOSTILE = `<style>
 describe('widget on host pages', () => {
   it('is not broken by a hostile host stylesheet, and leaks no styles out', async () => {
     const { context, page, errors } = await openPage(browser());
-    const url = await serveMerchant(context, merchantOrigin, '/hostile', merchantHtml(baseUrl, siteId, { attrs: { subject: 'sku-hostile' }, head: HOSTILE }));
+    const url = await serveMerchant(context, merchantOrigin, '/hostile', merchantHtml(baseUrl, siteId, { attrs: { subject: hostileSubject }, head: HOSTILE }));
     await page.goto(url);
     await widgetReady(page);
     const widget = page.locator('rb-feedback');
