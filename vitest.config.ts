@@ -29,6 +29,12 @@ const BROWSER_WORKERS = 3;
  */
 const FIRST = 1;
 
+/**
+ * Files at a time in that group. Vitest's default on two cores is one, which left the machine
+ * mostly idle (load about 1.5) while workerd and happy-dom files waited on I/O.
+ */
+const FIRST_WORKERS = 2;
+
 const migrations = await readD1Migrations(fileURLToPath(new URL('./worker/migrations', import.meta.url)));
 
 /**
@@ -64,6 +70,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           sequence: { groupOrder: FIRST },
+          maxWorkers: FIRST_WORKERS,
           include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/security/**/*.test.ts'],
           exclude: ['test/security/browser/**', '**/node_modules/**'],
           setupFiles: ['./test/worker/apply-migrations.ts'],
@@ -73,6 +80,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: FIRST },
+          maxWorkers: FIRST_WORKERS,
           environment: 'node',
           include: ['shared/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'test/structure/**/*.test.ts'],
         },
@@ -81,6 +89,7 @@ export default defineConfig({
         test: {
           name: 'widget',
           sequence: { groupOrder: FIRST },
+          maxWorkers: FIRST_WORKERS,
           environment: 'happy-dom',
           include: ['widget/**/*.test.ts', 'console/**/*.test.ts'],
         },

@@ -87,7 +87,7 @@ describe('importing reviews from the console', () => {
     await expect.poll(() => deepText(form)).toContain('check digit');
     await form.locator('input[name="gtin"]').fill('4006381333931');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => view.locator('p[role="status"]').first().textContent()).toContain('Saved hp-200');
+    await expect.poll(() => view.locator('[data-notice="save"]').textContent()).toContain('Saved hp-200');
     await expect.poll(() => deepText(view.locator('table'))).toContain('هدفون HP-200');
 
     const feedUrl = await view.locator('#feed-url').inputValue();

@@ -108,9 +108,12 @@ describe('journey: the shopper fills the forms', () => {
         const t = T[lang];
         const { context, page, errors } = await openPage(browser(), { colorScheme: scheme });
         await page.setViewportSize(viewport);
-        const answers: { status: number; body: { status?: string; case?: { ref: string } } }[] = [];
-        page.on('response', async (res) => {
-          if (res.request().method() === 'POST' && res.url().endsWith('/submissions')) answers.push({ status: res.status(), body: await res.json().catch(() => ({})) });
+        // Stored as the response arrives (before the page can read it), its body read later.
+        const answers: Promise<{ status: number; body: { status?: string; case?: { ref: string } } }>[] = [];
+        page.on('response', (res) => {
+          if (res.request().method() === 'POST' && res.url().endsWith('/submissions')) {
+            answers.push(res.json().catch(() => ({})).then((body: { status?: string; case?: { ref: string } }) => ({ status: res.status(), body })));
+          }
         });
         const url = await serveMerchant(context, merchantOrigin, `/journey-form-${lang}-${device}`, merchantHtml(baseUrl, siteId, { attrs: { subject: marker('sku-form-') }, lang }));
         await page.goto(url);
@@ -119,7 +122,7 @@ describe('journey: the shopper fills the forms', () => {
         const done = async (kind: 'review' | 'story') => {
           const confirmation = w.locator('[part="confirmation"]');
           await confirmation.waitFor({ timeout: 15_000 });
-          const answer = answers.at(-1);
+          const answer = await answers.at(-1);
           expect(answer?.status).toBe(201);
           // Honest either way: held for the shop's check, or shown at once when the site publishes directly.
           expect(await text(confirmation)).toContain(answer?.body.status === 'published' ? t.published[kind] : t.pending[kind]);
@@ -201,9 +204,13 @@ describe('journey: the shopper fills the forms', () => {
         expect(await text(w.locator('#f-author-phone-error'))).toBe(t.phone);
         await w.locator('#f-author-phone').fill(lang === 'fa' ? '۰۹۱۲ ۳۴۵ ۶۷۸۹' : '+44 20 7946 0958');
         expect(await text(w.locator('label[for="f-author-email"]'))).toBe(t.emailOptional);
+        // This send's own answer: the listener above reads bodies asynchronously, and on a busy
+        // machine the confirmation can be drawn before that listener has stored it.
+        const sent = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/submissions'));
         await w.locator('[part="send"]').click();
+        const receipt = (await (await sent).json()) as { case?: { ref: string } };
         await w.locator('[part="confirmation"]').waitFor({ timeout: 15_000 });
-        const ref = answers.at(-1)?.body.case?.ref;
+        const ref = receipt.case?.ref;
         expect(ref).toBeTruthy();
         expect(await text(w.locator('[part="confirmation"]'))).toContain(ref ?? '???');
 

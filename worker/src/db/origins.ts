@@ -1,6 +1,7 @@
 /**
  * Page origins that tried to load a site's widget and were refused (migration 0008), so staff
- * see which origin to allow, and the allowed ones it was last seen on (migration 0014). Only the origin, when and how often: nothing about the visitor.
+ * see which origin to allow, and the allowed ones it was last seen on (migration 0012). Only the
+ * origin, when and how often: nothing about the visitor.
  * At most `MAX_REFUSED_ORIGINS` per site: when a new origin arrives at a full list, the one seen
  * longest ago makes room, so a list filled once (by forged Origin headers, say) cannot hide a
  * page that is refused today: its next refusal puts it back at the top.
@@ -66,7 +67,7 @@ export async function recordSeenOrigin(db: D1Database, siteId: string, origin: s
     .run();
 }
 
-/** When the widget was last seen on each origin of the site (migration 0014). */
+/** When the widget was last seen on each origin of the site (migration 0012). */
 export async function listSeenOrigins(db: D1Database, siteId: string): Promise<SeenOriginRow[]> {
   const { results } = await db
     .prepare('SELECT origin, first_seen, last_seen FROM seen_origins WHERE site_id = ?1 ORDER BY last_seen DESC, origin')

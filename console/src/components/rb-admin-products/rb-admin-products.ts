@@ -13,9 +13,11 @@ import { PRODUCT_FIELDS, productFormValues, readProductForm, type ProductField }
 import { report, type Shown } from '../../lib/report.ts';
 import { messages } from '../../i18n/index.ts';
 import { base } from '../../styles/base.ts';
+import { noticeAt, noticeStyles } from '../notice/notice.ts';
 
 export class RbAdminProducts extends LitElement {
   static override styles = [
+    noticeStyles,
     base,
     css`
       .scroll {
@@ -63,6 +65,7 @@ export class RbAdminProducts extends LitElement {
     editing: { state: true },
     problem: { state: true },
     notice: { state: true },
+    noticeAt: { state: true },
     loading: { state: true },
     feeds: { state: true },
   };
@@ -75,6 +78,8 @@ export class RbAdminProducts extends LitElement {
   declare editing: Product | null;
   declare problem: Shown | null;
   declare notice: string;
+  /** Which button the notice belongs beside (notice.ts). */
+  declare noticeAt: string;
   declare loading: boolean;
   declare feeds: FeedsList | null;
 
@@ -87,6 +92,7 @@ export class RbAdminProducts extends LitElement {
     this.editing = null;
     this.problem = null;
     this.notice = '';
+    this.noticeAt = '';
     this.loading = true;
     this.feeds = null;
   }
@@ -95,6 +101,12 @@ export class RbAdminProducts extends LitElement {
     super.connectedCallback();
     void this.load();
     void this.loadFeeds();
+  }
+
+  /** Shows `text` beside the button at `at` (and nowhere else). */
+  private say(at: string, text: string) {
+    this.noticeAt = at;
+    this.notice = text;
   }
 
   private async loadFeeds() {
@@ -110,7 +122,7 @@ export class RbAdminProducts extends LitElement {
     if (!confirm(m.catalog.feedConfirm)) return;
     try {
       this.feeds = await request(FeedsList, '/v1/admin/feeds/rotate', { method: 'POST' });
-      this.notice = m.catalog.feedRotated;
+      this.say('feed', m.catalog.feedRotated);
     } catch (err) {
       this.problem = report(this, err, m);
     }
@@ -127,6 +139,7 @@ export class RbAdminProducts extends LitElement {
       <div class="row">
         <input id="feed-url" readonly dir="ltr" .value=${feed.url} @focus=${(e: FocusEvent) => (e.target instanceof HTMLInputElement ? e.target.select() : undefined)} />
         <button type="button" class="danger" @click=${this.rotateFeed}>${m.catalog.feedRotate}</button>
+        ${noticeAt(this, 'feed')}
       </div>
     </section>`;
   }
@@ -162,7 +175,7 @@ export class RbAdminProducts extends LitElement {
     this.notice = '';
     try {
       const saved = await request(ProductSaved, `/v1/admin/products/${encodeURIComponent(subject)}`, { method: 'PUT', body });
-      this.notice = m.catalog.saved(saved.product.subject);
+      this.say('save', m.catalog.saved(saved.product.subject));
       this.editing = null;
       form.reset();
       await this.load();
@@ -176,7 +189,7 @@ export class RbAdminProducts extends LitElement {
     if (!confirm(m.catalog.confirmDelete(product.subject))) return;
     try {
       await send(`/v1/admin/products/${encodeURIComponent(product.subject)}`, { method: 'DELETE' });
-      this.notice = m.catalog.deleted(product.subject);
+      this.say('list', m.catalog.deleted(product.subject));
       await this.load();
     } catch (err) {
       this.problem = report(this, err, m);
@@ -209,7 +222,7 @@ export class RbAdminProducts extends LitElement {
       ${input('subject', true)} ${PRODUCT_FIELDS.map((f) => input(f, f === 'name' || f === 'url', f === 'url' || f === 'imageUrl' ? 'url' : 'text'))}
       <div class="actions row">
         <button type="submit" class="primary">${m.save}</button>
-        ${this.editing ? html`<button type="button" @click=${() => (this.editing = null)}>${m.cancel}</button>` : nothing}
+        ${noticeAt(this, 'save')} ${this.editing ? html`<button type="button" @click=${() => (this.editing = null)}>${m.cancel}</button>` : nothing}
       </div>
     </form>`;
   }
@@ -221,7 +234,7 @@ export class RbAdminProducts extends LitElement {
       <p class="hint">${m.catalog.hint}</p>
       ${this.renderFeeds()} ${this.renderForm()}
       ${this.problem && !this.problem.errors.length ? html`<p class="error" role="alert">${this.problem.message}</p>` : nothing}
-      <p role="status">${this.notice}</p>
+      ${noticeAt(this, 'list')}
       <form role="search" class="row" @submit=${this.search}>
         <label for="q">${m.catalog.search}</label>
         <input id="q" name="q" type="search" dir="ltr" .value=${this.query} />
