@@ -10,14 +10,12 @@
  * The suite shares one wrangler dev and the demo site with every other browser test: each run
  * makes its own submissions (tagged) and finds them by search, never by position or count.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useBrowser, watchErrors } from './browser.ts';
 import { deepText, logIn, marker, submit } from './admin-fixtures.ts';
+import { axe, withoutCsp } from './axe.ts';
 
-const require = createRequire(import.meta.url);
-const axeSource: string = require('axe-core').source;
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
@@ -58,30 +56,6 @@ const WORDS = {
     updatedCase: 'پرونده‌ای را به‌روز کرد',
   },
 } as const;
-
-/** The page with its CSP header removed, only so axe can be injected (admin-a11y.test.ts does the same). */
-async function withoutCsp(context: BrowserContext): Promise<void> {
-  await context.route(
-    (url) => url.pathname.startsWith('/admin'),
-    async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      delete headers['content-security-policy'];
-      await route.fulfill({ response, headers });
-    },
-  );
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result: { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> } = await page.evaluate(async () => {
-    const axeGlobal: unknown = Reflect.get(window, 'axe');
-    const run: unknown = axeGlobal && Reflect.get(axeGlobal, 'run');
-    if (typeof run !== 'function') throw new Error('axe did not load');
-    return Reflect.apply(run, axeGlobal, [{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }]);
-  });
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 async function sideways(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

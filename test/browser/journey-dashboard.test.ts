@@ -7,8 +7,7 @@
  * sideways, and the page raises no console error under its strict CSP (the labels are placed
  * through the CSSOM, which the CSP allows, not by style attributes, which it refuses).
  */
-import { createRequire } from 'node:module';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Metrics } from '../../shared/metrics.ts';
 import { formatNumber } from '../../shared/format.ts';
@@ -16,8 +15,8 @@ import { en } from '../../console/src/i18n/en.ts';
 import { fa } from '../../console/src/i18n/fa.ts';
 import { logIn, marker, submit } from './admin-fixtures.ts';
 import { useBrowser, watchErrors } from './browser.ts';
+import { axe, withoutCsp } from './axe.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
 const staffToken = inject('staffToken');
@@ -52,29 +51,6 @@ beforeAll(async () => {
   }
   await submit(baseUrl, siteId, { kind: 'complaint', category: 'delivery', body: `Chart journey ${tag}: the parcel is late`, author: { name: 'Dana', email: 'dana@example.com' } });
 });
-
-async function withoutCsp(context: BrowserContext): Promise<void> {
-  await context.route(
-    (url) => url.pathname.startsWith('/admin'),
-    async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      delete headers['content-security-policy'];
-      await route.fulfill({ response, headers });
-    },
-  );
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = (await page.evaluate(async () => {
-    const axeGlobal: unknown = Reflect.get(window, 'axe');
-    const run: unknown = axeGlobal && Reflect.get(axeGlobal, 'run');
-    if (typeof run !== 'function') throw new Error('axe did not load');
-    return Reflect.apply(run, axeGlobal, [{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }]);
-  })) as { violations: { id: string; nodes: { target: unknown }[] }[] };
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 const texts = (l: Locator) => l.evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''));
 const centreX = async (l: Locator) => {

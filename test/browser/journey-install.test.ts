@@ -9,15 +9,13 @@
  * the site is changed. axe runs on the Install page with the page's CSP lifted (as in
  * admin-a11y.test.ts); a separate run keeps the CSP and expects no console error.
  */
-import { createRequire } from 'node:module';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useBrowser, watchErrors } from './browser.ts';
 import { logIn, marker } from './admin-fixtures.ts';
 import { serveMerchant, shopperIp, widgetReady } from './widget-fixtures.ts';
+import { axe, withoutCsp } from './axe.ts';
 
-const require = createRequire(import.meta.url);
-const axeSource: string = require('axe-core').source;
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
@@ -52,30 +50,6 @@ const TEXT = {
   fa: { nav: 'نصب', copy: 'کپی قطعه‌کد', copied: 'کپی شد.', tried: 'خواست ابزارک را بارگذاری کند. اجازه می‌دهید؟', allow: (o: string) => `اجازه به ${o}`, allowedNow: 'اکنون مجاز است.', failed: 'نظرها بارگذاری نشد.' },
 } as const;
 
-/** The admin pages without their CSP, so axe can be injected (the CSP is checked separately). */
-async function withoutCsp(context: BrowserContext): Promise<void> {
-  await context.route(
-    (url) => url.origin === baseUrl && url.pathname.startsWith('/admin'),
-    async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      delete headers['content-security-policy'];
-      await route.fulfill({ response, headers });
-    },
-  );
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result: { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> } = await page.evaluate(async () => {
-    const axeGlobal: unknown = Reflect.get(window, 'axe');
-    const run: unknown = axeGlobal && Reflect.get(axeGlobal, 'run');
-    if (typeof run !== 'function') throw new Error('axe did not load');
-    return Reflect.apply(run, axeGlobal, [{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }]);
-  });
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
 /** The merchant's page: exactly the copied snippet, in the page's language. */
 function pageWith(snippet: string, lang: 'en' | 'fa'): string {
   return `<!doctype html>
@@ -101,7 +75,7 @@ describe('install journey', () => {
           extraHTTPHeaders: { 'cf-connecting-ip': shopperIp() },
         });
         await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-        await withoutCsp(context);
+        await withoutCsp(context, baseUrl);
         const page = await context.newPage();
 
         // 1. Install, from the console's navigation.

@@ -7,8 +7,7 @@
  * published at once. The demo site is shared with every browser suite: each test puts back the
  * settings it found, whatever happens.
  */
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, watchErrors } from './browser.ts';
 import { logIn } from './admin-fixtures.ts';
@@ -17,9 +16,8 @@ import { en } from '../../console/src/i18n/en.ts';
 import { fa } from '../../console/src/i18n/fa.ts';
 import { formEn } from '../../widget/src/i18n/form-en.ts';
 import { formFa } from '../../widget/src/i18n/form-fa.ts';
+import { axe, withoutCsp } from './axe.ts';
 
-const require = createRequire(import.meta.url);
-const axeSource: string = require('axe-core').source;
 
 const baseUrl = inject('baseUrl');
 const siteId = inject('siteId');
@@ -36,30 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The console page without its CSP, for axe only (axe must inject a script). */
-async function withoutCsp(context: BrowserContext): Promise<void> {
-  await context.route(
-    (url) => url.pathname.startsWith('/admin'),
-    async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      delete headers['content-security-policy'];
-      await route.fulfill({ response, headers });
-    },
-  );
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result: { violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> } = await page.evaluate(async () => {
-    const axeGlobal: unknown = Reflect.get(window, 'axe');
-    const run: unknown = axeGlobal && Reflect.get(axeGlobal, 'run');
-    if (typeof run !== 'function') throw new Error('axe did not load');
-    return Reflect.apply(run, axeGlobal, [{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }]);
-  });
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 const COMBINATIONS = [
   { width: 1280, lang: 'en' },
